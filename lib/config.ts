@@ -1,0 +1,103 @@
+// Runtime configuration, read from the environment once and validated at start,
+// so a bad value stops the app with a message that names the variable.
+import { z } from 'zod';
+
+const bool = (name: string, fallback: boolean) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return fallback;
+      const s = v.trim().toLowerCase();
+      if (['1', 'true', 'yes', 'on'].includes(s)) return true;
+      if (['0', 'false', 'no', 'off'].includes(s)) return false;
+      ctx.addIssue({ code: 'custom', message: `${name} must be true or false, got "${v}"` });
+      return z.NEVER;
+    });
+
+const postgresUrl = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    if (v === undefined || v.trim() === '') return undefined;
+    let url: URL;
+    try {
+      url = new URL(v);
+    } catch {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'DATABASE_URL is not a valid URL; use postgresql://user:password@host:5432/database',
+      });
+      return z.NEVER;
+    }
+    if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+      ctx.addIssue({
+        code: 'custom',
+        message: `DATABASE_URL must start with postgresql://, got "${url.protocol}//"`,
+      });
+      return z.NEVER;
+    }
+    if (!url.hostname && !url.searchParams.get('host')) {
+      ctx.addIssue({ code: 'custom', message: 'DATABASE_URL has no host; use postgresql://user@host:5432/database' });
+      return z.NEVER;
+    }
+    return v;
+  });
+
+export const configSchema = z.object({
+  DATABASE_URL: postgresUrl,
+  PORT: z.coerce
+    .number({ message: 'PORT must be a number between 1 and 65535' })
+    .int('PORT must be a whole number')
+    .min(1, 'PORT must be between 1 and 65535')
+    .max(65535, 'PORT must be between 1 and 65535')
+    .default(3000),
+  HOSTNAME: z.string().default('0.0.0.0'),
+  // Port for the embedded PostgreSQL; deliberately far from the system's 5432.
+  EMBEDDED_PG_PORT: z.coerce
+    .number({ message: 'EMBEDDED_PG_PORT must be a number between 1024 and 65535' })
+    .int()
+    .min(1024, 'EMBEDDED_PG_PORT must be between 1024 and 65535')
+    .max(65535, 'EMBEDDED_PG_PORT must be between 1024 and 65535')
+    .default(54329),
+  DEMO_DATA: bool('DEMO_DATA', true),
+  PUBLIC_READ: bool('PUBLIC_READ', true),
+  REQUIRE_REVIEW: bool('REQUIRE_REVIEW', false),
+  DATABASE_POOL_SIZE: z.coerce
+    .number({ message: 'DATABASE_POOL_SIZE must be a number' })
+    .int()
+    .min(1, 'DATABASE_POOL_SIZE must be at least 1')
+    .max(100, 'DATABASE_POOL_SIZE must be at most 100')
+    .default(10),
+  IMPORT_MAX_MB: z.coerce
+    .number({ message: 'IMPORT_MAX_MB must be a number of megabytes' })
+    .positive('IMPORT_MAX_MB must be greater than 0')
+    .default(50),
+  DATA_LICENSE: z.string().default('CC-BY-4.0'),
+  CITATION: z.string().default('Corridor: cited refugee and evacuation figures'),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(problems.join('; '));
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment; throws ConfigError listing every bad variable. */
+export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const result = configSchema.safeParse(env);
+  if (result.success) return result.data;
+  throw new ConfigError(
+    result.error.issues.map((i) => (i.message.includes(String(i.path[0])) ? i.message : `${String(i.path[0])}: ${i.message}`)),
+  );
+}
+
+let cached: Config | undefined;
+/** The validated configuration for this process. */
+export function getConfig(): Config {
+  cached ??= parseConfig();
+  return cached;
+}

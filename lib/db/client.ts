@@ -1,0 +1,36 @@
+// The Prisma client for the app, one per process. Next.js dev reloads modules,
+// so the instance lives on globalThis to avoid opening a new pool per reload.
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from './generated/client';
+import { lazy } from './lazy';
+
+function databaseUrl(): string {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error('DATABASE_URL is not set; start the app with `npm start`, which provides one.');
+  return url;
+}
+
+function createClient() {
+  const adapter = new PrismaPg({
+    connectionString: databaseUrl(),
+    // Two cores serve the app; a small pool avoids queueing inside Postgres.
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    connectionTimeoutMillis: 5_000,
+  });
+  // Password hashes are omitted from every read so they never reach a response.
+  return new PrismaClient({ adapter, omit: { account: { password: true } } });
+}
+
+export type Db = ReturnType<typeof createClient>;
+
+const globalForDb = globalThis as unknown as { corridorDb?: Db };
+
+/** The shared Prisma client. Only modules under lib/ import it. */
+export const db: Db = lazy(() => {
+  const client = globalForDb.corridorDb ?? createClient();
+  if (process.env.NODE_ENV !== 'production') globalForDb.corridorDb = client;
+  return client;
+});
+
+export { Prisma } from './generated/client';
+export type * from './generated/client';

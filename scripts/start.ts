@@ -1,0 +1,93 @@
+// `npm start`: database up (embedded unless DATABASE_URL is set), migrations,
+// demo data into an empty database, a production build if none exists, then
+// `next start`. Ctrl-C or SIGTERM stops the app and the embedded database.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ConfigError, parseConfig } from '../lib/config';
+import { prepareDatabase, type PreparedDatabase } from '../lib/db/prepareDatabase';
+import { isPortFree } from '../lib/db/embedded';
+
+const dev = process.argv.includes('--dev');
+const say = (line: string) => console.log(`[corridor] ${line}`);
+const fail = (line: string): never => {
+  console.error(`[corridor] error: ${line}`);
+  process.exit(1);
+};
+
+let db: PreparedDatabase | null = null;
+let child: ChildProcess | null = null;
+let stopping = false;
+
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  if (child && child.exitCode === null) {
+    child.kill('SIGTERM');
+    await new Promise((r) => child!.once('exit', r));
+  }
+  if (db?.embedded) {
+    say('stopping the embedded database');
+    await db.embedded.stop().catch(() => {});
+  }
+  process.exit(code);
+}
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((done) => {
+    child = spawn(cmd, args, { stdio: 'inherit', env });
+    child.on('exit', (code) => done(code ?? 1));
+  });
+}
+
+async function main() {
+  let config;
+  try {
+    config = parseConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) fail(`bad configuration: ${err.message}`);
+    throw err;
+  }
+  if (!(await isPortFree(config.PORT, config.HOSTNAME === '0.0.0.0' ? '0.0.0.0' : config.HOSTNAME))) {
+    fail(`port ${config.PORT} is already in use. Stop the other program or choose another port, e.g. PORT=${config.PORT + 1} npm start`);
+  }
+
+  try {
+    db = await prepareDatabase({ databaseUrl: config.DATABASE_URL, embeddedPort: config.EMBEDDED_PG_PORT, log: say });
+  } catch (err) {
+    fail(err instanceof Error ? err.message : String(err));
+  }
+  say(`database: ${db!.description}`);
+  say(db!.applied.length ? `applied ${db!.applied.length} migration(s)` : 'migrations: up to date');
+
+  process.env.DATABASE_URL = db!.url;
+  process.env.CORRIDOR_EMBEDDED = db!.embedded ? '1' : '';
+  if (config.DEMO_DATA) {
+    const { db: client } = await import('../lib/db/client');
+    const { loadDemoData } = await import('../lib/demo/loadDemoData');
+    const result = await loadDemoData(client);
+    say(result.loaded ? `demo data: loaded ${result.figures} figures (labelled "Demo data" in the app)` : 'demo data: not loaded, the database already holds data');
+    await client.$disconnect();
+  } else {
+    say('demo data: off (DEMO_DATA=false)');
+  }
+
+  const env = { ...process.env, DATABASE_URL: db!.url, PORT: String(config.PORT), NEXT_TELEMETRY_DISABLED: '1' };
+  const nextBin = join('node_modules', '.bin', 'next');
+  if (!dev && !existsSync(join(process.env.NEXT_DIST_DIR ?? '.next', 'BUILD_ID'))) {
+    say('no production build yet: running `next build` (takes about two minutes on first start)');
+    const code = await run(nextBin, ['build'], env);
+    if (code !== 0) fail('next build failed; see the output above.');
+  }
+  say(`app: http://localhost:${config.PORT}`);
+  const args = dev ? ['dev', '-p', String(config.PORT)] : ['start', '-p', String(config.PORT), '-H', config.HOSTNAME];
+  const code = await run(nextBin, args, env);
+  if (!stopping) await shutdown(code);
+}
+
+main().catch((err) => {
+  console.error(`[corridor] error: ${err instanceof Error ? err.message : String(err)}`);
+  void shutdown(1);
+});
