@@ -1,0 +1,77 @@
+// Rules that reject numbers which are not displacement figures: distances, populations, ages,
+// times of day, money, years, percentages, dates. Precision matters more than recall.
+import type { NumberMention } from './numbers';
+import { matchPhraseAt, matchPhraseEndingAt, type Token } from './tokens';
+
+const MONTHS = [
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+];
+const UNITS_AFTER = [
+  'per cent', 'percent', '%', 'km', 'kilometres', 'kilometers', 'kilometre', 'kilometer', 'miles', 'mile', 'metres', 'meters',
+  'hours', 'hour', 'minutes', 'minute', 'days', 'day', 'weeks', 'week', 'months', 'month', 'years', 'year', 'year-old',
+  'year-olds', 'tonnes', 'tons', 'tonne', 'kg', 'litres', 'liters', 'dollars', 'euros', 'pounds', 'hryvnias', 'hryvnia',
+  'hryvnia', 'usd', 'eur', 'uah', 'zlotys', 'lei', 'am', 'pm', 'a.m', 'p.m', "o'clock", 'times', 'st', 'nd', 'rd', 'th',
+];
+const MONEY_BEFORE = ['$', '€', '£', 'us$', 'usd', 'eur', 'uah'];
+const POPULATION_BEFORE = [
+  'population of', 'populations of', 'home to', 'town of', 'city of', 'country of', 'village of', 'nation of', 'region of',
+  'port of', 'district of', 'oblast of', 'suburb of', 'community of', 'metropolis of', 'pre-war population of',
+];
+const MARKERS_BEFORE = ['aged', 'age', 'ages', 'no', 'number', 'route', 'highway', 'platform', 'gate', 'kilometre', 'km'];
+
+function isYearLike(token: Token): boolean {
+  return /^(?:19|20)\d\d$/.test(token.text);
+}
+
+/** The reason a number phrase is not a figure, or null when it may be one. */
+export function notAFigureReason(tokens: Token[], mention: NumberMention): string | null {
+  const first = tokens[mention.numberFirst];
+  const last = tokens[mention.numberLast];
+  const before = tokens[mention.first - 1];
+  const after = tokens[mention.last + 1];
+  const afterNumber = tokens[mention.numberLast + 1];
+
+  if (matchPhraseAt(tokens, mention.numberLast + 1, UNITS_AFTER) || (afterNumber && afterNumber.lower === '-' && tokens[mention.numberLast + 2]?.lower.startsWith('year'))) {
+    return 'unit';
+  }
+  if (after && matchPhraseAt(tokens, mention.last + 1, UNITS_AFTER)) return 'unit';
+  if (before && MONEY_BEFORE.includes(before.lower)) return 'money';
+  if (first.kind === 'number' && tokens[mention.numberFirst - 1] && MONEY_BEFORE.includes(tokens[mention.numberFirst - 1].lower)) {
+    return 'money';
+  }
+  if (matchPhraseEndingAt(tokens, mention.first - 1, POPULATION_BEFORE) || populationAppositive(tokens, mention)) return 'population';
+  if (before && MARKERS_BEFORE.includes(before.lower)) return 'label';
+  if (isTime(tokens, mention)) return 'time';
+  if (isDayOfMonth(tokens, mention)) return 'date';
+  if (mention.numberFirst === mention.numberLast && isYearLike(first) && mention.qualifier === 'EXACT') return 'year';
+  if (before && before.lower === '-' && before.start === first.start - 1 && tokens[mention.first - 2]?.kind === 'word') return 'label';
+  if (last.text.includes('.') && mention.numberFirst === mention.numberLast && !/[mk]$/.test(last.text)) return 'decimal';
+  return null;
+}
+
+// "a town of about 250,000": the qualifier sits between "of" and the number.
+function populationAppositive(tokens: Token[], mention: NumberMention): boolean {
+  if (mention.first === mention.numberFirst) return false;
+  return matchPhraseEndingAt(tokens, mention.first - 1, POPULATION_BEFORE) !== null;
+}
+
+function isTime(tokens: Token[], mention: NumberMention): boolean {
+  const next = tokens[mention.numberLast + 1];
+  const previous = tokens[mention.numberFirst - 1];
+  const adjacent = (a: Token | undefined, b: Token | undefined) => a !== undefined && b !== undefined && a.end === b.start;
+  if (next?.text === ':' && adjacent(tokens[mention.numberLast], next) && tokens[mention.numberLast + 2]?.kind === 'number') return true;
+  if (previous?.text === ':' && adjacent(previous, tokens[mention.numberFirst])) return true;
+  return false;
+}
+
+function isDayOfMonth(tokens: Token[], mention: NumberMention): boolean {
+  if (mention.numberFirst !== mention.numberLast) return false;
+  const token = tokens[mention.numberFirst];
+  if (!/^\d{1,2}$/.test(token.text) || Number(token.text) > 31) return false;
+  const next = tokens[mention.numberFirst + 1]?.lower.replace(/\.$/, '') ?? '';
+  const previous = tokens[mention.numberFirst - 1]?.lower.replace(/\.$/, '') ?? '';
+  return MONTHS.includes(next) || MONTHS.includes(previous) || MONTHS.includes(tokens[mention.numberFirst + 2]?.lower ?? '');
+}
+
+export { MONTHS };

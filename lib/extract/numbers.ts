@@ -1,0 +1,165 @@
+// Finds number phrases in a sentence: digits, scaled decimals, number words, vague counts,
+// with their qualifier ("more than") and ranges ("2.1 to 2.2 million").
+import { parseNumber, parseNumberWords, parseStatedValue, type Qualifier } from '@/lib/figures/value';
+import { matchPhraseAt, type Token } from './tokens';
+
+export interface NumberMention {
+  qualifier: Qualifier;
+  low: bigint;
+  high: bigint;
+  /** Token indexes [first, last] of the whole phrase, qualifier included. */
+  first: number;
+  last: number;
+  /** Token indexes of the number itself, without the qualifier. */
+  numberFirst: number;
+  numberLast: number;
+  /** "tens of thousands": a lower bound read from a vague count. */
+  vague: boolean;
+  /** Written in words ("sixty"), which are easy to misread ("one of them"). */
+  words: boolean;
+}
+
+// Longest first so "no more than" wins over "more than".
+const QUALIFIER_PHRASES: Array<[string, Qualifier]> = [
+  ['no more than', 'AT_MOST'], ['not more than', 'AT_MOST'], ['no fewer than', 'AT_LEAST'], ['no less than', 'AT_LEAST'],
+  ['more than', 'AT_LEAST'], ['at least', 'AT_LEAST'], ['upwards of', 'AT_LEAST'], ['in excess of', 'AT_LEAST'],
+  ['well over', 'AT_LEAST'], ['over', 'AT_LEAST'],
+  ['up to', 'AT_MOST'], ['fewer than', 'AT_MOST'], ['less than', 'AT_MOST'], ['as many as', 'AT_MOST'], ['at most', 'AT_MOST'],
+  ['under', 'AT_MOST'],
+  ['an estimated', 'APPROXIMATE'], ['close to', 'APPROXIMATE'], ['approximately', 'APPROXIMATE'], ['about', 'APPROXIMATE'],
+  ['around', 'APPROXIMATE'], ['roughly', 'APPROXIMATE'], ['some', 'APPROXIMATE'], ['nearly', 'APPROXIMATE'],
+  ['almost', 'APPROXIMATE'], ['estimated', 'APPROXIMATE'], ['approx', 'APPROXIMATE'], ['circa', 'APPROXIMATE'],
+];
+const QUALIFIER_WORDS = QUALIFIER_PHRASES.map(([phrase]) => phrase);
+const QUALIFIER_BY_PHRASE = new Map(QUALIFIER_PHRASES);
+
+const SCALE_WORDS = ['thousand', 'million', 'billion'];
+
+// Vague counts become lower bounds: "thousands" is at least two thousand, never exact.
+const VAGUE_COUNTS: Array<[string, bigint]> = [
+  ['hundreds of thousands', 200_000n], ['tens of thousands', 20_000n], ['several hundred thousand', 300_000n],
+  ['several thousand', 3_000n], ['a few thousand', 2_000n], ['several hundred', 300n], ['a few hundred', 200n],
+  ['millions', 2_000_000n], ['thousands', 2_000n], ['hundreds', 200n], ['dozens', 24n], ['scores', 40n],
+];
+const VAGUE_WORDS = VAGUE_COUNTS.map(([phrase]) => phrase);
+const VAGUE_VALUE = new Map(VAGUE_COUNTS);
+
+const NUMBER_WORD = /^(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?$/;
+const CHANGE_VERBS = ['rose', 'risen', 'rising', 'increased', 'grew', 'climbed', 'jumped', 'fell', 'dropped', 'up', 'down'];
+
+interface Atom {
+  value: bigint;
+  first: number;
+  last: number;
+  vague: boolean;
+  words: boolean;
+}
+
+/** Reads one number at token i: "5,000", "2.1 million", "sixty-five", "a million", "half a million", "tens of thousands". */
+function readAtom(tokens: Token[], i: number): Atom | null {
+  const vague = matchPhraseAt(tokens, i, VAGUE_WORDS);
+  if (vague) {
+    return { value: VAGUE_VALUE.get(vague.phrase)!, first: i, last: i + vague.length - 1, vague: true, words: true };
+  }
+  const token = tokens[i];
+  if (!token) return null;
+  if (token.kind === 'number') {
+    const scale = SCALE_WORDS.includes(tokens[i + 1]?.lower ?? '') ? 1 : 0;
+    const text = scale ? `${token.text} ${tokens[i + 1].lower}` : token.text;
+    const parsed = parseNumber(text);
+    return parsed.ok ? { value: parsed.value, first: i, last: i + scale, vague: false, words: false } : null;
+  }
+  if (token.lower === 'half' && tokens[i + 1]?.lower === 'a' && tokens[i + 2]?.lower === 'million') {
+    return { value: 500_000n, first: i, last: i + 2, vague: false, words: true };
+  }
+  if (token.lower === 'a' && tokens[i + 1]?.lower === 'dozen') {
+    return { value: 12n, first: i, last: i + 1, vague: false, words: true };
+  }
+  return readNumberWords(tokens, i);
+}
+
+function readNumberWords(tokens: Token[], i: number): Atom | null {
+  const first = tokens[i];
+  const startsWithA = first.lower === 'a' || first.lower === 'an';
+  if (!startsWithA && !NUMBER_WORD.test(first.lower) && first.lower !== 'hundred') return null;
+  let last = i;
+  let k = i + 1;
+  while (k < tokens.length) {
+    const lower = tokens[k].lower;
+    if (NUMBER_WORD.test(lower) || lower === 'hundred' || SCALE_WORDS.includes(lower)) {
+      last = k;
+    } else if (lower === 'and' && NUMBER_WORD.test(tokens[k + 1]?.lower ?? '') && tokens[k - 1].lower === 'hundred') {
+      // "one hundred and twenty"
+    } else {
+      break;
+    }
+    k++;
+  }
+  if (startsWithA && last === i) return null;
+  if (startsWithA && !['hundred', ...SCALE_WORDS].includes(tokens[i + 1].lower)) return null;
+  const text = tokens.slice(i, last + 1).map((t) => t.lower).join(' ');
+  const value = parseNumberWords(text);
+  return value === null ? null : { value, first: i, last, vague: false, words: true };
+}
+
+/** "2.1 to 2.2 million", "between 3,000 and 4,000", "2-3 million": reuses the editor parser for scale sharing. */
+function readRange(tokens: Token[], low: Atom, sentence: string): { atom: Atom; high: bigint } | null {
+  const connector = tokens[low.last + 1]?.lower;
+  const between = tokens[low.first - 1]?.lower === 'between';
+  const fromChange = tokens[low.first - 1]?.lower === 'from' && CHANGE_VERBS.includes(tokens[low.first - 2]?.lower ?? '');
+  const ok = connector === 'to' || connector === '-' || connector === '–' || connector === '—' || (connector === 'and' && between);
+  if (!ok || low.vague || fromChange) return null;
+  const high = readAtom(tokens, low.last + 2);
+  if (!high || high.vague) return null;
+  if (connector === '-' && tokens[low.last].end !== tokens[low.last + 1].start) return null;
+  const phrase = sentence.slice(tokens[low.first].start, tokens[high.last].end);
+  const parsed = parseStatedValue(phrase.replace(/[–—]/g, '-'));
+  if (!parsed.ok || parsed.value.qualifier !== 'RANGE') return null;
+  return { atom: { ...low, last: high.last, value: parsed.value.low }, high: parsed.value.high };
+}
+
+/** All number phrases in one sentence, left to right, without overlaps. */
+export function findNumberMentions(tokens: Token[], sentence: string): NumberMention[] {
+  const mentions: NumberMention[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const qualifierMatch = matchPhraseAt(tokens, i, QUALIFIER_WORDS);
+    const numberAt = qualifierMatch ? i + qualifierMatch.length : i;
+    const atom = readAtom(tokens, numberAt);
+    if (!atom) {
+      i++;
+      continue;
+    }
+    const range = readRange(tokens, atom, sentence);
+    const mention = range
+      ? buildRange(range.atom, range.high, qualifierMatch ? i : numberAt)
+      : buildSingle(tokens, atom, qualifierMatch ? QUALIFIER_BY_PHRASE.get(qualifierMatch.phrase)! : null, qualifierMatch ? i : numberAt);
+    mentions.push(mention);
+    i = mention.last + 1;
+  }
+  return mentions;
+}
+
+function buildRange(atom: Atom, high: bigint, first: number): NumberMention {
+  return {
+    qualifier: 'RANGE', low: atom.value, high, first, last: atom.last,
+    numberFirst: atom.first, numberLast: atom.last, vague: false, words: atom.words,
+  };
+}
+
+function buildSingle(tokens: Token[], atom: Atom, prefix: Qualifier | null, first: number): NumberMention {
+  let qualifier: Qualifier = prefix ?? 'EXACT';
+  let last = atom.last;
+  const suffix = matchPhraseAt(tokens, atom.last + 1, ['or more', 'and more', 'plus', '+']);
+  if (suffix && !prefix && !(tokens[atom.last + 1].lower === '+' && tokens[atom.last + 1].start !== tokens[atom.last].end)) {
+    qualifier = 'AT_LEAST';
+    last += suffix.length;
+  }
+  // A vague count is a floor, whatever word precedes it ("some tens of thousands").
+  if (atom.vague && qualifier !== 'AT_MOST') qualifier = 'AT_LEAST';
+  return {
+    qualifier, low: atom.value, high: atom.value, first, last,
+    numberFirst: atom.first, numberLast: atom.last, vague: atom.vague, words: atom.words,
+  };
+}
+

@@ -1,0 +1,59 @@
+// Splits prose into sentences and clauses, keeping absolute offsets so quotes can be cited exactly.
+import type { Span } from './types';
+
+const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'st', 'gen', 'col', 'lt', 'sgt', 'prof', 'no', 'nos', 'vs', 'approx', 'est',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'e.g', 'i.e',
+  'a.m', 'p.m', 'u.n', 'u.s', 'u.k', 'e.u', 'etc', 'gov', 'rep', 'sen', 'maj', 'capt', 'cpl',
+]);
+
+function endsWithAbbreviation(before: string): boolean {
+  const match = /([A-Za-z.]+)$/.exec(before);
+  if (!match) return false;
+  const word = match[1].toLowerCase().replace(/\.$/, '');
+  return ABBREVIATIONS.has(word) || /^[a-z]$/.test(word);
+}
+
+function trimSpan(text: string, start: number, end: number): Span | null {
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  return start < end ? { text: text.slice(start, end), start, end } : null;
+}
+
+/** Sentences end at . ! ? (not after an abbreviation or inside a decimal) and at blank lines or newlines. */
+export function splitSentences(text: string): Span[] {
+  const sentences: Span[] = [];
+  const boundary = /([.!?]["'”’)]*)(\s+)(?=["'“‘(]?[A-Z0-9])|\n+/g;
+  let start = 0;
+  for (const match of text.matchAll(boundary)) {
+    const index = match.index ?? 0;
+    if (match[1] && endsWithAbbreviation(text.slice(start, index + 1).replace(/\.$/, '')) && match[1] === '.') {
+      continue;
+    }
+    const end = match[1] ? index + match[1].length : index;
+    const span = trimSpan(text, start, end);
+    if (span) sentences.push(span);
+    start = index + match[0].length;
+  }
+  const last = trimSpan(text, start, text.length);
+  if (last) sentences.push(last);
+  return sentences;
+}
+
+// Clause breaks: semicolons, colons, spaced dashes, and contrastive joins that often
+// introduce a second figure ("..., while Hungary counted 140,000").
+const CLAUSE_BREAK = /;|:\s|\s[–—-]\s|,?\s(?:while|whereas|but|and then)\s|,\swith\s/g;
+
+export function splitClauses(sentence: Span): Span[] {
+  const clauses: Span[] = [];
+  let start = 0;
+  for (const match of sentence.text.matchAll(CLAUSE_BREAK)) {
+    const index = match.index ?? 0;
+    const span = trimSpan(sentence.text, start, index);
+    if (span) clauses.push({ text: span.text, start: sentence.start + span.start, end: sentence.start + span.end });
+    start = index + match[0].length;
+  }
+  const last = trimSpan(sentence.text, start, sentence.text.length);
+  if (last) clauses.push({ text: last.text, start: sentence.start + last.start, end: sentence.start + last.end });
+  return clauses;
+}

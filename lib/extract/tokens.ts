@@ -1,0 +1,47 @@
+// Word-level tokens with offsets; every extractor rule reads these rather than raw characters.
+export interface Token {
+  text: string;
+  lower: string;
+  start: number;
+  end: number;
+  kind: 'number' | 'word' | 'punct';
+}
+
+// A digit token: grouped thousands (5,000 / 5 000), plain digits, decimals, and an attached
+// scale suffix (1.5m, 12k). Times (9:00) stay as number-colon-number so filters can spot them.
+const TOKEN =
+  /\d{1,3}(?:([,\u00a0\u202f ])\d{3}(?!\d))(?:\1\d{3}(?!\d))*(?:\.\d+)?(?:(?:m|mn|bn|k)\b)?|\d+(?:\.\d+)?(?:(?:m|mn|bn|k)\b)?|[A-Za-zÀ-ÿĀ-žА-я]+(?:['’-][A-Za-zÀ-ÿĀ-žА-я]+)*|\S/g;
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of text.matchAll(TOKEN)) {
+    const value = match[0];
+    const start = match.index ?? 0;
+    const kind = /^\d/.test(value) ? 'number' : /^[A-Za-zÀ-ÿĀ-žА-я]/.test(value) ? 'word' : 'punct';
+    tokens.push({ text: value, lower: value.toLowerCase(), start, end: start + value.length, kind });
+  }
+  return tokens;
+}
+
+/** True when tokens from index i spell out phrase (lower-case words separated by spaces). */
+export function matchesPhrase(tokens: Token[], i: number, phrase: string): boolean {
+  const words = phrase.split(' ');
+  return words.every((word, k) => tokens[i + k]?.lower === word);
+}
+
+/** Length in tokens of the first phrase matching at index i, or 0. Phrases should be sorted longest first. */
+export function matchPhraseAt(tokens: Token[], i: number, phrases: readonly string[]): { phrase: string; length: number } | null {
+  for (const phrase of phrases) {
+    if (matchesPhrase(tokens, i, phrase)) return { phrase, length: phrase.split(' ').length };
+  }
+  return null;
+}
+
+/** Length in tokens of a phrase ending at index i (inclusive), or null. */
+export function matchPhraseEndingAt(tokens: Token[], i: number, phrases: readonly string[]): { phrase: string; length: number } | null {
+  for (const phrase of phrases) {
+    const length = phrase.split(' ').length;
+    if (i - length + 1 >= 0 && matchesPhrase(tokens, i - length + 1, phrase)) return { phrase, length };
+  }
+  return null;
+}
