@@ -54,12 +54,31 @@ function join(tokens: Token[], first: number, last: number, sentence: string): s
   return sentence.slice(tokens[first].start, tokens[last].end).replace(/['’]s$/, '');
 }
 
+const LOCATIVE = new Set(['in', 'of', 'at', 'from']);
+const OTHER_PREPOSITIONS = new Set(['through', 'with', 'by', 'during', 'after', 'before', 'on', 'into', 'to', 'for', 'under', 'across', 'about', 'against']);
+
+/**
+ * "officials in Zaporizhzhia said" names the officials; "a woman who lived through the Second
+ * World War said" names no source at all.
+ */
+function namedSubject(tokens: Token[], first: number, end: number, sentence: string): string | undefined {
+  const before = tokens[first - 1];
+  const noun = tokens[first - 2];
+  if (before && LOCATIVE.has(before.lower) && noun?.kind === 'word' && !isCapitalised(noun) && !SUBJECT_STOPS.has(noun.lower)) {
+    return join(tokens, first - 2, end, sentence);
+  }
+  if (before && (OTHER_PREPOSITIONS.has(before.lower) || (before.lower === 'the' && OTHER_PREPOSITIONS.has(tokens[first - 2]?.lower ?? '')))) {
+    return undefined;
+  }
+  return join(tokens, first, end, sentence);
+}
+
 /** Subject read backwards from the word before a reporting verb. */
 function subjectBefore(tokens: Token[], end: number, sentence: string): string | null | undefined {
   const last = tokens[end];
   if (!last || last.kind !== 'word') return undefined;
   if (PRONOUNS.has(last.lower)) return null;
-  if (isCapitalised(last)) return join(tokens, capitalisedBack(tokens, end), end, sentence);
+  if (isCapitalised(last)) return namedSubject(tokens, capitalisedBack(tokens, end), end, sentence);
   let first = end;
   for (let k = end - 1; k >= Math.max(0, end - 3); k--) {
     if (tokens[k].kind !== 'word' || SUBJECT_STOPS.has(tokens[k].lower)) break;

@@ -38,7 +38,7 @@ type Reader = (tokens: Token[], i: number, published: Date) => { date: Date; len
 
 const RELATIVE_PHRASES: Array<[string, (published: Date) => Date]> = [
   ['in the past 24 hours', (p) => p], ['in the last 24 hours', (p) => p], ['over the past 24 hours', (p) => p],
-  ['over the last 24 hours', (p) => p], ['in the past day', (p) => p], ['overnight', (p) => p], ['today', (p) => p],
+  ['over the last 24 hours', (p) => p], ['in the past day', (p) => p], ['over the past day', (p) => p], ['in the last day', (p) => p], ['overnight', (p) => p], ['today', (p) => p],
   ['this morning', (p) => p], ['yesterday', (p) => subDays(p, 1)], ['last night', (p) => subDays(p, 1)],
   ['over the weekend', (p) => lastWeekday(p, 0, false)], ['at the weekend', (p) => lastWeekday(p, 0, false)],
   ['last weekend', (p) => lastWeekday(p, 0, true)], ['last week', (p) => subWeeks(p, 1)],

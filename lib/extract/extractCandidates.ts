@@ -3,12 +3,12 @@
 import { findAttributions, pickAttribution, type AttributionMention } from './attribution';
 import { findDates, pickDate } from './dates';
 import { notAFigureReason } from './filters';
-import { classifyMetric, headKeywordIndex, type MetricMatch } from './metrics';
+import { classifyMetric, headKeywordIndex, headNoun, type MetricMatch } from './metrics';
 import { findNumberMentions, type NumberMention } from './numbers';
 import { createPlaceMatcher, findPlaces, pickPlaces, type PlaceMatcher } from './places';
 import { splitClauses, splitSentences } from './sentences';
-import { tokenize, type Token } from './tokens';
-import type { Candidate, ExtractOptions, MetricCue, Span } from './types';
+import { matchesPhrase, tokenize, type Token } from './tokens';
+import type { Candidate, ExtractOptions, MetricCue, NamedPlace, Span } from './types';
 
 export { DEFAULT_METRIC_CUES } from './metrics';
 export type { Candidate, ExtractOptions, MetricCue, PlaceRef, NamedPlace } from './types';
@@ -17,7 +17,15 @@ interface SentenceContext {
   sentence: Span;
   tokens: Token[];
   attributions: AttributionMention[];
+  /** Metric of the last candidate found here, for "the figure" in the next sentence. */
+  lastMetric?: string;
+  /** Last place named here that is not an origin, for "the city" in the next sentence. */
+  lastPlace?: NamedPlace | null;
+  lastCandidate?: Candidate;
 }
+
+// "Of those, roughly 1.8 million ...", "put the figure at ...": the count continues the previous sentence's.
+const ANAPHORA = ['the figure', 'the number', 'the total', 'of those', 'of them', 'that figure', 'the tally', 'the count'];
 
 export function extractCandidates(text: string, opts: ExtractOptions): Candidate[] {
   const matcher = createPlaceMatcher(opts.places);
@@ -25,8 +33,11 @@ export function extractCandidates(text: string, opts: ExtractOptions): Candidate
   const history: SentenceContext[] = [];
   for (const sentence of splitSentences(text)) {
     const tokens = tokenize(sentence.text);
-    const context = { sentence, tokens, attributions: findAttributions(tokens, sentence.text) };
-    candidates.push(...candidatesInSentence(context, history, opts, matcher));
+    const context: SentenceContext = { sentence, tokens, attributions: findAttributions(tokens, sentence.text) };
+    const found = candidatesInSentence(context, history, opts, matcher);
+    context.lastMetric = found.at(-1)?.metric;
+    context.lastCandidate = found.at(-1);
+    candidates.push(...found);
     history.push(context);
   }
   return candidates;
@@ -55,7 +66,8 @@ function candidatesInSentence(
     mentions.map((m) => headKeywordIndex(tokens, m, opts.metrics)).filter((i): i is number => i !== null),
   );
   const dates = findDates(tokens, sentence.text, opts.publishedAt);
-  const places = findPlaces(tokens, matcher);
+  const places = findPlaces(tokens, matcher, history.at(-1)?.lastPlace ?? null);
+  context.lastPlace = places.filter((p) => p.role !== 'origin').at(-1)?.place ?? history.at(-1)?.lastPlace ?? null;
   const results: Candidate[] = [];
   for (const mention of mentions) {
     const clause = clauses.find(([from, to]) => mention.first >= from && mention.first < to) ?? [0, tokens.length];
@@ -65,10 +77,40 @@ function candidatesInSentence(
       metric = classifyMetric(tokens, mention, [0, tokens.length], opts.metrics, claimed);
       sentenceWide = metric !== null;
     }
+    const inherited = metric ? null : inheritedMetric(context, history.at(-1), mention, opts.metrics, claimed);
+    metric = metric ?? inherited;
     if (!metric) continue;
-    results.push(buildCandidate(context, history, mention, metric, sentenceWide, clause, dates, places));
+    const clauseOnly = mentions.some((other) => other !== mention && !inRange(other.first, clause));
+    const candidate = buildCandidate(context, history, mention, metric, sentenceWide, clause, clauseOnly, dates, places);
+    const antecedent = history.at(-1)?.lastCandidate;
+    if (inherited && antecedent) {
+      candidate.origin ??= antecedent.origin;
+      candidate.destination ??= antecedent.destination;
+    }
+    results.push(candidate);
   }
   return results;
+}
+
+function inRange(index: number, [from, to]: [number, number]): boolean {
+  return index >= from && index < to;
+}
+
+function inheritedMetric(
+  context: SentenceContext,
+  previous: SentenceContext | undefined,
+  mention: NumberMention,
+  metrics: MetricCue[],
+  claimed: Set<number>,
+): MetricMatch | null {
+  if (!previous?.lastMetric) return null;
+  const { tokens } = context;
+  const refersBack = tokens.some((_, i) => ANAPHORA.some((phrase) => matchesPhrase(tokens, i, phrase)));
+  if (!refersBack) return null;
+  // Only a number that counts nothing else may inherit ("the figure at 120,000 to 130,000").
+  const own = classifyMetric(tokens, mention, [mention.first, mention.last + 1], metrics, claimed);
+  if (own === null && headNoun(tokens, mention, metrics).kind === 'other') return null;
+  return { metric: previous.lastMetric, viaHead: false };
 }
 
 function buildCandidate(
@@ -78,12 +120,13 @@ function buildCandidate(
   metric: MetricMatch,
   sentenceWide: boolean,
   clause: [number, number],
+  clauseOnly: boolean,
   dates: ReturnType<typeof findDates>,
   places: ReturnType<typeof findPlaces>,
 ): Candidate {
   const { sentence, tokens } = context;
   const date = pickDate(dates, mention.first, mention.last);
-  const { origin, destination } = pickPlaces(places, tokens, mention, clause);
+  const { origin, destination } = pickPlaces(places, tokens, mention, clause, clauseOnly);
   const attribution = resolveAttribution(context, history, mention);
   return {
     metric: metric.metric,

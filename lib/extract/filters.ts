@@ -11,7 +11,7 @@ const UNITS_AFTER = [
   'per cent', 'percent', '%', 'km', 'kilometres', 'kilometers', 'kilometre', 'kilometer', 'miles', 'mile', 'metres', 'meters',
   'hours', 'hour', 'minutes', 'minute', 'days', 'day', 'weeks', 'week', 'months', 'month', 'years', 'year', 'year-old',
   'year-olds', 'tonnes', 'tons', 'tonne', 'kg', 'litres', 'liters', 'dollars', 'euros', 'pounds', 'hryvnias', 'hryvnia',
-  'hryvnia', 'usd', 'eur', 'uah', 'zlotys', 'lei', 'am', 'pm', 'a.m', 'p.m', "o'clock", 'times', 'st', 'nd', 'rd', 'th',
+  'hryvnia', 'usd', 'eur', 'uah', 'zlotys', 'lei', 'am', 'pm', 'a.m', 'p.m', "o'clock", 'times', 'st', 'nd', 'rd', 'th', 'degrees', 'celsius', '°',
 ];
 const MONEY_BEFORE = ['$', '€', '£', 'us$', 'usd', 'eur', 'uah'];
 const POPULATION_BEFORE = [

@@ -7,11 +7,11 @@ import type { MetricCue } from './types';
 export const DEFAULT_METRIC_CUES: MetricCue[] = [
   {
     key: 'refugees',
-    keywords: ['fled', 'flee', 'fleeing', 'refugee', 'refugees', 'crossed the border', 'crossed into', 'have crossed', 'had crossed', 'crossings'],
+    keywords: ['fled', 'flee', 'fleeing', 'refugee', 'refugees', 'crossed the border', 'crossed into', 'have crossed', 'had crossed', 'crossings', 'arrivals'],
   },
   {
     key: 'evacuees',
-    keywords: ['evacuated', 'evacuees', 'evacuee', 'evacuation', 'were taken out', 'been taken out', 'were brought out', 'were rescued'],
+    keywords: ['evacuated', 'evacuees', 'evacuee', 'evacuation', 'were taken out', 'been taken out', 'were brought out', 'were rescued', 'humanitarian corridor'],
   },
   { key: 'buses', keywords: ['buses', 'bus', 'coaches', 'coach'], counts: 'things' },
 ];
@@ -35,6 +35,27 @@ const MODIFIERS = new Set([
   'of', 'the', 'them', 'mostly', 'mainly', 'were', 'elderly', 'young', 'small', 'yellow', 'white', 'municipal', 'school',
   'city', 'red', 'cross', 'un', 'evacuation', 'extra', 'fleeing', 'frightened', 'exhausted',
 ]);
+const FUNCTION_WORDS = new Set([
+  'have', 'has', 'had', 'were', 'was', 'are', 'is', 'be', 'been', 'will', 'would', 'could', 'may', 'might', 'in', 'from',
+  'to', 'on', 'at', 'by', 'for', 'since', 'into', 'out', 'and', 'or', 'who', 'that', 'which', 'a', 'an', 'now', 'so', 'had',
+]);
+// Forecasts and plans are not counts: "expect 2-3 million more to flee".
+const PROJECTION_BEFORE = new Set(['expect', 'expects', 'expected', 'forecast', 'forecasts', 'predict', 'predicts', 'projected', 'plan', 'plans', 'planned', 'hope', 'hopes', 'aim', 'aims', 'prepare', 'preparing', 'could', 'would', 'might']);
+const PROJECTION_AFTER = new Set(['could', 'would', 'will', 'might', 'may', 'expected', 'likely']);
+
+function isProjection(tokens: Token[], mention: NumberMention): boolean {
+  for (let i = mention.first - 1; i >= Math.max(0, mention.first - 4); i--) {
+    if (tokens[i].kind === 'punct') break;
+    if (PROJECTION_BEFORE.has(tokens[i].lower)) return true;
+  }
+  for (let i = mention.last + 1; i <= mention.last + 5 && i < tokens.length; i++) {
+    if (tokens[i].kind === 'punct') break;
+    if (PROJECTION_AFTER.has(tokens[i].lower)) return true;
+    if (tokens[i].lower === 'to' && ['flee', 'leave', 'be', 'arrive'].includes(tokens[i + 1]?.lower ?? '')) return true;
+  }
+  return false;
+}
+
 // Predicates about harm: "20 people were killed and 5,000 fled" must not give 20 refugees.
 const HARM_WORDS = new Set(['killed', 'died', 'dead', 'wounded', 'injured', 'missing', 'detained', 'arrested', 'hurt', 'trapped', 'remain', 'remained', 'stayed', 'stuck']);
 
@@ -62,7 +83,8 @@ export function headNoun(tokens: Token[], mention: NumberMention, metrics: Metri
     if (metric) return { kind: 'metric', metric: metric.key };
     if (PEOPLE_NOUNS.has(lower)) return { kind: 'people' };
     if (OTHER_NOUNS.has(lower)) return { kind: 'other' };
-    return { kind: 'none' };
+    // "40 reception points": keep reading through an unknown noun modifier, stop at grammar words.
+    if (tokens[i].kind !== 'word' || FUNCTION_WORDS.has(lower)) return { kind: 'none' };
   }
   return { kind: 'none' };
 }
@@ -86,6 +108,7 @@ export function classifyMetric(
   metrics: MetricCue[],
   claimed: Set<number>,
 ): MetricMatch | null {
+  if (isProjection(tokens, mention)) return null;
   const head = headNoun(tokens, mention, metrics);
   if (head.kind === 'metric') return { metric: head.metric, viaHead: true };
   if (head.kind === 'other') return null;

@@ -102,20 +102,29 @@ function readNumberWords(tokens: Token[], i: number): Atom | null {
   return value === null ? null : { value, first: i, last, vague: false, words: true };
 }
 
-/** "2.1 to 2.2 million", "between 3,000 and 4,000", "2-3 million": reuses the editor parser for scale sharing. */
-function readRange(tokens: Token[], low: Atom, sentence: string): { atom: Atom; high: bigint } | null {
-  const connector = tokens[low.last + 1]?.lower;
-  const between = tokens[low.first - 1]?.lower === 'between';
-  const fromChange = tokens[low.first - 1]?.lower === 'from' && CHANGE_VERBS.includes(tokens[low.first - 2]?.lower ?? '');
-  const ok = connector === 'to' || connector === '-' || connector === '–' || connector === '—' || (connector === 'and' && between);
-  if (!ok || low.vague || fromChange) return null;
-  const high = readAtom(tokens, low.last + 2);
+/**
+ * "2.1 to 2.2 million", "between 3,000 and 4,000", "1.5-1.7 million" starting at token i.
+ * Reuses the editor parser so the scale word written once applies to both ends.
+ */
+function readRange(tokens: Token[], i: number, sentence: string): { first: number; last: number; low: bigint; high: bigint; words: boolean } | null {
+  const lowToken = tokens[i];
+  if (!lowToken) return null;
+  const low = lowToken.kind === 'number' ? null : readNumberWords(tokens, i);
+  if (lowToken.kind !== 'number' && !low) return null;
+  let lowLast = low ? low.last : i;
+  if (!low && SCALE_WORDS.includes(tokens[i + 1]?.lower ?? '')) lowLast = i + 1;
+  const connector = tokens[lowLast + 1]?.lower;
+  const between = tokens[i - 1]?.lower === 'between';
+  const fromChange = tokens[i - 1]?.lower === 'from' && CHANGE_VERBS.includes(tokens[i - 2]?.lower ?? '');
+  const dash = connector === '-' || connector === '–' || connector === '—';
+  if (fromChange || !(connector === 'to' || dash || (connector === 'and' && between))) return null;
+  if (connector === '-' && tokens[lowLast].end !== tokens[lowLast + 1].start) return null;
+  const high = readAtom(tokens, lowLast + 2);
   if (!high || high.vague) return null;
-  if (connector === '-' && tokens[low.last].end !== tokens[low.last + 1].start) return null;
-  const phrase = sentence.slice(tokens[low.first].start, tokens[high.last].end);
-  const parsed = parseStatedValue(phrase.replace(/[–—]/g, '-'));
+  const phrase = sentence.slice(tokens[i].start, tokens[high.last].end).replace(/[–—]/g, '-');
+  const parsed = parseStatedValue(phrase);
   if (!parsed.ok || parsed.value.qualifier !== 'RANGE') return null;
-  return { atom: { ...low, last: high.last, value: parsed.value.low }, high: parsed.value.high };
+  return { first: between ? i - 1 : i, last: high.last, low: parsed.value.low, high: parsed.value.high, words: low !== null };
 }
 
 /** All number phrases in one sentence, left to right, without overlaps. */
@@ -125,25 +134,26 @@ export function findNumberMentions(tokens: Token[], sentence: string): NumberMen
   while (i < tokens.length) {
     const qualifierMatch = matchPhraseAt(tokens, i, QUALIFIER_WORDS);
     const numberAt = qualifierMatch ? i + qualifierMatch.length : i;
-    const atom = readAtom(tokens, numberAt);
-    if (!atom) {
+    const range = readRange(tokens, numberAt, sentence);
+    const atom = range ? null : readAtom(tokens, numberAt);
+    if (!range && !atom) {
       i++;
       continue;
     }
-    const range = readRange(tokens, atom, sentence);
+    const first = qualifierMatch ? i : numberAt;
     const mention = range
-      ? buildRange(range.atom, range.high, qualifierMatch ? i : numberAt)
-      : buildSingle(tokens, atom, qualifierMatch ? QUALIFIER_BY_PHRASE.get(qualifierMatch.phrase)! : null, qualifierMatch ? i : numberAt);
+      ? buildRange(range, qualifierMatch ? i : range.first)
+      : buildSingle(tokens, atom!, qualifierMatch ? QUALIFIER_BY_PHRASE.get(qualifierMatch.phrase)! : null, first);
     mentions.push(mention);
     i = mention.last + 1;
   }
   return mentions;
 }
 
-function buildRange(atom: Atom, high: bigint, first: number): NumberMention {
+function buildRange(range: { first: number; last: number; low: bigint; high: bigint; words: boolean }, first: number): NumberMention {
   return {
-    qualifier: 'RANGE', low: atom.value, high, first, last: atom.last,
-    numberFirst: atom.first, numberLast: atom.last, vague: false, words: atom.words,
+    qualifier: 'RANGE', low: range.low, high: range.high, first, last: range.last,
+    numberFirst: range.first, numberLast: range.last, vague: false, words: range.words,
   };
 }
 

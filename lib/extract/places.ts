@@ -49,7 +49,7 @@ const DESTINATION_CUES = [
   'to', 'into', 'towards', 'toward', 'for', 'reached', 'reaching', 'reach', 'arrived in', 'arriving in', 'arrived at', 'entered',
   'entering', 'in',
 ];
-const HOST_VERBS = ['has taken in', 'have taken in', 'took in', 'has received', 'has registered', 'registered', 'received', 'hosts', 'is hosting', 'has welcomed', 'welcomed'];
+const HOST_VERBS = ['has counted', 'counted', 'has taken in', 'have taken in', 'took in', 'has received', 'has registered', 'registered', 'received', 'hosts', 'is hosting', 'has welcomed', 'welcomed'];
 const NOT_PLACES = new Set([
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may',
   'june', 'july', 'august', 'september', 'october', 'november', 'december', 'the', 'a', 'reuters', 'afp', 'ap', 'unhcr', 'un',
@@ -75,6 +75,8 @@ function hostsAfter(tokens: Token[], last: number): boolean {
     const close = tokens.findIndex((t, index) => index > k && index <= k + 10 && t.text === ',');
     if (close < 0) return false;
     k = close + 1;
+  } else if (tokens[k]?.lower === 'of' && tokens[k + 1]?.kind === 'number') {
+    k += 2;
   }
   return HOST_VERBS.some((verb) => verb.split(' ').every((word, n) => tokens[k + n]?.lower === word));
 }
@@ -90,15 +92,31 @@ function unknownPlaceAt(tokens: Token[], i: number): number {
   return last;
 }
 
-export function findPlaces(tokens: Token[], matcher: PlaceMatcher): PlaceMention[] {
+const PLACE_NOUNS = new Set(['country', 'city', 'town', 'capital', 'village', 'region']);
+
+/**
+ * Places in a sentence with their roles. "the country", "the city" as a destination or host
+ * ("crossed into the country", "the city has received") refer back to the last place named,
+ * here or in the previous sentence (previousPlace).
+ */
+export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previousPlace: NamedPlace | null = null): PlaceMention[] {
   const mentions: PlaceMention[] = [];
+  let lastNamed = previousPlace;
   for (let i = 0; i < tokens.length; i++) {
     const known = matcher.at(tokens, i);
     if (known) {
       const last = i + known.length - 1;
       const role = roleBefore(tokens, i) ?? (hostsAfter(tokens, last) ? 'destination' : null);
-      mentions.push({ place: { name: known.ref.name, placeId: known.ref.id }, role, first: i, last });
+      const place = { name: known.ref.name, placeId: known.ref.id };
+      mentions.push({ place, role, first: i, last });
+      if (role !== 'origin') lastNamed = place;
       i = last;
+      continue;
+    }
+    if (tokens[i].lower === 'the' && PLACE_NOUNS.has(tokens[i + 1]?.lower ?? '') && lastNamed) {
+      const destination = roleBefore(tokens, i) === 'destination' || hostsAfter(tokens, i + 1);
+      if (destination) mentions.push({ place: lastNamed, role: 'destination', first: i, last: i + 1 });
+      i += 1;
       continue;
     }
     const role = roleBefore(tokens, i);
@@ -114,22 +132,23 @@ export function findPlaces(tokens: Token[], matcher: PlaceMatcher): PlaceMention
 
 /**
  * Origin and destination for a number. Prefers mentions inside the number's clause, then the
- * sentence; "in X" counts as a destination only after the number or at the sentence start.
+ * sentence (unless another figure has its own clause: two sources, two places); "in X" counts as a destination only after the number or at the sentence start.
  */
 export function pickPlaces(
   mentions: PlaceMention[],
   tokens: Token[],
   number: { first: number; last: number },
   clause: [number, number],
+  clauseOnly: boolean,
 ): { origin: NamedPlace | null; destination: NamedPlace | null } {
   const usable = mentions.filter((m) => {
     if (m.role !== 'destination' || tokens[m.first - 1]?.lower !== 'in') return m.role !== null;
-    return m.first > number.last || m.first === 1;
+    return m.first > number.last || m.first === 1 || tokens[m.last + 1]?.text === ',';
   });
   const pick = (role: 'origin' | 'destination') => {
     const ofRole = usable.filter((m) => m.role === role);
     const inClause = ofRole.filter((m) => m.first >= clause[0] && m.last < clause[1]);
-    const pool = inClause.length > 0 ? inClause : ofRole;
+    const pool = inClause.length > 0 || clauseOnly ? inClause : ofRole;
     const distance = (m: PlaceMention) => (m.last < number.first ? number.first - m.last : m.first - number.last);
     return pool.sort((a, b) => distance(a) - distance(b))[0]?.place ?? null;
   };

@@ -24,15 +24,28 @@ export function tokenize(text: string): Token[] {
 }
 
 /** True when tokens from index i spell out phrase (lower-case words separated by spaces). */
+const PHRASE_WORDS = new Map<string, string[]>();
+
+function wordsOf(phrase: string): string[] {
+  let words = PHRASE_WORDS.get(phrase);
+  if (!words) {
+    words = phrase.split(' ');
+    PHRASE_WORDS.set(phrase, words);
+  }
+  return words;
+}
+
 export function matchesPhrase(tokens: Token[], i: number, phrase: string): boolean {
-  const words = phrase.split(' ');
-  return words.every((word, k) => tokens[i + k]?.lower === word);
+  const words = wordsOf(phrase);
+  if (tokens[i]?.lower !== words[0]) return false;
+  for (let k = 1; k < words.length; k++) if (tokens[i + k]?.lower !== words[k]) return false;
+  return true;
 }
 
 /** Length in tokens of the first phrase matching at index i, or 0. Phrases should be sorted longest first. */
 export function matchPhraseAt(tokens: Token[], i: number, phrases: readonly string[]): { phrase: string; length: number } | null {
   for (const phrase of phrases) {
-    if (matchesPhrase(tokens, i, phrase)) return { phrase, length: phrase.split(' ').length };
+    if (matchesPhrase(tokens, i, phrase)) return { phrase, length: wordsOf(phrase).length };
   }
   return null;
 }
@@ -40,7 +53,7 @@ export function matchPhraseAt(tokens: Token[], i: number, phrases: readonly stri
 /** Length in tokens of a phrase ending at index i (inclusive), or null. */
 export function matchPhraseEndingAt(tokens: Token[], i: number, phrases: readonly string[]): { phrase: string; length: number } | null {
   for (const phrase of phrases) {
-    const length = phrase.split(' ').length;
+    const length = wordsOf(phrase).length;
     if (i - length + 1 >= 0 && matchesPhrase(tokens, i - length + 1, phrase)) return { phrase, length };
   }
   return null;
