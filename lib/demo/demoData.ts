@@ -8,7 +8,7 @@ export interface DemoPlace { key: string; name: string; type: PlaceType; parent?
 export interface DemoOrg { key: string; name: string; type: OrganizationType; url?: string }
 export interface DemoSource { key: string; title: string; publisher: string; publishedAt: string; accessedAt: string; url?: string; preferred?: boolean }
 export interface DemoFigure {
-  metric: string; low: bigint; high: bigint; qualifier: Qualifier;
+  metric: string; low: bigint; high: bigint; qualifier: Qualifier; asStated: string;
   asOf: string; periodStart?: string; periodEnd?: string;
   origin?: string; destination?: string; source: string;
   quote: string; attribution: string; notes?: string;
@@ -59,16 +59,16 @@ export const DEMO_SOURCES: DemoSource[] = [
 ];
 
 export const DEMO_FIGURES: DemoFigure[] = [
-  { metric: 'refugees', low: 1_000_000n, high: 1_000_000n, qualifier: 'AT_LEAST', asOf: '2022-03-03', origin: 'ukraine', source: 'unhcr_0303', quote: 'In just seven days we have seen the exodus of one million refugees from Ukraine.', attribution: 'Filippo Grandi, UN High Commissioner for Refugees' },
-  { metric: 'refugees', low: 1_500_000n, high: 1_500_000n, qualifier: 'AT_LEAST', asOf: '2022-03-06', origin: 'ukraine', source: 'unhcr_0306', quote: 'More than 1.5 million refugees from Ukraine have crossed into neighbouring countries.', attribution: 'Filippo Grandi, UN High Commissioner for Refugees' },
-  { metric: 'refugees', low: 2_000_000n, high: 2_000_000n, qualifier: 'APPROXIMATE', asOf: '2022-03-08', origin: 'ukraine', source: 'unhcr_0308', quote: 'About two million people have now fled Ukraine.', attribution: 'UNHCR' },
-  { metric: 'refugees', low: 2_100_000n, high: 2_200_000n, qualifier: 'RANGE', asOf: '2022-03-09', origin: 'ukraine', source: 'wire_0309', quote: 'The UN refugee agency UNHCR estimated 2.1 to 2.2 million refugees had fled Ukraine.', attribution: 'UNHCR, as reported by a news wire', notes: 'An estimate, reported as a range.' },
-  { metric: 'refugees', low: 3_000_000n, high: 3_000_000n, qualifier: 'APPROXIMATE', asOf: '2022-03-15', origin: 'ukraine', source: 'unhcr_0315', quote: 'Some three million refugees have now fled Ukraine.', attribution: 'UNHCR' },
-  { metric: 'refugees', low: 4_000_000n, high: 4_000_000n, qualifier: 'AT_LEAST', asOf: '2022-03-30', origin: 'ukraine', source: 'unhcr_0330', quote: 'More than four million refugees have fled Ukraine.', attribution: 'UNHCR' },
-  { metric: 'evacuees', low: 5_000n, high: 5_000n, qualifier: 'AT_LEAST', asOf: '2022-03-08', periodStart: '2022-03-08', periodEnd: '2022-03-08', origin: 'sumy', destination: 'poltava', source: 'wire_0309', quote: 'More than 5,000 people were evacuated from Sumy on Tuesday, Tymoshenko told local media.', attribution: 'Kyrylo Tymoshenko, Office of the President of Ukraine' },
-  { metric: 'buses', low: 60n, high: 60n, qualifier: 'APPROXIMATE', asOf: '2022-03-08', periodStart: '2022-03-08', periodEnd: '2022-03-08', origin: 'sumy', destination: 'poltava', source: 'wire_0309', quote: 'Some 60 buses left Sumy in two convoys.', attribution: 'Kyrylo Tymoshenko, Office of the President of Ukraine', notes: 'Two convoys.' },
-  { metric: 'civilian_deaths', low: 2_000n, high: 2_000n, qualifier: 'AT_LEAST', asOf: '2022-03-02', periodStart: '2022-02-24', origin: 'ukraine', source: 'gb_0302', quote: 'More than 2,000 civilians have died since the invasion began.', attribution: 'State Emergency Service of Ukraine' },
-  { metric: 'civilian_deaths_period', low: 21n, high: 21n, qualifier: 'EXACT', asOf: '2022-03-02', periodStart: '2022-03-01', periodEnd: '2022-03-02', origin: 'kharkiv', source: 'gb_0302', quote: 'Twenty-one people were killed in Kharkiv in the past 24 hours.', attribution: 'Kharkiv regional authorities' },
+  { metric: 'refugees', low: 1_000_000n, high: 1_000_000n, qualifier: 'AT_LEAST', asStated: 'at least one million', asOf: '2022-03-03', origin: 'ukraine', source: 'unhcr_0303', quote: 'At least one million refugees have fled Ukraine in just seven days.', attribution: 'Filippo Grandi, UN High Commissioner for Refugees' },
+  { metric: 'refugees', low: 1_500_000n, high: 1_500_000n, qualifier: 'AT_LEAST', asStated: 'more than 1.5 million', asOf: '2022-03-06', origin: 'ukraine', source: 'unhcr_0306', quote: 'More than 1.5 million refugees from Ukraine have crossed into neighbouring countries.', attribution: 'Filippo Grandi, UN High Commissioner for Refugees' },
+  { metric: 'refugees', low: 2_000_000n, high: 2_000_000n, qualifier: 'APPROXIMATE', asStated: 'about two million', asOf: '2022-03-08', origin: 'ukraine', source: 'unhcr_0308', quote: 'About two million people have now fled Ukraine.', attribution: 'UNHCR' },
+  { metric: 'refugees', low: 2_100_000n, high: 2_200_000n, qualifier: 'RANGE', asStated: '2.1 to 2.2 million', asOf: '2022-03-09', origin: 'ukraine', source: 'wire_0309', quote: 'The UN refugee agency UNHCR estimated 2.1 to 2.2 million refugees had fled Ukraine.', attribution: 'UNHCR, as reported by a news wire', notes: 'An estimate, reported as a range.' },
+  { metric: 'refugees', low: 3_000_000n, high: 3_000_000n, qualifier: 'APPROXIMATE', asStated: 'some three million', asOf: '2022-03-15', origin: 'ukraine', source: 'unhcr_0315', quote: 'Some three million refugees have now fled Ukraine.', attribution: 'UNHCR' },
+  { metric: 'refugees', low: 4_000_000n, high: 4_000_000n, qualifier: 'AT_LEAST', asStated: 'more than four million', asOf: '2022-03-30', origin: 'ukraine', source: 'unhcr_0330', quote: 'More than four million refugees have fled Ukraine.', attribution: 'UNHCR' },
+  { metric: 'evacuees', low: 5_000n, high: 5_000n, qualifier: 'AT_LEAST', asStated: 'more than 5,000', asOf: '2022-03-08', periodStart: '2022-03-08', periodEnd: '2022-03-08', origin: 'sumy', destination: 'poltava', source: 'wire_0309', quote: 'More than 5,000 people were evacuated from Sumy on Tuesday, Tymoshenko told local media.', attribution: 'Kyrylo Tymoshenko, Office of the President of Ukraine' },
+  { metric: 'buses', low: 60n, high: 60n, qualifier: 'APPROXIMATE', asStated: 'some 60', asOf: '2022-03-08', periodStart: '2022-03-08', periodEnd: '2022-03-08', origin: 'sumy', destination: 'poltava', source: 'wire_0309', quote: 'Some 60 buses left Sumy in two convoys.', attribution: 'Kyrylo Tymoshenko, Office of the President of Ukraine', notes: 'Two convoys.' },
+  { metric: 'civilian_deaths', low: 2_000n, high: 2_000n, qualifier: 'AT_LEAST', asStated: 'more than 2,000', asOf: '2022-03-02', periodStart: '2022-02-24', origin: 'ukraine', source: 'gb_0302', quote: 'More than 2,000 civilians have died since the invasion began.', attribution: 'State Emergency Service of Ukraine' },
+  { metric: 'civilian_deaths_period', low: 21n, high: 21n, qualifier: 'EXACT', asStated: 'twenty-one', asOf: '2022-03-02', periodStart: '2022-03-01', periodEnd: '2022-03-02', origin: 'kharkiv', source: 'gb_0302', quote: 'Twenty-one people were killed in Kharkiv in the past 24 hours.', attribution: 'Kharkiv regional authorities' },
 ];
 
 export const DEMO_EVENTS: DemoEvent[] = [

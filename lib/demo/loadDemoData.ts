@@ -76,6 +76,7 @@ export async function loadDemoData(db: Db): Promise<DemoLoadResult> {
           low: f.low,
           high: f.high,
           qualifier: f.qualifier,
+          valueAsStated: f.asStated,
           asOf: day(f.asOf),
           periodStart: f.periodStart ? day(f.periodStart) : null,
           periodEnd: f.periodEnd ? day(f.periodEnd) : null,

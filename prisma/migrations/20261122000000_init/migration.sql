@@ -177,6 +177,7 @@ CREATE TABLE "figure" (
     "low" BIGINT NOT NULL,
     "high" BIGINT NOT NULL,
     "qualifier" "Qualifier" NOT NULL,
+    "valueAsStated" TEXT,
     "asOf" DATE NOT NULL,
     "periodStart" DATE,
     "periodEnd" DATE,

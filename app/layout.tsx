@@ -1,0 +1,20 @@
+import type { Metadata } from 'next';
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: 'Corridor — cited refugee and evacuation figures',
+  description: 'Refugee totals, evacuee counts and evacuation buses over time, every number tied to its source.',
+};
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <header className="site-header">
+          <a href="/" className="brand">Corridor</a>
+        </header>
+        <main>{children}</main>
+      </body>
+    </html>
+  );
+}
