@@ -64,7 +64,8 @@ const OTHER_PREPOSITIONS = new Set(['through', 'with', 'by', 'during', 'after', 
 function namedSubject(tokens: Token[], first: number, end: number, sentence: string): string | undefined {
   const before = tokens[first - 1];
   const noun = tokens[first - 2];
-  if (before && LOCATIVE.has(before.lower) && noun?.kind === 'word' && !isCapitalised(noun) && !SUBJECT_STOPS.has(noun.lower)) {
+  const commonNoun = noun?.kind === 'word' && (!isCapitalised(noun) || first - 2 === 0) && !SUBJECT_STOPS.has(noun.lower);
+  if (before && LOCATIVE.has(before.lower) && commonNoun) {
     return join(tokens, first - 2, end, sentence);
   }
   if (before && (OTHER_PREPOSITIONS.has(before.lower) || (before.lower === 'the' && OTHER_PREPOSITIONS.has(tokens[first - 2]?.lower ?? '')))) {
