@@ -60,6 +60,8 @@ export const configSchema = z.object({
     .min(1024, 'EMBEDDED_PG_PORT must be between 1024 and 65535')
     .max(65535, 'EMBEDDED_PG_PORT must be between 1024 and 65535')
     .default(54329),
+  // Where the embedded PostgreSQL keeps its files.
+  EMBEDDED_PG_DATA_DIR: z.string().default('.data/postgres'),
   DEMO_DATA: bool('DEMO_DATA', true),
   PUBLIC_READ: bool('PUBLIC_READ', true),
   REQUIRE_REVIEW: bool('REQUIRE_REVIEW', false),

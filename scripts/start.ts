@@ -55,7 +55,7 @@ async function main() {
   }
 
   try {
-    db = await prepareDatabase({ databaseUrl: config.DATABASE_URL, embeddedPort: config.EMBEDDED_PG_PORT, log: say });
+    db = await prepareDatabase({ databaseUrl: config.DATABASE_URL, embeddedPort: config.EMBEDDED_PG_PORT, dataDir: config.EMBEDDED_PG_DATA_DIR, log: say });
   } catch (err) {
     fail(err instanceof Error ? err.message : String(err));
   }

@@ -22,7 +22,7 @@ export async function prepareDatabase(opts: {
   let url = opts.databaseUrl;
   if (!url) {
     embedded = await startEmbeddedPostgres({
-      dataDir: opts.dataDir ?? resolve('.data/postgres'),
+      dataDir: resolve(opts.dataDir ?? '.data/postgres'),
       port: opts.embeddedPort,
       persistent: true,
       log: opts.log,
@@ -33,7 +33,7 @@ export async function prepareDatabase(opts: {
     await checkConnection(url);
     const { applied } = await migrate(url, { log: opts.log });
     const description = embedded
-      ? `embedded PostgreSQL at 127.0.0.1:${embedded.port} (data in .data/postgres)`
+      ? `embedded PostgreSQL at 127.0.0.1:${embedded.port} (data in ${opts.dataDir ?? '.data/postgres'})`
       : `external PostgreSQL at ${describeDatabaseUrl(url)}`;
     return { url, embedded, description, applied };
   } catch (err) {
