@@ -1,0 +1,83 @@
+// The better-auth instance: email and password accounts, sessions in PostgreSQL,
+// httpOnly SameSite=Lax cookies (Secure in production). Built on first use because
+// the signing secret may have to be read from the database.
+import { PrismaPg } from '@prisma/adapter-pg';
+import { betterAuth } from 'better-auth';
+import { prismaAdapter } from 'better-auth/adapters/prisma';
+import { PrismaClient } from '@/lib/db/generated/client';
+import { resolveAuthSecret } from './secret';
+
+// better-auth reads and writes password hashes, so it gets its own client without
+// the `omit` the app's client uses. Nothing outside lib/auth may import it.
+function createAuthClient() {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error('DATABASE_URL is not set; start the app with `npm start`, which provides one.');
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 3, connectionTimeoutMillis: 5_000 }) });
+}
+
+export const SESSION_DAYS = 7;
+
+function secureCookies(): boolean {
+  const flag = process.env.AUTH_COOKIE_SECURE?.trim().toLowerCase();
+  if (flag === 'false' || flag === '0') return false;
+  if (flag === 'true' || flag === '1') return true;
+  return process.env.NODE_ENV === 'production';
+}
+
+async function createAuth() {
+  const prisma = createAuthClient();
+  const secret = await resolveAuthSecret(prisma);
+  return betterAuth({
+    secret,
+    baseURL: process.env.BETTER_AUTH_URL || undefined,
+    database: prismaAdapter(prisma, { provider: 'postgresql' }),
+    emailAndPassword: {
+      enabled: true,
+      // Accounts are created by admins (users page, `npm run user:create`), never by sign-up.
+      disableSignUp: true,
+      minPasswordLength: 10,
+      maxPasswordLength: 200,
+    },
+    user: {
+      additionalFields: {
+        role: { type: 'string', input: false, defaultValue: 'ANALYST' },
+        deactivatedAt: { type: 'date', input: false, required: false },
+      },
+    },
+    session: {
+      expiresIn: 60 * 60 * 24 * SESSION_DAYS,
+      updateAge: 60 * 60 * 24,
+      // No cookie cache: a deactivated user or changed role takes effect on the next request.
+      cookieCache: { enabled: false },
+    },
+    databaseHooks: {
+      session: {
+        create: {
+          before: async (session) => {
+            const user = await prisma.user.findUnique({ where: { id: session.userId }, select: { deactivatedAt: true } });
+            if (!user || user.deactivatedAt) return false;
+            return { data: session };
+          },
+        },
+      },
+    },
+    // Applies to requests through /api/auth/*; failed sign-ins are also throttled
+    // per account and per IP in loginThrottle.ts, whichever path they take.
+    rateLimit: { enabled: true, storage: 'database', window: 60, max: 100 },
+    advanced: { useSecureCookies: secureCookies(), defaultCookieAttributes: { httpOnly: true, sameSite: 'lax' } },
+    telemetry: { enabled: false },
+  });
+}
+
+export type Auth = Awaited<ReturnType<typeof createAuth>>;
+
+const globalForAuth = globalThis as unknown as { corridorAuth?: Promise<Auth> };
+
+/** The shared better-auth instance. */
+export function getAuth(): Promise<Auth> {
+  globalForAuth.corridorAuth ??= createAuth().catch((err) => {
+    globalForAuth.corridorAuth = undefined;
+    throw err;
+  });
+  return globalForAuth.corridorAuth;
+}
