@@ -1,0 +1,20 @@
+// GET /api/v1/figures.ndjson: the same rows as figures.csv, one JSON object per line.
+import { attachment, figuresFilename } from '@/lib/exchange/exportFilename';
+import { authorizeFigureExport, parseExportFilters } from '@/lib/exchange/exportRequest';
+import { streamFiguresNdjson } from '@/lib/exchange/figureExport';
+import { handle } from '@/lib/http/respond';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = handle(async (request: Request) => {
+  const { filters } = parseExportFilters(request);
+  await authorizeFigureExport(request, filters);
+  const body = await streamFiguresNdjson(filters, request.signal);
+  return new Response(body, {
+    headers: {
+      'content-type': 'application/x-ndjson; charset=utf-8',
+      'content-disposition': attachment(figuresFilename(filters, 'ndjson')),
+      'cache-control': 'no-store',
+    },
+  });
+});

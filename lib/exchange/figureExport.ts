@@ -1,0 +1,71 @@
+// Figures as CSV or NDJSON, streamed from PostgreSQL with COPY. The filters are
+// the ones the table and charts use (lib/figures/filters.ts).
+import { sql } from '@/lib/db/sql';
+import { figureFilterSql, type FigureFilters } from '@/lib/figures/filters';
+import { FIGURE_COLUMNS } from './columns';
+import { streamCopy } from './copyStream';
+import { figureHxlRow, type HxlContext, type PlaceTypeName } from './hxl';
+import { neutraliseSql } from './neutralise';
+import { renderFigureCondition } from './renderFragment';
+import { csvPrefix } from './csvPrefix';
+
+export interface CsvOptions {
+  bom: boolean;
+  hxl: boolean;
+  /** Leave formula-looking text as is (programmatic use). */
+  raw: boolean;
+}
+
+const FROM = `FROM figure f
+  JOIN metric m ON m.id = f."metricId"
+  JOIN source s ON s.id = f."sourceId"
+  LEFT JOIN organization org ON org.id = s."publisherId"
+  LEFT JOIN place o ON o.id = f."originId"
+  LEFT JOIN place d ON d.id = f."destinationId"`;
+
+/** The SELECT behind every figures export, with the filter condition already inlined. */
+export function figureSelectSql(condition: string, { raw }: { raw: boolean }): string {
+  const cells = FIGURE_COLUMNS.map((c) => {
+    const expr = c.kind === 'text' && !raw ? neutraliseSql(c.expr) : c.expr;
+    return `${expr} AS ${c.name}`;
+  });
+  return `SELECT ${cells.join(', ')} ${FROM} WHERE ${condition} ORDER BY f.id`;
+}
+
+function ndjsonSelectSql(condition: string): string {
+  const pairs = FIGURE_COLUMNS.map((c) => `'${c.name}', ${c.expr}`);
+  return `SELECT json_build_object(${pairs.join(', ')}) ${FROM} WHERE ${condition} ORDER BY f.id`;
+}
+
+/** Which metric and place types the selected rows hold; decides the HXL value and code tags. */
+export async function figureHxlContext(filters: FigureFilters): Promise<HxlContext> {
+  const where = figureFilterSql(sql, filters);
+  const [row] = await sql<{ metricTags: string[] | null; originTypes: PlaceTypeName[] | null; destinationTypes: PlaceTypeName[] | null }[]>`
+    SELECT
+      (SELECT array_agg(DISTINCT m."hxlTag") FROM metric m
+        WHERE EXISTS (SELECT 1 FROM figure f WHERE f."metricId" = m.id AND ${where})) AS "metricTags",
+      (SELECT array_agg(DISTINCT p.type::text) FROM place p
+        WHERE p.code IS NOT NULL AND EXISTS (SELECT 1 FROM figure f WHERE f."originId" = p.id AND ${where})) AS "originTypes",
+      (SELECT array_agg(DISTINCT p.type::text) FROM place p
+        WHERE p.code IS NOT NULL AND EXISTS (SELECT 1 FROM figure f WHERE f."destinationId" = p.id AND ${where})) AS "destinationTypes"`;
+  const tags = row.metricTags ?? [];
+  return {
+    metricTag: tags.length === 1 ? tags[0] : null,
+    originTypes: row.originTypes ?? [],
+    destinationTypes: row.destinationTypes ?? [],
+  };
+}
+
+export async function streamFiguresCsv(filters: FigureFilters, options: CsvOptions, signal?: AbortSignal): Promise<ReadableStream<Uint8Array>> {
+  const condition = await renderFigureCondition(sql, figureFilterSql(sql, filters));
+  const hxl = options.hxl ? figureHxlRow(await figureHxlContext(filters)) : null;
+  const prefix = csvPrefix(FIGURE_COLUMNS.map((c) => c.name), hxl, options.bom);
+  return streamCopy(`COPY (${figureSelectSql(condition, options)}) TO STDOUT (FORMAT csv)`, { prefix, signal });
+}
+
+export async function streamFiguresNdjson(filters: FigureFilters, signal?: AbortSignal): Promise<ReadableStream<Uint8Array>> {
+  const condition = await renderFigureCondition(sql, figureFilterSql(sql, filters));
+  // CSV mode with quote and delimiter bytes that JSON text never holds raw
+  // (it escapes control characters), so each JSON object is written verbatim.
+  return streamCopy(`COPY (${ndjsonSelectSql(condition)}) TO STDOUT (FORMAT csv, QUOTE E'\\x01', DELIMITER E'\\x02')`, { signal });
+}
