@@ -26,6 +26,7 @@ function secureCookies(): boolean {
 
 async function createAuth() {
   const prisma = createAuthClient();
+  globalForAuth.corridorAuthDb = prisma;
   const secret = await resolveAuthSecret(prisma);
   return betterAuth({
     secret,
@@ -66,12 +67,14 @@ async function createAuth() {
     rateLimit: { enabled: true, storage: 'database', window: 60, max: 100 },
     advanced: { useSecureCookies: secureCookies(), defaultCookieAttributes: { httpOnly: true, sameSite: 'lax' } },
     telemetry: { enabled: false },
+    // Failed sign-ins are expected traffic; tests would drown in their log lines.
+    logger: { disabled: process.env.NODE_ENV === 'test' },
   });
 }
 
 export type Auth = Awaited<ReturnType<typeof createAuth>>;
 
-const globalForAuth = globalThis as unknown as { corridorAuth?: Promise<Auth> };
+const globalForAuth = globalThis as unknown as { corridorAuth?: Promise<Auth>; corridorAuthDb?: { $disconnect(): Promise<void> } };
 
 /** The shared better-auth instance. */
 export function getAuth(): Promise<Auth> {
@@ -80,4 +83,12 @@ export function getAuth(): Promise<Auth> {
     throw err;
   });
   return globalForAuth.corridorAuth;
+}
+
+/** Closes better-auth's database pool (scripts and tests, so the process can exit). */
+export async function closeAuth(): Promise<void> {
+  const client = globalForAuth.corridorAuthDb;
+  globalForAuth.corridorAuth = undefined;
+  globalForAuth.corridorAuthDb = undefined;
+  await client?.$disconnect();
 }
