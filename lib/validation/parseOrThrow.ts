@@ -1,0 +1,10 @@
+// Turns a zod result into data or an AppError naming the first bad field.
+import type { z } from 'zod';
+import { AppError } from '@/lib/http/AppError';
+
+export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  throw new AppError('BAD_REQUEST', issue.message, issue.path.map(String).join('.') || undefined);
+}
