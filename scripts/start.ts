@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError, parseConfig } from '../lib/config';
 import { prepareDatabase, type PreparedDatabase } from '../lib/db/prepareDatabase';
-import { isPortFree } from '../lib/db/embedded';
+import { isPortFree } from '../lib/db/ports';
 
 const dev = process.argv.includes('--dev');
 const say = (line: string) => console.log(`[corridor] ${line}`);

@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { checkConnection, createDatabase, dropDatabase, listDatabases, withDatabase } from '../lib/db/admin';
-import { findFreePort, startEmbeddedPostgres, type EmbeddedServer } from '../lib/db/embedded';
+import { startEmbeddedPostgres, type EmbeddedServer } from '../lib/db/embedded';
+import { findFreePort } from '../lib/db/ports';
 import { migrate } from '../lib/db/migrate';
 
 const e2e = process.argv.includes('--e2e');
@@ -35,7 +36,8 @@ async function main(): Promise<number> {
     for (let w = 1; w <= WORKERS; w++) await createDatabase(serverUrl, `${base}_w${w}`, base);
     say(`fresh databases ${base}{,_w1.._w${WORKERS}}`);
 
-    const userArgs = process.argv.slice(2).filter((a) => a !== '--e2e');
+    // In CI a stray open handle must not hang the run until its time limit.
+    const userArgs = [...process.argv.slice(2).filter((a) => a !== '--e2e'), ...(process.env.CI ? ['--forceExit'] : [])];
     const env: NodeJS.ProcessEnv = { ...process.env, CORRIDOR_TEST_SERVER_URL: serverUrl, CORRIDOR_TEST_DB_BASE: base, NODE_ENV: 'test' };
     if (!e2e) return await runJest(['--maxWorkers', String(WORKERS), ...userArgs], env);
 

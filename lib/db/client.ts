@@ -32,5 +32,10 @@ export const db: Db = lazy(() => {
   return client;
 });
 
+/** Closes the shared client if this process opened it (tests, scripts). */
+export async function disconnectDb(): Promise<void> {
+  await globalForDb.corridorDb?.$disconnect();
+}
+
 export { Prisma } from './generated/client';
 export type * from './generated/client';

