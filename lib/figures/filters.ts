@@ -24,6 +24,7 @@
 //   status       one or more of DRAFT, PUBLISHED, RETRACTED; default PUBLISHED.
 //                Callers must only pass others through for authorised users.
 //   q            case-insensitive substring of the quote or of the source title.
+import type { Fragment } from 'postgres';
 import { z } from 'zod';
 import type { Sql } from '@/lib/db/sql';
 import { AppError } from '@/lib/http/AppError';
@@ -139,8 +140,6 @@ export function filtersToSearchParams(filters: Partial<FigureFilters>): URLSearc
   }
   return params;
 }
-
-type Fragment = ReturnType<Sql>;
 
 /** Ids of the place given by id or code and every place below it. */
 function placeTreeSql(sql: Sql, ref: string): Fragment {

@@ -1,0 +1,98 @@
+// The figures table and GET /api/v1/figures: filtered figures with citations,
+// sorted on one column and paged by keyset (no OFFSET, so page 1,000 costs the
+// same as page 1).
+import type { Fragment } from 'postgres';
+import { z } from 'zod';
+import { sql } from '@/lib/db/sql';
+import { AppError } from '@/lib/http/AppError';
+import { figureFilterSql, type FigureFilters } from './filters';
+import { claimSelectSql, type Claim } from './listClaims';
+
+export const SORTS = ['asOf', '-asOf', 'value', '-value', 'updated', '-updated', 'id', '-id'] as const;
+export type FigureSort = (typeof SORTS)[number];
+export const MAX_LIMIT = 1000;
+
+export interface PageQuery {
+  sort: FigureSort;
+  limit: number;
+  cursor?: string;
+}
+
+export interface FigurePage {
+  figures: Claim[];
+  nextCursor: string | null;
+}
+
+const pageSchema = z.object({
+  sort: z.enum(SORTS, { message: `sort must be one of ${SORTS.join(', ')}` }).default('-asOf'),
+  limit: z.coerce
+    .number({ message: `limit must be a whole number from 1 to ${MAX_LIMIT}` })
+    .int(`limit must be a whole number from 1 to ${MAX_LIMIT}`)
+    .min(1, `limit must be a whole number from 1 to ${MAX_LIMIT}`)
+    .max(MAX_LIMIT, `limit must be at most ${MAX_LIMIT}`)
+    .default(50),
+  cursor: z.string().max(200, 'cursor is not one this API returned').optional(),
+});
+
+/** Reads sort, limit and cursor; throws BAD_REQUEST naming the bad one. */
+export function parsePageQuery(params: URLSearchParams): PageQuery {
+  const raw = Object.fromEntries(['sort', 'limit', 'cursor'].flatMap((k) => (params.get(k)?.trim() ? [[k, params.get(k)!.trim()]] : [])));
+  const result = pageSchema.safeParse(raw);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new AppError('BAD_REQUEST', issue.message, String(issue.path[0]));
+  }
+  return result.data;
+}
+
+// Each sort orders by one column, then id, in the same direction, so the keyset is a row comparison.
+const SORT_COLUMNS = { asOf: 'asOf', value: 'low', updated: 'updatedAt', id: 'id' } as const;
+type Key = [string | null, number];
+
+function encodeCursor(key: Key): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+function decodeCursor(cursor: string, sort: FigureSort): Key {
+  try {
+    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    const column = sort.replace('-', '');
+    if (Array.isArray(key) && key.length === 2 && Number.isInteger(key[1]) && (column === 'id' || typeof key[0] === 'string')) {
+      if (column === 'value' && !/^\d+$/.test(key[0])) throw new Error('bad value');
+      return key as Key;
+    }
+  } catch {
+    // fall through to the error below
+  }
+  throw new AppError('BAD_REQUEST', 'cursor is not valid for this sort; use nextCursor from the previous page with the same sort', 'cursor');
+}
+
+function keysetSql(page: PageQuery, column: Fragment, descending: boolean): Fragment {
+  if (!page.cursor) return sql`TRUE`;
+  const name = page.sort.replace('-', '');
+  const [value, id] = decodeCursor(page.cursor, page.sort);
+  const cast = { id: sql`${id}::int`, value: sql`${value}::bigint`, asOf: sql`${value}::date`, updated: sql`${value}::timestamp` }[name]!;
+  return descending ? sql`(${column}, f.id) < (${cast}, ${id}::int)` : sql`(${column}, f.id) > (${cast}, ${id}::int)`;
+}
+
+/** One page of figures with citations; nextCursor is null on the last page. */
+export async function listFigures(filters: FigureFilters, page: PageQuery): Promise<FigurePage> {
+  const descending = page.sort.startsWith('-');
+  const column = sql`f.${sql(SORT_COLUMNS[page.sort.replace('-', '') as keyof typeof SORT_COLUMNS])}`;
+  const direction = descending ? sql`DESC` : sql`ASC`;
+  // Page the narrow keys first, then fetch citations for just those rows.
+  const keys = await sql<{ id: number; sort_key: string | null }[]>`
+    SELECT f.id, ${column}::text AS sort_key FROM figure f
+    WHERE ${figureFilterSql(sql, filters)} AND ${keysetSql(page, column, descending)}
+    ORDER BY ${column} ${direction}, f.id ${direction}
+    LIMIT ${page.limit + 1}`;
+  const shown = keys.slice(0, page.limit);
+  const ids = shown.map((k) => k.id);
+  const rows = ids.length ? await sql<Claim[]>`${claimSelectSql()} WHERE f.id = ANY(${ids}::int[])` : [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const last = shown.at(-1);
+  return {
+    figures: ids.flatMap((id) => byId.get(id) ?? []),
+    nextCursor: keys.length > page.limit && last ? encodeCursor([last.sort_key, last.id]) : null,
+  };
+}
