@@ -1,0 +1,3 @@
+
+-- CreateIndex
+CREATE INDEX "figure_updatedAt_idx" ON "figure"("updatedAt");
