@@ -10,9 +10,10 @@ import { isPortFree } from '../lib/db/ports';
 
 const dev = process.argv.includes('--dev');
 const say = (line: string) => console.log(`[corridor] ${line}`);
+/** A start-up problem the user can fix; main() prints it and cleans up. */
+class StartError extends Error {}
 const fail = (line: string): never => {
-  console.error(`[corridor] error: ${line}`);
-  process.exit(1);
+  throw new StartError(line);
 };
 
 let db: PreparedDatabase | null = null;
@@ -47,7 +48,7 @@ async function main() {
   try {
     config = parseConfig();
   } catch (err) {
-    if (err instanceof ConfigError) fail(`bad configuration: ${err.message}`);
+    if (err instanceof ConfigError) fail(`bad configuration: ${err.message}. Fix the variable and start again.`);
     throw err;
   }
   if (!(await isPortFree(config.PORT, config.HOSTNAME === '0.0.0.0' ? '0.0.0.0' : config.HOSTNAME))) {
@@ -89,5 +90,6 @@ async function main() {
 
 main().catch((err) => {
   console.error(`[corridor] error: ${err instanceof Error ? err.message : String(err)}`);
+  if (!(err instanceof StartError) && process.env.DEBUG) console.error(err);
   void shutdown(1);
 });

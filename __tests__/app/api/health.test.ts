@@ -12,7 +12,7 @@ describe('GET /api/health', () => {
 
   it('reports the database unreachable when nothing listens on its port', async () => {
     const port = await findFreePort();
-    const dead = postgres(`postgresql://postgres@127.0.0.1:${port}/nowhere`, { connect_timeout: 1, max: 1 });
+    const dead = postgres(`postgresql://postgres@127.0.0.1:${port}/nowhere`, { connect_timeout: 1, max: 1, types: { bigint: postgres.BigInt } });
     try {
       await expect(getHealth(dead, 2_000)).resolves.toEqual({ status: 'degraded', db: 'unreachable' });
     } finally {
