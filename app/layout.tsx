@@ -12,6 +12,11 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
       <body>
         <header className="site-header">
           <a href="/" className="brand">Corridor</a>
+          <nav aria-label="Main" className="site-nav">
+            <a href="/">Overview</a>
+            <a href="/figures">Figures</a>
+            <a href="/sources">Sources</a>
+          </nav>
         </header>
         <main>{children}</main>
       </body>

@@ -1,46 +1,73 @@
-import { FigureChart, type FigurePoint } from '@/components/charts/FigureChart';
-import { isDemoDataLoaded } from '@/lib/demo/loadDemoData';
-import { db } from '@/lib/db/client';
-import { listChartFigures } from '@/lib/figures/listChartFigures';
-import { formatStatedValue, headlineValue } from '@/lib/figures/value';
+// The overview: headline cards and a chart per metric for the filters in the URL.
+import { ChartPanel } from '@/components/charts/ChartPanel';
+import { ExportCsvLink } from '@/components/figures/ExportCsvLink';
+import { FilterError } from '@/components/filters/FilterError';
+import { FilterBar } from '@/components/filters/FilterBar';
+import { HeadlineCards } from '@/components/figures/HeadlineCards';
+import { emptySeriesMessage, toChartPoints, toTime } from '@/lib/figures/chartData';
+import { parseFigureFilters } from '@/lib/figures/filters';
+import { formatDay } from '@/lib/figures/formatDay';
+import { getDashboard } from '@/lib/figures/getDashboard';
+import { INTERVALS, type Interval } from '@/lib/figures/getSeries';
+import { AppError } from '@/lib/http/AppError';
 
 export const dynamic = 'force-dynamic';
 
-export default async function HomePage() {
-  const [series, demo] = await Promise.all([listChartFigures(['refugees', 'evacuees', 'buses']), isDemoDataLoaded(db)]);
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function OverviewPage({ searchParams }: { searchParams: SearchParams }) {
+  const params = await searchParams;
+  let filters;
+  try {
+    filters = parseFigureFilters(params);
+  } catch (err) {
+    if (err instanceof AppError) return <FilterError message={err.message} href="/" />;
+    throw err;
+  }
+  const rawInterval = typeof params.interval === 'string' ? params.interval : '';
+  const interval = (INTERVALS as readonly string[]).includes(rawInterval) ? (rawInterval as Interval) : undefined;
+  const dash = await getDashboard(filters, interval);
+  const placeRef = filters.place ?? filters.origin ?? filters.destination;
+  const placeName = dash.places.find((p) => String(p.id) === placeRef || p.code === placeRef)?.name ?? null;
+  const domain: [number, number] = [toTime(dash.from), toTime(dash.to)];
+  const events = dash.events.map((e) => ({ time: toTime(e.date), title: e.title }));
   return (
     <>
-      {demo && <p className="demo-banner" role="note"><strong>Demo data.</strong> Figures from March 2022 reporting, loaded for demonstration; not a curated feed.</p>}
-      <h1>Refugees and evacuations</h1>
-      {series.map((m) => {
-        const points: FigurePoint[] = m.figures.map((f) => ({
-          id: f.id,
-          date: f.date,
-          value: Number(headlineValue({ qualifier: f.qualifier as never, low: f.low, high: f.high })),
-          label: formatStatedValue({ qualifier: f.qualifier as never, low: f.low, high: f.high }, m.unit),
-          sourceTitle: f.sourceTitle,
-          sourceHref: f.sourceUrl ?? '#',
-        }));
-        return (
-          <section key={m.key} className="chart-panel" aria-labelledby={`chart-${m.key}`}>
-            <h2 id={`chart-${m.key}`}>{m.label}</h2>
-            {points.length === 0 ? (
-              <p className="muted">No published {m.label.toLowerCase()} figures yet.</p>
-            ) : (
-              <>
-                <FigureChart points={points} unit={m.unit} />
-                <ul>
-                  {points.map((p) => (
-                    <li key={p.id}>
-                      {p.date}: {p.label} — <a href={p.sourceHref}>{p.sourceTitle}</a>
-                    </li>
-                  ))}
-                </ul>
-              </>
-            )}
-          </section>
-        );
-      })}
+      {dash.demo && (
+        <p className="demo-banner" role="note">
+          <strong>Demo data.</strong> Figures from March 2022 reporting, loaded for demonstration; not a curated feed.
+        </p>
+      )}
+      <div className="page-head">
+        <h1>Refugees and evacuations</h1>
+        <p className="muted">
+          {formatDay(dash.from)} – {formatDay(dash.to)}
+          {dash.lastUpdated && <> · Last updated <time dateTime={dash.lastUpdated}>{dash.lastUpdated.replace('T', ' ').replace('Z', ' UTC')}</time></>}
+        </p>
+      </div>
+      <FilterBar action="/" filters={filters} places={dash.places} publishers={dash.publishers} interval={interval ?? ''} />
+      <p className="page-actions"><ExportCsvLink filters={filters} /> <a href={`/figures?${new URLSearchParams(Object.entries(params).flatMap(([k, v]) => (typeof v === 'string' && k !== 'interval' ? [[k, v]] : [])))}`}>Table of these figures</a></p>
+      <HeadlineCards series={dash.series} from={dash.from} to={dash.to} />
+      {dash.series.map((s) => (
+        <ChartPanel
+          key={s.metric}
+          series={s}
+          points={toChartPoints(s)}
+          events={events}
+          domain={domain}
+          emptyMessage={emptySeriesMessage(s.label, placeName, formatDay(dash.from), formatDay(dash.to))}
+        />
+      ))}
+      {dash.events.length > 0 && (
+        <section aria-labelledby="events-heading" className="chart-panel">
+          <h2 id="events-heading">Events in this period</h2>
+          <ul>
+            {dash.events.map((e) => (
+              <li key={e.id}><strong>{formatDay(e.date)}</strong>: {e.title}{e.description ? ` — ${e.description}` : ''}</li>
+            ))}
+          </ul>
+        </section>
+      )}
     </>
   );
 }

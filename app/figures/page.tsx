@@ -1,0 +1,93 @@
+// The figures table: the shared filters, a search, sortable columns and keyset
+// pages. Every row carries its citation.
+import { ClaimCitation } from '@/components/figures/ClaimCitation';
+import { ExportCsvLink } from '@/components/figures/ExportCsvLink';
+import { FilterBar } from '@/components/filters/FilterBar';
+import { FilterError } from '@/components/filters/FilterError';
+import { filtersToSearchParams, parseFigureFilters } from '@/lib/figures/filters';
+import { listFigures, parsePageQuery, type FigureSort } from '@/lib/figures/listFigures';
+import { formatExact, formatStatedValue } from '@/lib/figures/value';
+import { AppError } from '@/lib/http/AppError';
+import { listPlaceOptions } from '@/lib/places/listPlaceOptions';
+import { listPublishers } from '@/lib/sources/listPublishers';
+
+export const dynamic = 'force-dynamic';
+
+const COLUMNS: Array<{ label: string; sort?: 'asOf' | 'value' | 'updated' }> = [
+  { label: 'As of', sort: 'asOf' }, { label: 'Metric' }, { label: 'Value as stated', sort: 'value' }, { label: 'Exact' }, { label: 'Place' }, { label: 'Citation' }, { label: 'Updated', sort: 'updated' },
+];
+
+function toSearchParams(params: Record<string, string | string[] | undefined>): URLSearchParams {
+  const out = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) for (const one of ([] as string[]).concat(v ?? [])) out.append(k, one);
+  return out;
+}
+
+export default async function FiguresPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = toSearchParams(await searchParams);
+  let filters, page;
+  try {
+    filters = parseFigureFilters(params);
+    page = parsePageQuery(params);
+    if (filters.status.some((s) => s !== 'PUBLISHED')) throw new AppError('BAD_REQUEST', 'Only published figures are listed here.', 'status');
+  } catch (err) {
+    if (err instanceof AppError) return <FilterError message={err.message} href="/figures" />;
+    throw err;
+  }
+  const [{ figures, nextCursor }, places, publishers] = await Promise.all([listFigures(filters, page), listPlaceOptions(), listPublishers()]);
+  const base = filtersToSearchParams(filters);
+  const sortHref = (column: string) => {
+    const next = new URLSearchParams(base);
+    next.set('sort', page.sort === `-${column}` ? column : `-${column}`);
+    return `/figures?${next}`;
+  };
+  const nextHref = () => {
+    const next = new URLSearchParams(base);
+    next.set('sort', page.sort);
+    next.set('cursor', nextCursor!);
+    return `/figures?${next}`;
+  };
+  const ariaSort = (column: string) => (page.sort === column ? 'ascending' : page.sort === `-${column}` ? 'descending' : undefined);
+  return (
+    <>
+      <h1>Figures</h1>
+      <FilterBar action="/figures" filters={filters} places={places} publishers={publishers} showSearch keep={{ sort: page.sort as FigureSort, ...(filters.metric ? { metric: filters.metric } : {}) }} />
+      <p className="page-actions"><ExportCsvLink filters={filters} /></p>
+      {figures.length === 0 ? (
+        <p className="empty-state">No published figures match{filters.q ? ` “${filters.q}”` : ''} with these filters. Clear a filter or widen the dates.</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">Published figures with their citations{page.cursor ? ' (continued)' : ''}</caption>
+            <thead>
+              <tr>
+                {COLUMNS.map((c) => (
+                  <th key={c.label} scope="col" aria-sort={c.sort ? ariaSort(c.sort) : undefined}>
+                    {c.sort ? <a href={sortHref(c.sort)}>{c.label}{page.sort === c.sort ? ' ▲' : page.sort === `-${c.sort}` ? ' ▼' : ''}</a> : c.label}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {figures.map((f) => (
+                <tr key={f.id}>
+                  <td><a href={`/figures/${f.id}`}>{f.asOf}</a></td>
+                  <td>{f.metric}</td>
+                  <td>{f.valueAsStated ?? formatStatedValue(f)}</td>
+                  <td className="num">{formatExact(f.low)}{f.low !== f.high ? `–${formatExact(f.high)}` : ''}</td>
+                  <td>{[f.origin?.name, f.destination?.name].filter(Boolean).join(' → ')}</td>
+                  <td><ClaimCitation claim={f} />{f.quote && <div className="muted"><q>{f.quote}</q></div>}</td>
+                  <td>{f.updatedAt.slice(0, 10)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <nav className="pager" aria-label="Pages">
+        {page.cursor && <a href={`/figures?${new URLSearchParams([...base, ['sort', page.sort]])}`}>← First page</a>}
+        {nextCursor && <a href={nextHref()} rel="next">Next page →</a>}
+      </nav>
+    </>
+  );
+}

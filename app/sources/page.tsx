@@ -1,0 +1,43 @@
+// Every source with the figures it backs.
+import { safeHref } from '@/components/figures/ClaimCitation';
+import { formatDay } from '@/lib/figures/formatDay';
+import { formatStatedValue } from '@/lib/figures/value';
+import { listSources } from '@/lib/sources/listSources';
+
+export const dynamic = 'force-dynamic';
+
+export default async function SourcesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { before } = await searchParams;
+  const beforeId = typeof before === 'string' && /^\d{1,9}$/.test(before) ? Number(before) : undefined;
+  const { sources, nextBefore } = await listSources(beforeId);
+  return (
+    <>
+      <h1>Sources</h1>
+      {sources.length === 0 && <p className="empty-state">No sources yet. Sources appear here once an editor cites them.</p>}
+      {sources.map((s) => {
+        const href = safeHref(s.url);
+        return (
+          <section key={s.id} id={`source-${s.id}`} className="chart-panel" aria-labelledby={`source-${s.id}-title`}>
+            <h2 id={`source-${s.id}-title`}>{href ? <a href={href} rel="noopener noreferrer">{s.title}</a> : s.title}</h2>
+            <p className="muted">
+              {s.publisher ?? 'Unknown publisher'}
+              {s.publishedAt && <>, {formatDay(s.publishedAt)}</>}
+              {s.preferred && <> · preferred source</>} · {s.figureCount === 1 ? '1 published figure' : `${s.figureCount} published figures`}
+            </p>
+            {s.figures.length > 0 && (
+              <ul>
+                {s.figures.map((f) => (
+                  <li key={f.id}>
+                    <a href={`/figures/${f.id}`}>{f.metric}: “{f.valueAsStated ?? formatStatedValue(f, f.unit)}”</a>, as of {formatDay(f.asOf)}
+                  </li>
+                ))}
+                {s.figureCount > s.figures.length && <li className="muted">and {s.figureCount - s.figures.length} more</li>}
+              </ul>
+            )}
+          </section>
+        );
+      })}
+      {nextBefore && <nav className="pager" aria-label="Pages"><a href={`/sources?before=${nextBefore}`}>Older sources →</a></nav>}
+    </>
+  );
+}

@@ -1,0 +1,98 @@
+// The filter form shared by the overview and the figures table. A plain GET
+// form: the URL holds the view, so it is shareable, the back button works and
+// the server renders it without client JavaScript.
+import type { FigureFilters } from '@/lib/figures/filters';
+import { QUALIFIERS } from '@/lib/figures/value';
+import type { PlaceOption } from '@/lib/places/listPlaceOptions';
+import type { PublisherOption } from '@/lib/sources/listPublishers';
+
+interface Props {
+  action: string;
+  filters: Partial<FigureFilters>;
+  places: PlaceOption[];
+  publishers: PublisherOption[];
+  interval?: string;
+  showSearch?: boolean;
+  /** Extra hidden fields to keep, such as the table's sort. */
+  keep?: Record<string, string>;
+}
+
+const QUALIFIER_LABELS: Record<string, string> = { EXACT: 'Exact', APPROXIMATE: 'Approximate', AT_LEAST: 'At least (≥)', AT_MOST: 'At most (≤)', RANGE: 'Range' };
+
+function PlaceSelect({ name, label, value, places }: { name: string; label: string; value?: string; places: PlaceOption[] }) {
+  const selected = places.find((p) => String(p.id) === value || (p.code !== null && p.code === value));
+  return (
+    <label>
+      {label}
+      <select name={name} defaultValue={selected ? String(selected.id) : ''}>
+        <option value="">Any</option>
+        {places.map((p) => (
+          <option key={p.id} value={p.id}>
+            {'\u00a0\u00a0'.repeat(p.depth)}
+            {p.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+export function FilterBar({ action, filters, places, publishers, interval, showSearch, keep }: Props) {
+  return (
+    <form action={action} method="get" className="filter-bar" aria-label="Filters">
+      {showSearch && (
+        <label className="filter-search">
+          Search quotes and sources
+          <input type="search" name="q" defaultValue={filters.q ?? ''} maxLength={200} />
+        </label>
+      )}
+      <label>
+        From
+        <input type="date" name="from" defaultValue={filters.from ?? ''} />
+      </label>
+      <label>
+        To
+        <input type="date" name="to" defaultValue={filters.to ?? ''} />
+      </label>
+      <PlaceSelect name="place" label="Place (includes places within)" value={filters.place} places={places} />
+      <PlaceSelect name="origin" label="Origin" value={filters.origin} places={places} />
+      <PlaceSelect name="destination" label="Destination" value={filters.destination} places={places} />
+      <label>
+        Publisher
+        <select name="publisher" defaultValue={filters.publisher ?? ''}>
+          <option value="">Any</option>
+          {publishers.map((p) => (
+            <option key={p.id} value={p.id}>{p.name}</option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Qualifier
+        <select name="qualifier" defaultValue={filters.qualifier?.[0] ?? ''}>
+          <option value="">Any</option>
+          {QUALIFIERS.map((q) => (
+            <option key={q} value={q}>{QUALIFIER_LABELS[q]}</option>
+          ))}
+        </select>
+      </label>
+      {interval !== undefined && (
+        <label>
+          Bars per
+          <select name="interval" defaultValue={interval}>
+            <option value="">Fit the range</option>
+            <option value="day">Day</option>
+            <option value="week">Week</option>
+            <option value="month">Month</option>
+          </select>
+        </label>
+      )}
+      {Object.entries(keep ?? {}).map(([k, v]) => (
+        <input key={k} type="hidden" name={k} value={v} />
+      ))}
+      <div className="filter-actions">
+        <button type="submit">Apply filters</button>
+        <a href={action}>Clear</a>
+      </div>
+    </form>
+  );
+}

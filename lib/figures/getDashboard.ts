@@ -1,0 +1,67 @@
+// Everything the overview page shows, in one call: a series per metric under
+// the current filters, the events in range, the filter options and freshness.
+import { db } from '@/lib/db/client';
+import { sql } from '@/lib/db/sql';
+import { isDemoDataLoaded } from '@/lib/demo/loadDemoData';
+import { listPlaceOptions, type PlaceOption } from '@/lib/places/listPlaceOptions';
+import { listPublishers, type PublisherOption } from '@/lib/sources/listPublishers';
+import type { FigureFilters } from './filters';
+import { getSeries, type Interval, type Series } from './getSeries';
+import { listChartEvents, type ChartEvent } from './listChartEvents';
+
+/** Claims listed in a chart tooltip per point; the figure page lists them all. */
+const TOOLTIP_CLAIMS = 5;
+/** Without a chosen range the overview shows the year up to the latest figure. */
+const DEFAULT_SPAN_DAYS = 365;
+
+export interface Dashboard {
+  from: string;
+  to: string;
+  interval: Interval;
+  intervalChosen: boolean;
+  series: Series[];
+  events: ChartEvent[];
+  places: PlaceOption[];
+  publishers: PublisherOption[];
+  lastUpdated: string | null;
+  demo: boolean;
+}
+
+const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+/** The interval that keeps a chart readable: days up to three months, weeks up to two years, else months. */
+export function fitInterval(from: string, to: string): Interval {
+  const days = (Date.parse(to) - Date.parse(from)) / 86_400_000;
+  if (days <= 92) return 'day';
+  if (days <= 731) return 'week';
+  return 'month';
+}
+
+async function dataRange(filters: FigureFilters): Promise<{ from: string; to: string }> {
+  if (filters.from && filters.to) return { from: filters.from, to: filters.to };
+  // Uses the (metricId, status, asOf) index: one backward index step per metric.
+  const [row] = await sql<{ latest: string | null; earliest: string | null }[]>`
+    SELECT to_char(max(x.latest), 'YYYY-MM-DD') AS latest, to_char(min(x.earliest), 'YYYY-MM-DD') AS earliest FROM metric m,
+      LATERAL (SELECT max("asOf") AS latest, min("asOf") AS earliest FROM figure f WHERE f."metricId" = m.id AND f.status = 'PUBLISHED') x`;
+  const today = new Date().toISOString().slice(0, 10);
+  const to = filters.to ?? row?.latest ?? today;
+  const earliest = row?.earliest ?? to;
+  const from = filters.from ?? (addDays(to, -DEFAULT_SPAN_DAYS) > earliest ? addDays(to, -DEFAULT_SPAN_DAYS) : earliest);
+  return { from, to: to < from ? from : to };
+}
+
+export async function getDashboard(filters: FigureFilters, interval?: Interval): Promise<Dashboard> {
+  const range = await dataRange(filters);
+  const ranged = { ...filters, ...range };
+  const chosen = interval ?? fitInterval(range.from, range.to);
+  const metrics = await sql<{ key: string }[]>`SELECT key FROM metric WHERE "retiredAt" IS NULL ORDER BY id`;
+  const [series, events, places, publishers, updated, demo] = await Promise.all([
+    Promise.all(metrics.map((m) => getSeries({ metric: m.key, filters: ranged, interval: chosen, includeClaims: true, claimsPerPoint: TOOLTIP_CLAIMS }))),
+    listChartEvents(range.from, range.to),
+    listPlaceOptions(),
+    listPublishers(),
+    sql<{ at: string | null }[]>`SELECT to_char(max("updatedAt"), 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS at FROM figure WHERE status = 'PUBLISHED'`,
+    isDemoDataLoaded(db),
+  ]);
+  return { ...range, interval: chosen, intervalChosen: interval !== undefined, series, events, places, publishers, lastUpdated: updated[0]?.at ?? null, demo };
+}
