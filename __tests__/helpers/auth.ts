@@ -1,6 +1,6 @@
 // Real users and real sessions for tests: accounts are created through lib/users
 // and signed in through better-auth, so cookies are the ones a browser would get.
-import { createUser } from '@/lib/users/mutations';
+import { insertUser } from '@/lib/users/mutations';
 import { signInWithPassword } from '@/lib/auth/signIn';
 import type { Actor, Role } from '@/lib/auth/permissions';
 
@@ -17,7 +17,7 @@ let counter = 0;
 
 export async function createTestUser(role: Role, email?: string): Promise<TestUser> {
   const address = email ?? `${role.toLowerCase()}${++counter}-${Date.now()}@corridor.test`;
-  const user = await createUser(null, { email: address, name: `${role} tester`, role, password: TEST_PASSWORD });
+  const user = await insertUser(null, { email: address, name: `${role} tester`, role, password: TEST_PASSWORD });
   const { setCookie } = await signInWithPassword(address, TEST_PASSWORD, new Headers({ 'x-forwarded-for': `10.0.${counter}.1` }));
   const cookie = setCookie.map((c) => c.split(';')[0]).join('; ');
   return { actor: { userId: user.id, email: address, name: `${role} tester`, role, via: 'session' }, cookie };

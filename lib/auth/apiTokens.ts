@@ -5,7 +5,13 @@ import { z } from 'zod';
 import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/http/AppError';
 import { writeAudit } from '@/lib/audit/writeAudit';
-import type { Actor, Role } from './permissions';
+import { PERMISSIONS, type Actor, type Role } from './permissions';
+
+// Local copy of session.ts's check: session.ts imports this module, so importing it back would be circular.
+function assertPermission(actor: Actor | null, permission: 'manageOwnAccount'): asserts actor is Actor {
+  if (!actor) throw new AppError('UNAUTHORIZED', 'Sign in to do this.');
+  if (!PERMISSIONS[permission](actor)) throw new AppError('FORBIDDEN', 'Your role may not do this.');
+}
 
 const TOKEN_PREFIX = 'crd_';
 // Writing lastUsedAt on every request would turn reads into writes; once a minute is enough.
@@ -30,6 +36,7 @@ export interface ApiTokenSummary {
 
 /** Creates a token for the actor and returns it in full, the only time it is readable. */
 export async function createApiToken(actor: Actor, name: string): Promise<{ token: string; summary: ApiTokenSummary }> {
+  assertPermission(actor, 'manageOwnAccount');
   const parsed = tokenNameSchema.safeParse(name);
   if (!parsed.success) throw new AppError('BAD_REQUEST', parsed.error.issues[0].message, 'name');
   const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
@@ -54,6 +61,7 @@ export async function listApiTokens(userId: string): Promise<ApiTokenSummary[]> 
 
 /** Revokes one of the actor's own tokens. */
 export async function revokeApiToken(actor: Actor, id: number): Promise<void> {
+  assertPermission(actor, 'manageOwnAccount');
   await db.$transaction(async (tx) => {
     const token = await tx.apiToken.findFirst({ where: { id, userId: actor.userId }, select: { id: true, revokedAt: true, name: true } });
     if (!token) throw new AppError('NOT_FOUND', 'No such token among yours.', 'id');

@@ -155,7 +155,7 @@ export const figureFormSchema = z
       low: parsed.value.low,
       high: parsed.value.high,
       valueAsStated: form.value.trim() || null,
-      asOf: form.asOf ?? null,
+      asOf: form.asOf ?? form.periodEnd ?? null,
       periodStart: form.periodStart ?? null,
       periodEnd: form.periodEnd ?? null,
       originId: form.originId,

@@ -15,12 +15,18 @@ function parseOrThrow<T>(result: { success: true; data: T } | { success: false; 
   throw new AppError('BAD_REQUEST', issue.message, issue.path.map(String).join('.') || undefined);
 }
 
+/** An admin creates an account for someone. */
+export async function createUser(actor: Actor, input: NewUserInput): Promise<{ id: string; email: string; role: Role }> {
+  assertPermission(actor, 'manageUsers');
+  return insertUser(actor, input);
+}
+
 /**
  * Creates a user with a password account, hashed by better-auth's own scrypt.
- * `actor` is null only for the command-line bootstrap (`npm run user:create`).
+ * Called without an actor only by trusted code with no session: the
+ * `npm run user:create` bootstrap and demo accounts. Never from a request.
  */
-export async function createUser(actor: Actor | null, input: NewUserInput): Promise<{ id: string; email: string; role: Role }> {
-  if (actor) assertPermission(actor, 'manageUsers');
+export async function insertUser(actor: Actor | null, input: NewUserInput): Promise<{ id: string; email: string; role: Role }> {
   const data = parseOrThrow(newUserSchema.safeParse(input));
   const hash = await hashPassword(data.password);
   return db.$transaction(async (tx) => {
