@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import './globals.css';
+import { AccountLinks } from '@/components/admin/AccountLinks';
 
 export const metadata: Metadata = {
   title: 'Corridor — cited refugee and evacuation figures',
@@ -12,6 +13,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
       <body>
         <header className="site-header">
           <a href="/" className="brand">Corridor</a>
+          <AccountLinks />
           <nav aria-label="Main" className="site-nav">
             <a href="/">Overview</a>
             <a href="/figures">Figures</a>

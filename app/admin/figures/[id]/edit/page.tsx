@@ -1,0 +1,67 @@
+import { notFound } from 'next/navigation';
+import { FigureForm } from '@/components/admin/FigureForm';
+import { ReviewPanel } from '@/components/admin/ReviewPanel';
+import { FigureHistory } from '@/components/admin/FigureHistory';
+import { requirePageActor } from '@/lib/auth/pageGuard';
+import { canPublishFigure } from '@/lib/auth/permissions';
+import { getConfig } from '@/lib/config';
+import { figureFormOptions, getFigureForEdit, listFigureHistory } from '@/lib/figures/adminFigures';
+import { quoteContainsValue } from '@/lib/figures/figureInput';
+
+export const dynamic = 'force-dynamic';
+
+const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '');
+
+export default async function EditFigurePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string; published?: string; retracted?: string }> }) {
+  const { id: rawId } = await params;
+  const actor = await requirePageActor('editFigure', `/admin/figures/${rawId}/edit`);
+  const id = Number(rawId);
+  const figure = Number.isInteger(id) && id > 0 ? await getFigureForEdit(id) : null;
+  if (!figure) notFound();
+  const [options, history, flags] = await Promise.all([figureFormOptions(), listFigureHistory(id), searchParams]);
+  const requireReview = getConfig().REQUIRE_REVIEW;
+  const initial: Record<string, string> = {
+    metricId: String(figure.metricId),
+    qualifier: figure.qualifier,
+    value: figure.valueAsStated ?? (figure.low === figure.high ? figure.low.toString() : `${figure.low}–${figure.high}`),
+    asOf: day(figure.asOf),
+    periodStart: day(figure.periodStart),
+    periodEnd: day(figure.periodEnd),
+    originId: figure.originId ? String(figure.originId) : '',
+    destinationId: figure.destinationId ? String(figure.destinationId) : '',
+    sourceId: String(figure.sourceId),
+    sourceMode: 'existing',
+    quote: figure.quote ?? '',
+    attribution: figure.attribution ?? '',
+    notes: figure.notes ?? '',
+  };
+  return (
+    <section>
+      <h1>Figure {figure.id} <span className={`status status-${figure.status.toLowerCase()}`}>{figure.status.toLowerCase()}</span></h1>
+      {flags.saved && <p role="status">Saved as version {figure.version}.</p>}
+      {flags.published && <p role="status">Published. It now appears on the dashboard.</p>}
+      {flags.retracted && <p role="status">Retracted. It stays in history and exports with status=retracted.</p>}
+      {figure.quote && !quoteContainsValue(figure.quote, figure.valueAsStated) && (
+        <p className="form-warning" role="note">The quote does not contain the value as stated (“{figure.valueAsStated}”). Check it before publishing.</p>
+      )}
+      <ReviewPanel
+        figureId={figure.id}
+        version={figure.version}
+        status={figure.status}
+        hasQuote={!!figure.quote?.trim()}
+        canPublish={canPublishFigure(actor, figure, requireReview)}
+        reviewRequired={requireReview}
+        lastEditor={figure.updatedBy?.name ?? null}
+        retractedReason={figure.retractedReason}
+      />
+      {figure.status !== 'RETRACTED' && (
+        <>
+          <h2>Edit</h2>
+          <FigureForm key={figure.version} options={options} initial={initial} figureId={figure.id} version={figure.version} />
+        </>
+      )}
+      <h2>History</h2>
+      <FigureHistory revisions={history} />
+    </section>
+  );
+}

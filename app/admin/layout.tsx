@@ -1,0 +1,34 @@
+import { redirect } from 'next/navigation';
+import { getActor } from '@/lib/auth/session';
+import { canManageUsers, canViewAdmin, canViewAuditLog } from '@/lib/auth/permissions';
+
+export const dynamic = 'force-dynamic';
+
+// Every /admin page renders inside this check; pages and actions still check their own permission.
+export default async function AdminLayout({ children }: { children: React.ReactNode }) {
+  const actor = await getActor();
+  if (!actor) redirect('/login?next=/admin');
+  if (!canViewAdmin(actor)) {
+    return (
+      <section className="narrow">
+        <h1>Not allowed</h1>
+        <p role="alert">The admin area is for editors and admins. You are signed in as {actor.email} ({actor.role.toLowerCase()}).</p>
+      </section>
+    );
+  }
+  return (
+    <div className="admin">
+      <nav aria-label="Admin" className="admin-nav">
+        <a href="/admin/figures">Figures</a>
+        <a href="/admin/figures/new">New figure</a>
+        <a href="/admin/sources">Sources</a>
+        <a href="/admin/places">Places</a>
+        <a href="/admin/events">Events</a>
+        <a href="/admin/metrics">Metrics</a>
+        {canManageUsers(actor) && <a href="/admin/users">Users</a>}
+        {canViewAuditLog(actor) && <a href="/admin/audit">Audit log</a>}
+      </nav>
+      {children}
+    </div>
+  );
+}

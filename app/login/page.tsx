@@ -1,0 +1,35 @@
+import { redirect } from 'next/navigation';
+import { LoginForm } from '@/components/admin/LoginForm';
+import { getActor } from '@/lib/auth/session';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, isDemoMode } from '@/lib/auth/demoAccounts';
+import { safeNextPath } from '@/lib/auth/safeNextPath';
+
+export const dynamic = 'force-dynamic';
+export const metadata = { title: 'Sign in — Corridor' };
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string; signedOut?: string }> }) {
+  const { next, signedOut } = await searchParams;
+  const target = safeNextPath(next);
+  if (await getActor()) redirect(target);
+  const demo = await isDemoMode();
+  return (
+    <section className="narrow">
+      <h1>Sign in</h1>
+      {signedOut && <p role="status">You are signed out.</p>}
+      <LoginForm next={target} />
+      {demo && (
+        <aside className="demo-accounts" aria-labelledby="demo-accounts">
+          <h2 id="demo-accounts">Demo accounts</h2>
+          <p>This instance runs with demo data. Each account uses the password <code>{DEMO_PASSWORD}</code>.</p>
+          <ul>
+            {DEMO_ACCOUNTS.map((a) => (
+              <li key={a.email}>
+                <code>{a.email}</code> — {a.role.toLowerCase()}
+              </li>
+            ))}
+          </ul>
+        </aside>
+      )}
+    </section>
+  );
+}

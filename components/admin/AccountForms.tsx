@@ -1,0 +1,51 @@
+'use client';
+import { useActionState } from 'react';
+import { changePasswordAction, createTokenAction, type AccountState } from '@/app/account/actions';
+
+function FieldError({ state, field }: { state: AccountState; field: string }) {
+  if (state.status !== 'error' || state.field !== field) return null;
+  return (
+    <p id={`${field}-error`} className="field-error">
+      {state.message}
+    </p>
+  );
+}
+
+export function PasswordForm() {
+  const [state, action, pending] = useActionState<AccountState, FormData>(changePasswordAction, { status: 'idle' });
+  const described = (f: string) => (state.status === 'error' && state.field === f ? `${f}-error` : undefined);
+  return (
+    <form action={action} className="stack-form">
+      {state.status === 'done' && <p role="status">{state.message}</p>}
+      {state.status === 'error' && !state.field && <p role="alert" className="form-error">{state.message}</p>}
+      <label htmlFor="currentPassword">Current password</label>
+      <input id="currentPassword" name="currentPassword" type="password" autoComplete="current-password" required aria-describedby={described('currentPassword')} />
+      <FieldError state={state} field="currentPassword" />
+      <label htmlFor="newPassword">New password</label>
+      <input id="newPassword" name="newPassword" type="password" autoComplete="new-password" minLength={10} required aria-describedby={described('newPassword')} />
+      <FieldError state={state} field="newPassword" />
+      <label htmlFor="confirmPassword">Repeat new password</label>
+      <input id="confirmPassword" name="confirmPassword" type="password" autoComplete="new-password" required aria-describedby={described('confirmPassword')} />
+      <FieldError state={state} field="confirmPassword" />
+      <button type="submit" disabled={pending}>Change password</button>
+    </form>
+  );
+}
+
+export function TokenForm() {
+  const [state, action, pending] = useActionState<AccountState, FormData>(createTokenAction, { status: 'idle' });
+  return (
+    <form action={action} className="stack-form">
+      {state.token && (
+        <div role="status" className="token-once">
+          <p>{state.message}</p>
+          <code data-testid="new-token">{state.token}</code>
+        </div>
+      )}
+      <label htmlFor="token-name">Token name</label>
+      <input id="token-name" name="name" required maxLength={100} aria-describedby={state.status === 'error' ? 'name-error' : undefined} />
+      <FieldError state={state} field="name" />
+      <button type="submit" disabled={pending}>Create token</button>
+    </form>
+  );
+}

@@ -1,0 +1,24 @@
+'use client';
+import { useActionState } from 'react';
+import { signInAction, type LoginState } from '@/app/login/actions';
+
+export function LoginForm({ next }: { next: string }) {
+  const [state, action, pending] = useActionState<LoginState, FormData>(signInAction, {});
+  return (
+    <form action={action} className="stack-form" noValidate>
+      <input type="hidden" name="next" value={next} />
+      {state.message && (
+        <p role="alert" id="login-error" className="form-error">
+          {state.message}
+        </p>
+      )}
+      <label htmlFor="email">Email</label>
+      <input id="email" name="email" type="email" autoComplete="username" required defaultValue={state.email} aria-describedby={state.message ? 'login-error' : undefined} />
+      <label htmlFor="password">Password</label>
+      <input id="password" name="password" type="password" autoComplete="current-password" required />
+      <button type="submit" disabled={pending}>
+        {pending ? 'Signing in…' : 'Sign in'}
+      </button>
+    </form>
+  );
+}

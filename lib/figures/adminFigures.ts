@@ -1,0 +1,96 @@
+// Reads for the admin figure pages: the review list, one figure for the form,
+// its revision history, and the options the form's pickers offer.
+import { db } from '@/lib/db/client';
+import type { FigureStatus } from '@/lib/db/client';
+
+export const ADMIN_PAGE_SIZE = 50;
+
+export async function listAdminFigures(filter: { status?: FigureStatus; page?: number }) {
+  const page = Math.max(1, filter.page ?? 1);
+  const where = filter.status ? { status: filter.status } : {};
+  const [rows, total, counts] = await Promise.all([
+    db.figure.findMany({
+      where,
+      orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
+      skip: (page - 1) * ADMIN_PAGE_SIZE,
+      take: ADMIN_PAGE_SIZE,
+      select: {
+        id: true,
+        status: true,
+        qualifier: true,
+        low: true,
+        high: true,
+        valueAsStated: true,
+        asOf: true,
+        quote: true,
+        updatedAt: true,
+        metric: { select: { label: true, unit: true } },
+        origin: { select: { name: true } },
+        destination: { select: { name: true } },
+        source: { select: { id: true, title: true, url: true } },
+        updatedBy: { select: { name: true, email: true } },
+      },
+    }),
+    db.figure.count({ where }),
+    db.figure.groupBy({ by: ['status'], _count: { _all: true } }),
+  ]);
+  return { rows, total, page, counts: Object.fromEntries(counts.map((c) => [c.status, c._count._all])) as Partial<Record<FigureStatus, number>> };
+}
+
+export async function getFigureForEdit(id: number) {
+  return db.figure.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      version: true,
+      status: true,
+      metricId: true,
+      qualifier: true,
+      low: true,
+      high: true,
+      valueAsStated: true,
+      asOf: true,
+      periodStart: true,
+      periodEnd: true,
+      originId: true,
+      destinationId: true,
+      sourceId: true,
+      quote: true,
+      attribution: true,
+      notes: true,
+      retractedReason: true,
+      createdById: true,
+      updatedById: true,
+      publishedAt: true,
+      source: { select: { title: true, url: true } },
+      updatedBy: { select: { name: true, email: true } },
+    },
+  });
+}
+
+export async function listFigureHistory(figureId: number) {
+  return db.figureRevision.findMany({
+    where: { figureId },
+    orderBy: { version: 'desc' },
+    select: { id: true, version: true, action: true, before: true, after: true, reason: true, createdAt: true, user: { select: { name: true, email: true } } },
+  });
+}
+
+export async function figureFormOptions() {
+  const [metrics, places, sources] = await Promise.all([
+    db.metric.findMany({ where: { retiredAt: null }, orderBy: { label: 'asc' }, select: { id: true, label: true, unit: true, kind: true } }),
+    db.place.findMany({ where: { retiredAt: null }, orderBy: { name: 'asc' }, select: { id: true, name: true, code: true, type: true } }),
+    db.source.findMany({
+      where: { retiredAt: null },
+      orderBy: [{ publishedAt: { sort: 'desc', nulls: 'last' } }, { id: 'desc' }],
+      take: 2_000,
+      select: { id: true, title: true, url: true, publishedAt: true, publisher: { select: { name: true } } },
+    }),
+  ]);
+  return {
+    metrics,
+    places,
+    sources: sources.map((s) => ({ id: s.id, title: s.title, url: s.url, publisher: s.publisher?.name ?? null, publishedAt: s.publishedAt?.toISOString().slice(0, 10) ?? null })),
+  };
+}
+export type FigureFormOptions = Awaited<ReturnType<typeof figureFormOptions>>;
