@@ -1,0 +1,33 @@
+import { NewUserForm, UserRowActions } from '@/components/admin/UserForms';
+import { requirePageActor } from '@/lib/auth/pageGuard';
+import { listUsers } from '@/lib/users/listUsers';
+
+export const dynamic = 'force-dynamic';
+export const metadata = { title: 'Users — Corridor admin' };
+
+export default async function UsersPage() {
+  const actor = await requirePageActor('manageUsers', '/admin/users');
+  const users = await listUsers();
+  return (
+    <section>
+      <h1>Users</h1>
+      <table>
+        <thead><tr><th>Email</th><th>Name</th><th>Role</th><th>Status</th><th>Sessions</th><th>Actions</th></tr></thead>
+        <tbody>
+          {users.map((u) => (
+            <tr key={u.id}>
+              <td>{u.email}</td>
+              <td>{u.name}</td>
+              <td>{u.role.toLowerCase()}</td>
+              <td>{u.deactivatedAt ? `deactivated ${u.deactivatedAt.toISOString().slice(0, 10)}` : 'active'}</td>
+              <td>{u._count.sessions}</td>
+              <td><UserRowActions id={u.id} role={u.role} active={!u.deactivatedAt} self={u.id === actor.userId} /></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>New user</h2>
+      <NewUserForm />
+    </section>
+  );
+}
