@@ -4,8 +4,9 @@ import { z } from 'zod';
 import { AppError } from '@/lib/http/AppError';
 import { dayString, httpUrl } from '@/lib/validation/fields';
 import { parseOrThrow } from '@/lib/validation/parseOrThrow';
+import { MAX_TEXT_CHARS } from './limits';
 
-export const MAX_TEXT_CHARS = 100_000;
+export { MAX_TEXT_CHARS };
 // 100,000 characters as JSON can take up to 6 bytes each ("\u2014"); anything beyond is refused unread.
 const MAX_BODY_BYTES = MAX_TEXT_CHARS * 6 + 10_000;
 

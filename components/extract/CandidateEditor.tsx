@@ -1,0 +1,142 @@
+'use client';
+// One candidate figure, every field editable, with a checkbox to keep it. Uses the figure
+// form's value rules (parseStatedValue) for the live preview, the admin place picker and the
+// admin field-error helpers; the server validates again.
+import { QUALIFIERS, formatStatedValue, parseStatedValue, type Qualifier } from '@/lib/figures/value';
+import type { CandidateFormValues } from '@/lib/extract/draftInput';
+import type { CandidateView } from '@/lib/extract/pageState';
+import type { ExtractOptions } from '@/lib/extract/listExtractOptions';
+import { describedBy, FieldError } from '@/components/admin/FieldError';
+import { PlacePicker } from '@/components/admin/PlacePicker';
+import styles from './Extract.module.css';
+
+export const QUALIFIER_LABELS: Record<Qualifier, string> = {
+  EXACT: 'Exact',
+  APPROXIMATE: 'Approximate',
+  AT_LEAST: 'At least',
+  AT_MOST: 'At most',
+  RANGE: 'Range',
+};
+
+type FieldName = Exclude<keyof CandidateFormValues, 'key'>;
+
+interface Props {
+  index: number;
+  candidate: CandidateView;
+  values: CandidateFormValues;
+  selected: boolean;
+  errors: Record<string, string>;
+  options: ExtractOptions;
+  onChange: (field: FieldName, value: string) => void;
+  onSelect: (selected: boolean) => void;
+  onFocusCandidate: () => void;
+}
+
+function valuePreview(values: CandidateFormValues): { ok: boolean; text: string } {
+  if (!values.value.trim()) return { ok: false, text: 'Enter a value, for example 5,000 or 2.1–2.2 million.' };
+  const parsed = parseStatedValue(values.value, (values.qualifier || undefined) as Qualifier | undefined);
+  return parsed.ok ? { ok: true, text: `Reads as: ${formatStatedValue(parsed.value)}` } : { ok: false, text: parsed.message };
+}
+
+export function CandidateEditor({ index, candidate, values, selected, errors, options, onChange, onSelect, onFocusCandidate }: Props) {
+  // Names follow the page's error keys, `<candidate>.<field>`, so the admin FieldError helpers fit.
+  const id = (field: string) => `${values.key}.${field}`;
+  const error = (field: string) => errors[id(field)];
+  const described = (field: string, hint?: boolean) => describedBy(id(field), errors, hint ? `${id(field)}-hint` : undefined);
+  const input = (field: FieldName, hint?: boolean) => ({
+    id: id(field),
+    name: field,
+    value: values[field],
+    'aria-invalid': error(field) ? true : undefined,
+    'aria-describedby': described(field, hint),
+    onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) => onChange(field, e.target.value),
+  });
+  const errorText = (field: string) => <FieldError name={id(field)} errors={errors} />;
+  const preview = valuePreview(values);
+  // The admin place picker keeps its choice in a hidden input named `<candidate>.<field>`; the list reads it on save.
+  const placePicker = (field: 'originId' | 'destinationId', label: string, unknown: string | null) => (
+    <div className={styles.field}>
+      <PlacePicker name={id(field)} label={label} places={options.places} defaultId={values[field]} errors={errors} />
+      {unknown ? (
+        <p className={styles.hint}>
+          The text names “{unknown}”, which is not in the places table. Choose a place, create it, or leave it empty.
+        </p>
+      ) : null}
+    </div>
+  );
+
+  return (
+    <fieldset className={styles.candidate} data-selected={selected} onFocus={onFocusCandidate}>
+      <legend id={id('legend')} className={styles.fieldLabel}>
+        Figure {index + 1}
+        <span className="muted"> · confidence {Math.round(candidate.confidence * 100)}%</span>
+      </legend>
+      <div className={styles.candidateHead}>
+        <label className={styles.keep}>
+          <input type="checkbox" name="selected" checked={selected} onChange={(e) => onSelect(e.target.checked)} />
+          Save figure {index + 1} as a draft
+        </label>
+        <a href={`#quote-${values.key}`}>Show in text</a>
+      </div>
+      <div className={styles.candidateFields}>
+        <div className={styles.field}>
+          <label htmlFor={id('metricId')}>Metric</label>
+          <select {...input('metricId')}>
+            <option value="">Choose a metric</option>
+            {options.metrics.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.label}
+              </option>
+            ))}
+          </select>
+          {errorText('metricId')}
+        </div>
+        <div className={styles.field}>
+          <label htmlFor={id('qualifier')}>Qualifier</label>
+          <select {...input('qualifier')}>
+            <option value="">From the value’s wording</option>
+            {QUALIFIERS.map((q) => (
+              <option key={q} value={q}>
+                {QUALIFIER_LABELS[q]}
+              </option>
+            ))}
+          </select>
+          {errorText('qualifier')}
+        </div>
+        <div className={styles.field}>
+          <label htmlFor={id('value')}>Value</label>
+          <input type="text" inputMode="text" autoComplete="off" {...input('value', true)} />
+          <p id={`${id('value')}-hint`} className={preview.ok ? styles.hint : styles.error} aria-live="polite">
+            {preview.text}
+          </p>
+          {errorText('value')}
+        </div>
+        <div className={styles.field}>
+          <label htmlFor={id('valueAsStated')}>Value as stated</label>
+          <input type="text" autoComplete="off" {...input('valueAsStated')} />
+          {errorText('valueAsStated')}
+        </div>
+        <div className={styles.field}>
+          <label htmlFor={id('asOf')}>As of date</label>
+          <input type="date" {...input('asOf', true)} />
+          <p id={`${id('asOf')}-hint`} className={styles.hint}>
+            {candidate.dateText ? `The text says “${candidate.dateText}”.` : 'The text gives no date; enter the day the figure is true for.'}
+          </p>
+          {errorText('asOf')}
+        </div>
+        {placePicker('originId', 'Origin', candidate.unknownOrigin)}
+        {placePicker('destinationId', 'Destination', candidate.unknownDestination)}
+        <div className={`${styles.field} ${styles.wide}`}>
+          <label htmlFor={id('attribution')}>Attribution</label>
+          <input type="text" autoComplete="off" {...input('attribution')} />
+          {errorText('attribution')}
+        </div>
+        <div className={`${styles.field} ${styles.wide}`}>
+          <label htmlFor={id('quote')}>Quote</label>
+          <textarea {...input('quote')} />
+          {errorText('quote')}
+        </div>
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,89 @@
+'use client';
+// The candidates of one extraction beside the report, and the "Save selected as drafts" form.
+// Remounted (keyed by run) for every new extraction, so edits never leak between reports.
+import { useState } from 'react';
+import type { CandidateFormValues } from '@/lib/extract/draftInput';
+import type { ExtractOptions } from '@/lib/extract/listExtractOptions';
+import type { CandidateView } from '@/lib/extract/pageState';
+import { CandidateEditor } from './CandidateEditor';
+import { HighlightedText } from './HighlightedText';
+import styles from './Extract.module.css';
+
+interface Props {
+  text: string;
+  candidates: CandidateView[];
+  options: ExtractOptions;
+  errors: Record<string, string>;
+  saving: boolean;
+  onSave: (selected: CandidateFormValues[]) => void;
+}
+
+export function CandidateList({ text, candidates, options, errors, saving, onSave }: Props) {
+  const [values, setValues] = useState(() => candidates.map((c) => c.values));
+  const [selected, setSelected] = useState<Set<string>>(() => new Set());
+  const [activeKey, setActiveKey] = useState<string | null>(null);
+
+  const update = (index: number, field: keyof CandidateFormValues, value: string) =>
+    setValues((all) => all.map((v, i) => (i === index ? { ...v, [field]: value } : v)));
+  const select = (key: string, keep: boolean) =>
+    setSelected((all) => {
+      const next = new Set(all);
+      if (keep) next.add(key);
+      else next.delete(key);
+      return next;
+    });
+
+  const submit = (event: React.FormEvent) => {
+    event.preventDefault();
+    // Places come from the pickers' hidden inputs; every other field is held in state.
+    const form = new FormData(event.currentTarget as HTMLFormElement);
+    const place = (key: string, field: string) => String(form.get(`${key}.${field}`) ?? '');
+    onSave(values.filter((v) => selected.has(v.key)).map((v) => ({ ...v, originId: place(v.key, 'originId'), destinationId: place(v.key, 'destinationId') })));
+  };
+
+  return (
+    <div className={styles.results}>
+      <section aria-labelledby="report-heading">
+        <h2 id="report-heading">Report</h2>
+        <HighlightedText
+          text={text}
+          activeKey={activeKey}
+          highlights={candidates.map((c, i) => ({ key: c.values.key, label: String(i + 1), start: c.start, end: c.end }))}
+        />
+      </section>
+      <section aria-labelledby="candidates-heading">
+        <h2 id="candidates-heading">
+          {candidates.length === 1 ? '1 candidate figure' : `${candidates.length} candidate figures`}
+        </h2>
+        <p className="muted">Check each figure against the text, correct what is wrong, and tick the ones to keep.</p>
+        <form onSubmit={submit} noValidate aria-label="Candidate figures">
+          <ol className={styles.candidates}>
+            {values.map((v, i) => (
+              <li key={v.key}>
+                <CandidateEditor
+                  index={i}
+                  candidate={candidates[i]}
+                  values={v}
+                  selected={selected.has(v.key)}
+                  errors={errors}
+                  options={options}
+                  onChange={(field, value) => update(i, field, value)}
+                  onSelect={(keep) => select(v.key, keep)}
+                  onFocusCandidate={() => setActiveKey(v.key)}
+                />
+              </li>
+            ))}
+          </ol>
+          <div className={`${styles.actions} ${styles.saveBar}`}>
+            <button type="submit" className={styles.button} disabled={saving || selected.size === 0} aria-busy={saving}>
+              {saving ? 'Saving…' : 'Save selected as drafts'}
+            </button>
+            <span className="muted" aria-live="polite">
+              {selected.size === 0 ? 'Tick at least one figure to save.' : `${selected.size} selected`}
+            </span>
+          </div>
+        </form>
+      </section>
+    </div>
+  );
+}

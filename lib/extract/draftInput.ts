@@ -1,0 +1,149 @@
+// The extract page's "Save selected as drafts" payload: the source typed once and each kept
+// candidate as the editor corrected it, all as strings. Validated with the figure form's rules
+// (parseStatedValue, newSourceSchema, the shared field rules) and turned into typed drafts.
+import { z } from 'zod';
+import { MAX_COUNT, MAX_QUOTE_CHARS, newSourceSchema } from '@/lib/figures/figureInput';
+import { QUALIFIERS, formatExact, parseStatedValue } from '@/lib/figures/value';
+import { dayString, optionalText } from '@/lib/validation/fields';
+import type { ExtractedDraft, ExtractedSource } from './saveExtractedDrafts';
+import type { DbCandidate } from './extractFromDatabase';
+
+export const MAX_DRAFTS_PER_SAVE = 200;
+
+/** One candidate as the page edits it: every field a string, keyed so errors find their way back. */
+export interface CandidateFormValues {
+  key: string;
+  metricId: string;
+  qualifier: string;
+  value: string;
+  valueAsStated: string;
+  asOf: string;
+  originId: string;
+  destinationId: string;
+  attribution: string;
+  quote: string;
+}
+
+const optionalId = z
+  .string()
+  .trim()
+  .default('')
+  .transform((v, ctx) => {
+    if (!v) return null;
+    if (!/^\d{1,9}$/.test(v)) {
+      ctx.addIssue({ code: 'custom', message: 'Pick an entry from the list.' });
+      return z.NEVER;
+    }
+    return Number(v);
+  });
+
+export const candidateFormSchema = z
+  .object({
+    key: z.string().max(40),
+    metricId: optionalId.refine((v) => v !== null, 'Choose a metric.'),
+    qualifier: z.union([z.literal(''), z.enum(QUALIFIERS)], { message: 'Choose a qualifier.' }).default(''),
+    value: z.string().max(200, 'Keep the value under 200 characters.').default(''),
+    valueAsStated: optionalText(200),
+    asOf: z.string({ message: 'Enter the date the figure is true for.' }).trim().min(1, 'Enter the date the figure is true for.').pipe(dayString),
+    originId: optionalId,
+    destinationId: optionalId,
+    attribution: optionalText(500),
+    quote: optionalText(MAX_QUOTE_CHARS).refine((v) => v !== null, 'Keep the quote: it is what cites the figure.'),
+  })
+  .transform((form, ctx) => {
+    const parsed = parseStatedValue(form.value, form.qualifier || undefined);
+    if (!parsed.ok) {
+      ctx.addIssue({ code: 'custom', path: ['value'], message: parsed.message });
+      return z.NEVER;
+    }
+    if (parsed.value.high > MAX_COUNT) {
+      ctx.addIssue({ code: 'custom', path: ['value'], message: 'The value is larger than ten billion; check the number.' });
+      return z.NEVER;
+    }
+    const draft: ExtractedDraft = {
+      metricId: form.metricId as number,
+      ...parsed.value,
+      valueAsStated: form.valueAsStated ?? (form.value.trim() || null),
+      asOf: form.asOf,
+      originId: form.originId,
+      destinationId: form.destinationId,
+      quote: form.quote,
+      attribution: form.attribution,
+    };
+    return { key: form.key, draft };
+  });
+
+export const saveDraftsSchema = z.object({
+  source: newSourceSchema,
+  candidates: z
+    .array(candidateFormSchema)
+    .min(1, 'Select at least one figure to save.')
+    .max(MAX_DRAFTS_PER_SAVE, `Save at most ${MAX_DRAFTS_PER_SAVE} figures at a time.`),
+});
+
+export interface SaveDraftsInput {
+  source: { url: string; title: string; publisher: string; publishedAt: string };
+  candidates: CandidateFormValues[];
+}
+
+export interface ParsedDrafts {
+  source: ExtractedSource;
+  keys: string[];
+  drafts: ExtractedDraft[];
+}
+
+export type DraftErrors = Record<string, string>;
+
+/**
+ * Validates the whole payload. Errors are keyed `source.<field>` or `<candidate key>.<field>`
+ * so the page can show each one beside its input.
+ */
+export function parseSaveDrafts(input: unknown): { ok: true; value: ParsedDrafts } | { ok: false; errors: DraftErrors } {
+  const result = saveDraftsSchema.safeParse(input);
+  if (result.success) {
+    const { source, candidates } = result.data;
+    return { ok: true, value: { source, keys: candidates.map((c) => c.key), drafts: candidates.map((c) => c.draft) } };
+  }
+  const raw = input as Partial<SaveDraftsInput> | null;
+  const errors: DraftErrors = {};
+  for (const issue of result.error.issues) {
+    const [section, index, field] = issue.path.map(String);
+    let name = section ?? 'form';
+    if (section === 'source') name = `source.${index ?? 'url'}`;
+    else if (section === 'candidates' && index !== undefined) name = `${raw?.candidates?.[Number(index)]?.key ?? index}.${field ?? 'value'}`;
+    errors[name] ??= issue.message;
+  }
+  return { ok: false, errors };
+}
+
+// Lib errors name figure parameters; the page names its inputs.
+const PARAM_TO_FIELD: Record<string, string> = { low: 'value', high: 'value', valueAsStated: 'valueAsStated', periodStart: 'asOf', periodEnd: 'asOf' };
+
+/** Maps a saveExtractedDrafts error param ("candidates.1.originId", "source.url") to a page field name. */
+export function fieldForParam(param: string | undefined, keys: string[]): string {
+  if (!param) return 'form';
+  const [section, index, field] = param.split('.');
+  if (section === 'source') return `source.${index}`;
+  if (section === 'candidates' && index !== undefined) {
+    const key = keys[Number(index)] ?? index;
+    return `${key}.${field ? (PARAM_TO_FIELD[field] ?? field) : 'value'}`;
+  }
+  return 'form';
+}
+
+/** A fresh candidate as the page's editable strings, keyed by its position in the extraction. */
+export function candidateFormValues(candidate: DbCandidate, key: string, metricIds: Record<string, number>): CandidateFormValues {
+  const value = candidate.qualifier === 'RANGE' ? `${formatExact(candidate.low)}–${formatExact(candidate.high)}` : formatExact(candidate.low);
+  return {
+    key,
+    metricId: metricIds[candidate.metric] !== undefined ? String(metricIds[candidate.metric]) : '',
+    qualifier: candidate.qualifier,
+    value,
+    valueAsStated: candidate.asStated,
+    asOf: candidate.date ?? '',
+    originId: candidate.origin?.placeId ? String(candidate.origin.placeId) : '',
+    destinationId: candidate.destination?.placeId ? String(candidate.destination.placeId) : '',
+    attribution: candidate.attribution ?? '',
+    quote: candidate.quote,
+  };
+}
