@@ -84,7 +84,8 @@ const optionalId = z
     return Number(v);
   });
 
-const optionalDay = dayString.optional().or(z.literal('').transform(() => undefined));
+// Blank date inputs submit ""; treat them as absent so real errors keep their message.
+const optionalDay = z.preprocess((v) => (v === '' || v === null ? undefined : v), dayString.optional());
 
 /** Source details typed into the form when the source is not in the database yet. */
 export const newSourceSchema = z.object({
