@@ -45,7 +45,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
           {dash.lastUpdated && <> · Last updated <time dateTime={dash.lastUpdated}>{dash.lastUpdated.replace('T', ' ').replace('Z', ' UTC')}</time></>}
         </p>
       </div>
-      <FilterBar action="/" filters={filters} places={dash.places} publishers={dash.publishers} interval={interval ?? ''} />
+      <FilterBar action="/" filters={{ ...filters, from: dash.from, to: dash.to }} places={dash.places} publishers={dash.publishers} interval={interval ?? ''} />
       <p className="page-actions"><ExportCsvLink filters={filters} /> <a href={`/figures?${new URLSearchParams(Object.entries(params).flatMap(([k, v]) => (typeof v === 'string' && k !== 'interval' ? [[k, v]] : [])))}`}>Table of these figures</a></p>
       <HeadlineCards series={dash.series} from={dash.from} to={dash.to} />
       {dash.series.map((s) => (

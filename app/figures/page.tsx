@@ -36,6 +36,7 @@ export default async function FiguresPage({ searchParams }: { searchParams: Prom
   }
   const [{ figures, nextCursor }, places, publishers] = await Promise.all([listFigures(filters, page), listPlaceOptions(), listPublishers()]);
   const base = filtersToSearchParams(filters);
+  if (page.limit !== 50) base.set('limit', String(page.limit));
   const sortHref = (column: string) => {
     const next = new URLSearchParams(base);
     next.set('sort', page.sort === `-${column}` ? column : `-${column}`);

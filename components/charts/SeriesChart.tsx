@@ -6,7 +6,7 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import {
-  Area, Bar, CartesianGrid, ComposedChart, LabelList, Line, ReferenceLine, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis,
+  Area, Bar, CartesianGrid, ComposedChart, ErrorBar, LabelList, Line, ReferenceLine, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis,
 } from 'recharts';
 import type { ChartPoint } from '@/lib/figures/chartData';
 
@@ -86,7 +86,10 @@ export function SeriesChart({ id, kind, unit, points, events, domain }: Props) {
             {kind === 'STOCK' ? (
               <>
                 <Area yAxisId="v" dataKey="band" stroke="none" fill="#9ec5ef" fillOpacity={0.6} isAnimationActive={false} name="Range (low–high)" connectNulls={false} />
-                <Line yAxisId="v" dataKey="line" stroke="#0b5cad" strokeWidth={2} connectNulls isAnimationActive={false} name="Headline value" dot={{ r: 4 }} />
+                <Line yAxisId="v" dataKey="line" stroke="#0b5cad" strokeWidth={2} connectNulls isAnimationActive={false} name="Headline value" dot={{ r: 4 }}>
+                  {/* A lone range has no neighbour to shade towards, so it also gets a low–high whisker. */}
+                  <ErrorBar dataKey="spread" width={10} stroke="#5b8fd0" strokeWidth={6} direction="y" />
+                </Line>
                 <Scatter yAxisId="v" dataKey="bound" shape={<BoundMarker />} isAnimationActive={false} name="Bound (≥ at least, ≤ at most)" />
               </>
             ) : (
@@ -97,8 +100,8 @@ export function SeriesChart({ id, kind, unit, points, events, domain }: Props) {
                 {cumulative && <Line yAxisId="c" dataKey="cumulative" stroke="#b35c00" strokeDasharray="5 3" strokeWidth={2} isAnimationActive={false} name="Cumulative" dot={false} />}
               </>
             )}
-            {events.map((e) => (
-              <ReferenceLine key={`${e.time}-${e.title}`} yAxisId="v" x={e.time} stroke="#6e4a00" strokeDasharray="4 4" label={{ value: e.title, position: 'insideTopLeft', fontSize: 11, fill: '#6e4a00' }} />
+            {events.map((e, i) => (
+              <ReferenceLine key={`${e.time}-${e.title}`} yAxisId="v" x={e.time} stroke="#6e4a00" strokeDasharray="4 4" label={{ value: e.title, position: i % 2 ? 'insideBottomLeft' : 'insideTopLeft', fontSize: 11, fill: '#6e4a00' }} />
             ))}
           </ComposedChart>
         </ResponsiveContainer>

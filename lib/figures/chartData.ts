@@ -25,6 +25,8 @@ export interface ChartPoint {
   marker: '≥' | '≤' | '';
   /** [low, high] for a range, else null: the shaded band. */
   band: [number, number] | null;
+  /** Distances from the value down to low and up to high, for the range whisker. */
+  spread: [number, number] | null;
   cumulative: number;
   qualifier: Qualifier;
   label: string; // "2.1–2.2 million"
@@ -69,7 +71,8 @@ export function toChartPoints(series: Pick<Series, 'unit' | 'points'>): ChartPoi
       line: marker ? null : value,
       bound: marker ? value : null,
       marker,
-      band: p.qualifier === 'RANGE' || p.low !== p.high ? [Number(p.low), Number(p.high)] : null,
+      band: p.low !== p.high ? [Number(p.low), Number(p.high)] : null,
+      spread: p.low !== p.high && !marker ? [value - Number(p.low), Number(p.high) - value] : null,
       cumulative: running,
       qualifier: p.qualifier,
       label: formatStatedValue({ qualifier: p.qualifier, low: p.low, high: p.high }),

@@ -25,6 +25,7 @@ describe('toChartPoints', () => {
 
   it('gives a range a low–high band and nothing else one', () => {
     expect(points.map((p) => p.band)).toEqual([null, null, [2_100_000, 2_200_000], null]);
+    expect(points[2].spread).toEqual([50_000, 50_000]);
   });
 
   it('labels values for reading and keeps the exact digits', () => {

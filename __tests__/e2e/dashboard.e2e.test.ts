@@ -1,0 +1,70 @@
+// The analyst's path through the dashboard on the demo data, in Chromium.
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, newPage } from './browser';
+
+describe('the analyst dashboard', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const pointsOf = (page: Page, metric: string) => page.getByTestId(`chart-${metric}`).getAttribute('data-points');
+
+  it('filters by dates and place through the URL, shows cited tooltips and opens a figure', async () => {
+    const page = await newPage(browser);
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('Refugees and evacuations');
+    await expect(page.getByRole('note').textContent()).resolves.toContain('Demo data');
+    await expect(pointsOf(page, 'refugees')).resolves.toBe('6');
+
+    await page.getByLabel('From', { exact: true }).fill('2022-03-01');
+    await page.getByLabel('To', { exact: true }).fill('2022-03-09');
+    await Promise.all([page.waitForURL(/from=2022-03-01/), page.getByRole('button', { name: 'Apply filters' }).click()]);
+    expect(page.url()).toMatch(/to=2022-03-09/);
+    await expect(pointsOf(page, 'refugees')).resolves.toBe('4');
+
+    // The 9 March point is a range: its tooltip lists the claim as stated, with its source.
+    const dot = page.getByTestId('chart-refugees').locator('.recharts-line-dots circle').last();
+    const box = (await dot.boundingBox())!;
+    await page.mouse.move(box.x - 30, box.y + box.height / 2);
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
+    const tooltip = page.locator('.chart-tooltip');
+    await tooltip.waitFor({ state: 'visible' });
+    await expect(tooltip.textContent()).resolves.toContain('“2.1 to 2.2 million”');
+    await expect(tooltip.textContent()).resolves.toContain('Wire report, 9 March');
+    await Promise.all([page.waitForURL(/\/figures\/\d+$/), page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)]);
+    await expect(page.locator('.citation').textContent()).resolves.toContain('UNHCR estimated 2.1 to 2.2 million refugees');
+    await expect(page.getByRole('heading', { name: 'History' }).isVisible()).resolves.toBe(true);
+    await page.goBack();
+
+    await page.getByLabel('Place (includes places within)').selectOption({ label: '\u00a0\u00a0Sumy Oblast' });
+    await Promise.all([page.waitForURL(/place=\d+/), page.getByRole('button', { name: 'Apply filters' }).click()]);
+    expect(page.url()).toMatch(/from=2022-03-01/);
+    await page.getByText('No refugees figures for Sumy Oblast between 1 March 2022 and 9 March 2022').waitFor({ timeout: 10_000 });
+    await expect(pointsOf(page, 'evacuees')).resolves.toBe('1');
+    await page.close();
+  });
+
+  it('shows the same filtered view at a 375 px phone width without sideways scrolling', async () => {
+    const page = await newPage(browser, 375, 812);
+    await page.goto('/?from=2022-03-01&to=2022-03-09&place=UA59');
+    await expect(pointsOf(page, 'evacuees')).resolves.toBe('1');
+    await expect(page.getByTestId('chart-evacuees').isVisible()).resolves.toBe(true);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.close();
+  });
+
+  it('lists figures with citations and pages through them', async () => {
+    const page = await newPage(browser);
+    await page.goto('/figures?limit=4&sort=-asOf');
+    await expect(page.locator('tbody tr').count()).resolves.toBe(4);
+    await expect(page.locator('tbody cite').first().textContent()).resolves.toBeTruthy();
+    await Promise.all([page.waitForURL(/cursor=/), page.getByRole('link', { name: 'Next page →' }).click()]);
+    await expect(page.locator('tbody tr').count()).resolves.toBe(4);
+    await page.close();
+  });
+});
