@@ -1,0 +1,113 @@
+// An editor pastes a wire report, corrects a candidate, saves two as drafts and finds them
+// in the admin figure list, in Chromium against the demo data.
+import type { Browser, Page } from 'playwright-core';
+import { insertUser } from '@/lib/users/mutations';
+import { db } from '@/lib/db/client';
+import { launchBrowser, newPage } from './browser';
+
+const PASSAGE = [
+  'More than 5,000 people were evacuated from Sumy on Tuesday, Tymoshenko told local media.',
+  'Some 60 buses left the city in two convoys.',
+  'The town of 250,000 lies 350 kilometres east of Kyiv.',
+].join(' ');
+
+const EMAIL = `extract-editor-${Date.now()}@corridor.test`;
+const PASSWORD = 'correct horse battery staple';
+const SOURCE_URL = `https://example.org/wire/sumy-${Date.now()}`;
+
+async function signIn(page: Page) {
+  await page.goto('/login?next=/admin/extract');
+  await page.getByLabel('Email').fill(EMAIL);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await Promise.all([page.waitForURL(/\/admin\/extract/), page.getByRole('button', { name: 'Sign in' }).click()]);
+}
+
+async function fillReport(page: Page, text: string) {
+  await page.getByLabel('Source URL').fill(SOURCE_URL);
+  await page.getByLabel('Title').fill('Wire: Sumy evacuation convoys');
+  await page.getByLabel('Publisher').fill('Example Wire');
+  await page.getByLabel('Published date').fill('2022-03-09');
+  await page.getByLabel('Report text').fill(text);
+  await page.getByRole('button', { name: 'Find figures' }).click();
+}
+
+/** Elements of the page body that stick out past the viewport's right edge. */
+const overflowing = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('main *')]
+      .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+      .map((el) => `${el.tagName.toLowerCase()}.${el.className}`)
+      .slice(0, 5),
+  );
+
+describe('extracting figures from a pasted report', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    await insertUser(null, { email: EMAIL, name: 'Extract Editor', role: 'EDITOR', password: PASSWORD });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await db.$disconnect();
+  });
+
+  it('on a 375px screen, proposes cited candidates, saves two corrected drafts, and lists them with their source and quotes', async () => {
+    const page = await newPage(browser, 375, 900);
+    await signIn(page);
+    await fillReport(page, PASSAGE);
+
+    await page.getByRole('heading', { name: '2 candidate figures' }).waitFor();
+    // Each quote is highlighted in place, and the population/distance sentence is not a figure.
+    const marks = page.locator('mark');
+    await expect(marks.count()).resolves.toBe(2);
+    await expect(overflowing(page)).resolves.toEqual([]);
+    await expect(marks.nth(0).textContent()).resolves.toContain('More than 5,000 people were evacuated from Sumy on Tuesday');
+    await expect(page.getByLabel('Value', { exact: true }).first().inputValue()).resolves.toBe('5,000');
+    await expect(page.getByLabel('As of date').first().inputValue()).resolves.toBe('2022-03-08');
+
+    // Correct the first candidate: the full attribution and the value.
+    const first = page.locator('fieldset', { hasText: 'Figure 1' });
+    await first.getByLabel('Attribution').fill('Kyrylo Tymoshenko, Office of the President of Ukraine');
+    await first.getByLabel('Value', { exact: true }).fill('5,100');
+    await expect(first.getByText('Reads as: at least 5,100').isVisible()).resolves.toBe(true);
+
+    await first.getByLabel('Save figure 1 as a draft').check();
+    await page.getByLabel('Save figure 2 as a draft').check();
+    // The buses sentence gives no date, so the first save is refused beside that field.
+    const second = page.locator('fieldset', { hasText: 'Figure 2' });
+    await expect(second.getByLabel('As of date').inputValue()).resolves.toBe('');
+    await page.getByRole('button', { name: 'Save selected as drafts' }).click();
+    await second.getByText('Enter the date the figure is true for.').waitFor();
+    expect(await db.figure.count({ where: { source: { url: SOURCE_URL } } })).toBe(0);
+    await second.getByLabel('As of date').fill('2022-03-08');
+    await page.getByRole('button', { name: 'Save selected as drafts' }).click();
+    await page.getByRole('heading', { name: 'Saved 2 draft figures' }).waitFor({ timeout: 20_000 }).catch(async () => {
+      // Fail with the page's own messages if saving is refused.
+      throw new Error(`Not saved: ${(await page.locator('main [role=alert], main .field-error').allTextContents()).join(' | ')}`);
+    });
+
+    await page.goto('/admin/figures?status=DRAFT');
+    const rows = page.locator('tr', { hasText: 'Wire: Sumy evacuation convoys' });
+    await expect(rows.count()).resolves.toBe(2);
+    await expect(rows.filter({ hasText: 'More than 5,000 people were evacuated from Sumy on Tuesday, Tymoshenko told local media.' }).textContent()).resolves.toContain('5,100');
+    await expect(rows.filter({ hasText: 'Some 60 buses left the city in two convoys.' }).count()).resolves.toBe(1);
+
+    const saved = await db.figure.findMany({ where: { source: { url: SOURCE_URL } }, orderBy: { id: 'asc' }, include: { source: { include: { publisher: true } }, revisions: true } });
+    expect(saved.map((f) => [f.status, f.low, f.quote, f.attribution])).toEqual([
+      ['DRAFT', 5100n, 'More than 5,000 people were evacuated from Sumy on Tuesday, Tymoshenko told local media.', 'Kyrylo Tymoshenko, Office of the President of Ukraine'],
+      ['DRAFT', 60n, 'Some 60 buses left the city in two convoys.', 'Tymoshenko'],
+    ]);
+    expect(saved[0].source.publisher?.name).toBe('Example Wire');
+    expect(saved.every((f) => f.revisions.length === 1)).toBe(true);
+    await page.close();
+  });
+
+  it('says so when the text has no figures', async () => {
+    const page = await newPage(browser, 375, 800);
+    await signIn(page);
+    await fillReport(page, 'The town of 250,000 lies 350 kilometres from the border. The convoy left at 9:00 am.');
+    await page.getByText('No figures found in this text.').waitFor();
+    await expect(overflowing(page)).resolves.toEqual([]);
+    await page.close();
+  });
+});
