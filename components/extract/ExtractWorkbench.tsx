@@ -26,6 +26,8 @@ export function ExtractWorkbench({ options, extractAction, saveAction }: { optio
   const [saved, save, saving] = useActionState(saveAction, { status: 'idle', fieldErrors: {} });
   const [source, setSource] = useState<Source>({ url: '', title: '', publisher: '', publishedAt: '' });
   const [text, setText] = useState('');
+  // Save errors belong to the extraction they were made against; a new extraction clears them.
+  const [savedRun, setSavedRun] = useState(0);
   const resultsHeading = useRef<HTMLHeadingElement>(null);
   const saveMessage = useRef<HTMLDivElement>(null);
 
@@ -37,14 +39,18 @@ export function ExtractWorkbench({ options, extractAction, saveAction }: { optio
     if (saved.status !== 'idle') saveMessage.current?.focus();
   }, [saved]);
 
-  const errors = { ...(extracted.fieldErrors ?? {}), ...saved.fieldErrors };
+  const saveErrors = savedRun === extracted.run ? saved.fieldErrors : {};
+  const errors = { ...(extracted.fieldErrors ?? {}), ...saveErrors };
   const fieldError = (name: string) => errors[name];
 
   const submitExtract = (event: React.FormEvent) => {
     event.preventDefault();
     startTransition(() => extract({ text, publishedAt: source.publishedAt, url: source.url, title: source.title }));
   };
-  const submitSave = (candidates: CandidateFormValues[]) => startTransition(() => save({ source, candidates }));
+  const submitSave = (candidates: CandidateFormValues[]) => {
+    setSavedRun(extracted.run);
+    startTransition(() => save({ source, candidates }));
+  };
 
   if (saved.status === 'saved') {
     const count = saved.figureIds?.length ?? 0;
@@ -138,7 +144,7 @@ export function ExtractWorkbench({ options, extractAction, saveAction }: { optio
           <h2 ref={resultsHeading} tabIndex={-1} className="visually-hidden">
             Results
           </h2>
-          {saved.status === 'error' ? (
+          {saved.status === 'error' && savedRun === extracted.run ? (
             <div ref={saveMessage} tabIndex={-1} role="alert" className={styles.alert}>
               {saved.message}
             </div>
@@ -151,7 +157,7 @@ export function ExtractWorkbench({ options, extractAction, saveAction }: { optio
               text={extracted.text}
               candidates={extracted.candidates}
               options={options}
-              errors={saved.fieldErrors}
+              errors={saveErrors}
               saving={saving}
               onSave={submitSave}
             />
