@@ -3,7 +3,12 @@
 // bytes (postgres.js pauses the socket while its stream is full), so memory
 // stays flat whatever the row count. Cancelling the response, or the request's
 // AbortSignal firing, cancels the query on the server.
+//
+// Each export gets its own connection: postgres.js pipelines queries onto busy
+// pooled connections, so a long COPY on the shared pool could hold up unrelated
+// queries queued behind it, and a cancelled COPY leaves its connection unusable.
 import type { Readable } from 'node:stream';
+import postgres from 'postgres';
 import { sql } from '@/lib/db/sql';
 
 // PostgreSQL sends one message per row; batching them keeps the per-chunk cost
@@ -16,25 +21,49 @@ export interface CopyStreamOptions {
   signal?: AbortSignal;
 }
 
+function openConnection() {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error('DATABASE_URL is not set; start the app with `npm start`, which provides one.');
+  return postgres(url, { max: 1, connect_timeout: 5, onnotice: () => {} });
+}
+
 /**
  * Starts the COPY and resolves once PostgreSQL has accepted it, so a bad query
  * still fails as a normal error response. `copySql` must be a complete
  * COPY … TO STDOUT statement with no parameters.
  */
 export async function streamCopy(copySql: string, { prefix, signal }: CopyStreamOptions = {}): Promise<ReadableStream<Uint8Array>> {
-  const query = sql.unsafe(copySql);
-  const source = (await query.readable()) as unknown as Readable;
+  const connection = openConnection();
+  const query = connection.unsafe(copySql);
+  let source: Readable;
+  try {
+    source = (await query.readable()) as unknown as Readable;
+  } catch (err) {
+    await connection.end({ timeout: 0 });
+    throw err;
+  }
   const iterator: AsyncIterator<Buffer> = source[Symbol.asyncIterator]();
   let finished = false;
 
-  const stop = () => {
+  const release = () => {
+    signal?.removeEventListener('abort', stop);
+    void connection.end({ timeout: 1 });
+  };
+
+  function stop() {
     if (finished) return;
     finished = true;
-    query.cancel();
-    // Drain whatever is in flight so the connection goes back to the pool.
+    // Ask the server to cancel the backend (postgres.js's own query.cancel() does
+    // nothing once a COPY streams), then close the connection: a backend blocked
+    // on a full socket sees the close on its next write.
+    const backend = (query as unknown as { state?: { pid?: number } }).state?.pid;
+    const cancelled = backend ? sql`SELECT pg_cancel_backend(${backend})`.catch(() => {}) : Promise.resolve();
     source.on('error', () => {});
-    source.resume();
-  };
+    void cancelled.finally(() => {
+      signal?.removeEventListener('abort', stop);
+      void connection.end({ timeout: 0 });
+    });
+  }
 
   return new ReadableStream<Uint8Array>(
     {
@@ -47,25 +76,29 @@ export async function streamCopy(copySql: string, { prefix, signal }: CopyStream
         if (finished) return controller.close();
         const parts: Buffer[] = [];
         let size = 0;
+        let done = false;
         try {
           while (size < BATCH_BYTES) {
             const next = await iterator.next();
             if (next.done) {
-              finished = true;
+              done = true;
               break;
             }
             parts.push(next.value);
             size += next.value.length;
           }
         } catch (err) {
+          if (finished) return;
           finished = true;
-          signal?.removeEventListener('abort', stop);
+          release();
           controller.error(err);
           return;
         }
+        if (finished) return;
         if (size > 0) controller.enqueue(parts.length === 1 ? parts[0] : Buffer.concat(parts, size));
-        if (finished) {
-          signal?.removeEventListener('abort', stop);
+        if (done) {
+          finished = true;
+          release();
           controller.close();
         }
       },

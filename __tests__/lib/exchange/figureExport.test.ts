@@ -16,10 +16,6 @@ describe('figures CSV export', () => {
     await resetDatabase();
     seeded = await seedExchangeData();
   });
-  afterAll(async () => {
-    await sql.end();
-    await db.$disconnect();
-  });
 
   it('writes the documented columns in order, one row per published figure', async () => {
     const rows: string[][] = parse(await readText(await streamFiguresCsv(filters(), csv)));
