@@ -1,0 +1,249 @@
+// figure_headline is kept by PostgreSQL triggers. These tests write through every
+// kind of writer (Prisma mutations, raw INSERT … SELECT, UPDATE, DELETE, source
+// edits) and check two things after each write: the table equals a from-scratch
+// recompute, and series read from it equal the live ranking of every claim.
+import { createTestUser, type TestUser } from '@/__tests__/helpers/auth';
+import { resetDatabase } from '@/__tests__/helpers/db';
+import { figureData, seedReferenceData } from '@/__tests__/helpers/fixtures';
+import { closeAuth } from '@/lib/auth/auth';
+import { db } from '@/lib/db/client';
+import { sql } from '@/lib/db/sql';
+import { parseFigureFilters } from '@/lib/figures/filters';
+import { getMetricByKey, getSeries } from '@/lib/figures/getSeries';
+import { headlineTableAnswers, listHeadlinePoints, listLivePoints, type Interval } from '@/lib/figures/listSeriesPoints';
+import { createFigure as createFigureAs, publishFigure, retractFigure } from '@/lib/figures/mutations';
+import { createFigure, createMetric, createPlace, createSource } from './fixtures';
+
+const INTERVALS: Interval[] = ['day', 'week', 'month'];
+
+afterAll(async () => {
+  await closeAuth();
+  await sql.end();
+  await db.$disconnect();
+});
+
+const headlineRows = () => sql`SELECT * FROM figure_headline ORDER BY "metricId", day, "placeKey"`;
+
+/** The table as the triggers left it must equal a recompute of every key from scratch. */
+async function expectTableMatchesRecompute() {
+  const kept = await headlineRows();
+  await sql.begin(async (tx) => {
+    await tx`DELETE FROM figure_headline`;
+    await tx`SELECT figure_headline_refresh(array_agg(k.m), array_agg(k.d))
+             FROM (SELECT DISTINCT "metricId" AS m, "asOf" AS d FROM figure) k`;
+    expect(await tx`SELECT * FROM figure_headline ORDER BY "metricId", day, "placeKey"`).toEqual(kept);
+    await tx`SELECT 1/0`; // roll back: the next check must see what the triggers wrote
+  }).catch((err: Error) => { if (!/division by zero/.test(err.message)) throw err; });
+}
+
+/** Series from figure_headline equal the live ranking, for every metric, interval and some ranges. */
+async function expectBothPathsAgree(ranges: Array<{ from?: string; to?: string }> = [{}, { from: '2022-03-02', to: '2022-03-30' }]) {
+  let points = 0;
+  for (const key of ['refugees', 'evacuees']) {
+    const metric = await getMetricByKey(key);
+    for (const interval of INTERVALS) {
+      for (const range of ranges) {
+        const filters = parseFigureFilters(range);
+        const live = await listLivePoints(sql, metric, filters, interval);
+        expect(await listHeadlinePoints(sql, metric, filters, interval)).toEqual(live);
+        points += live.length;
+      }
+    }
+  }
+  expect(points).toBeGreaterThan(0); // never a vacuous comparison of two empty series
+}
+
+async function expectFresh() {
+  await expectTableMatchesRecompute();
+  await expectBothPathsAgree();
+}
+
+describe('figure_headline against the live headline rule', () => {
+  let ids: { stock: number; flow: number; kyiv: number; lviv: number; warsaw: number };
+  let sources: { preferred: number; late: number; early: number; undated: number; twin: number };
+
+  beforeEach(async () => {
+    await resetDatabase();
+    const stock = (await createMetric('refugees', 'STOCK')).id;
+    const flow = (await createMetric('evacuees', 'FLOW')).id;
+    const ukraine = await createPlace('Ukraine', undefined, 'UA');
+    const kyiv = (await createPlace('Kyiv', ukraine.id)).id;
+    const lviv = (await createPlace('Lviv', ukraine.id)).id;
+    const warsaw = (await createPlace('Warsaw')).id;
+    ids = { stock, flow, kyiv, lviv, warsaw };
+    sources = {
+      preferred: (await createSource('Agency', { publishedAt: '2022-03-01', preferred: true })).id,
+      late: (await createSource('Late', { publishedAt: '2022-03-20' })).id,
+      early: (await createSource('Early', { publishedAt: '2022-03-02' })).id,
+      undated: (await createSource('Undated')).id,
+      twin: (await createSource('Twin of late', { publishedAt: '2022-03-20' })).id,
+    };
+    const src = Object.values(sources);
+    const places = [kyiv, lviv, warsaw, undefined];
+    const qualifiers = ['EXACT', 'APPROXIMATE', 'AT_LEAST', 'AT_MOST', 'RANGE'] as const;
+    // Several claims per metric, place and day: a mix of sources, places, statuses and ties.
+    for (let i = 0; i < 60; i++) {
+      const asOf = `2022-03-${String(1 + (i % 28)).padStart(2, '0')}`.replace('-29', '-28');
+      const q = qualifiers[i % 5];
+      const low = BigInt(1000 + i * 37);
+      await createFigure({
+        metricId: i % 2 ? stock : flow,
+        sourceId: src[(i * 7) % src.length],
+        asOf: i % 3 === 0 ? '2022-03-05' : asOf,
+        low,
+        high: q === 'RANGE' ? low + 500n : low,
+        qualifier: q,
+        originId: places[i % 4],
+        destinationId: i % 4 === 3 && i % 8 === 3 ? warsaw : undefined,
+        status: i % 11 === 0 ? 'DRAFT' : i % 13 === 0 ? 'RETRACTED' : 'PUBLISHED',
+        updatedAt: new Date(i % 5 === 0 ? '2022-04-01T00:00:00Z' : `2022-04-0${1 + (i % 4)}T00:00:00Z`),
+      });
+    }
+  });
+
+  it('agrees on the seeded claims, including ties on publishedAt and updatedAt', async () => {
+    const tied = await sql<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM (
+        SELECT 1 FROM figure f JOIN source s ON s.id = f."sourceId" WHERE f.status = 'PUBLISHED'
+        GROUP BY f."metricId", f."asOf", s.preferred, s."publishedAt", f."updatedAt" HAVING count(*) > 1) t`;
+    expect(tied[0].n).toBeGreaterThan(0); // the id tie-break is exercised
+    await expectFresh();
+  });
+
+  it('follows a source becoming preferred, losing it and changing its date', async () => {
+    const before = await getSeries({ metric: 'refugees', filters: parseFigureFilters({}), interval: 'day' });
+    await sql`UPDATE source SET preferred = true WHERE id = ${sources.undated}`;
+    await expectFresh();
+    await sql`UPDATE source SET preferred = false WHERE id = ${sources.preferred}`;
+    await expectFresh();
+    await sql`UPDATE source SET "publishedAt" = '2022-04-30' WHERE id = ${sources.early}`;
+    await expectFresh();
+    const after = await getSeries({ metric: 'refugees', filters: parseFigureFilters({}), interval: 'day' });
+    expect(after.points.map((p) => p.figureIds[0])).not.toEqual(before.points.map((p) => p.figureIds[0]));
+  });
+
+  it('follows an UPDATE that moves figures to another day, place and metric', async () => {
+    const [moved] = await sql<{ id: number }[]>`SELECT id FROM figure WHERE status = 'PUBLISHED' AND "asOf" = '2022-03-05' ORDER BY id LIMIT 1`;
+    await sql`UPDATE figure SET "asOf" = '2022-03-27', "originId" = ${ids.lviv} WHERE id = ${moved.id}`;
+    await expectFresh();
+    await sql`UPDATE figure SET "metricId" = ${ids.flow}, "originId" = NULL, "destinationId" = ${ids.kyiv} WHERE id = ${moved.id}`;
+    await expectFresh();
+    await sql`UPDATE figure SET low = low + 1, high = high + 1 WHERE "asOf" = '2022-03-05'`;
+    await expectFresh();
+  });
+
+  it('follows retractions, re-publication and deletes', async () => {
+    await sql`UPDATE figure SET status = 'RETRACTED' WHERE "asOf" = '2022-03-05' AND "originId" = ${ids.kyiv}`;
+    await expectFresh();
+    await sql`UPDATE figure SET status = 'PUBLISHED' WHERE status = 'DRAFT'`;
+    await expectFresh();
+    await sql`DELETE FROM figure WHERE "asOf" = '2022-03-10'`;
+    await expectFresh();
+    expect(await sql`SELECT 1 FROM figure_headline WHERE day = '2022-03-10'`).toHaveLength(0);
+  });
+
+  it('follows a raw INSERT … SELECT spanning many days, as the bulk importer writes', async () => {
+    await sql`
+      INSERT INTO figure ("metricId", low, high, qualifier, "asOf", "originId", "sourceId", quote, status, "updatedAt")
+      SELECT CASE WHEN g % 2 = 0 THEN ${ids.stock}::int ELSE ${ids.flow}::int END, 10 * g, 10 * g, 'EXACT', date '2022-01-01' + g % 100,
+             CASE WHEN g % 3 = 0 THEN ${ids.kyiv}::int WHEN g % 3 = 1 THEN ${ids.lviv}::int END,
+             ${sources.late}::int, 'bulk', 'PUBLISHED', now()
+      FROM generate_series(1, 400) g`;
+    await expectTableMatchesRecompute();
+    await expectBothPathsAgree([{}, { from: '2022-02-01', to: '2022-03-15' }]);
+  });
+
+  it('keeps a headline per place for flows and one across places for stocks', async () => {
+    const perPlace = await sql<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM figure_headline WHERE "metricId" = ${ids.flow} AND day = '2022-03-05' AND "placeKey" >= 0`;
+    const places = await sql<{ n: number }[]>`
+      SELECT count(DISTINCT coalesce("originId", "destinationId", 0))::int AS n FROM figure
+      WHERE "metricId" = ${ids.flow} AND "asOf" = '2022-03-05' AND status = 'PUBLISHED'`;
+    expect(perPlace[0].n).toBe(places[0].n);
+    expect(perPlace[0].n).toBeGreaterThan(1);
+    expect(await sql`SELECT 1 FROM figure_headline WHERE "metricId" = ${ids.stock} AND day = '2022-03-05' AND "placeKey" = -1`).toHaveLength(1);
+  });
+});
+
+describe('figure_headline through the editing mutations', () => {
+  let admin: TestUser;
+  beforeEach(async () => {
+    await resetDatabase();
+    admin = await createTestUser('ADMIN');
+  });
+
+  it('adds a figure when it is published and drops it when it is retracted', async () => {
+    const seed = await seedReferenceData();
+    const { id } = await createFigureAs(admin.actor, figureData(seed));
+    expect(await headlineRows()).toHaveLength(0); // a draft never heads a chart
+
+    await publishFigure(admin.actor, id, { requireReview: false });
+    const rows = await headlineRows();
+    expect(rows.map((r) => [r.placeKey, r.figureId, r.value, r.claims, r.figureIds])).toEqual([
+      [-1, id, 2_150_000n, 1, [id]],
+      [seed.ukraine.id, id, 2_150_000n, 1, [id]],
+    ]);
+
+    const rival = await createFigureAs(admin.actor, figureData(seed, { low: 3_000_000n, high: 3_000_000n, qualifier: 'EXACT' }));
+    await publishFigure(admin.actor, rival.id, { requireReview: false });
+    expect((await headlineRows()).map((r) => [r.figureId, r.claims])).toEqual([[rival.id, 2], [rival.id, 2]]);
+
+    await retractFigure(admin.actor, rival.id, 'Misread the report');
+    expect((await headlineRows()).map((r) => [r.figureId, r.claims])).toEqual([[id, 1], [id, 1]]);
+    await expectTableMatchesRecompute();
+  });
+
+  it('leaves nothing behind when a write rolls back', async () => {
+    const seed = await seedReferenceData();
+    const { id } = await createFigureAs(admin.actor, figureData(seed));
+    await db.$transaction(async (tx) => {
+      await publishFigure(admin.actor, id, { requireReview: false }, tx);
+      throw new Error('abort');
+    }).catch(() => {});
+    expect(await headlineRows()).toHaveLength(0);
+  });
+});
+
+describe('figure_headline under concurrent writers', () => {
+  beforeEach(resetDatabase);
+
+  it('counts both claims when two transactions add to the same day at once', async () => {
+    const metricId = (await createMetric('refugees', 'STOCK')).id;
+    const sourceId = (await createSource('One', { publishedAt: '2022-03-01' })).id;
+    await createMetric('evacuees', 'FLOW');
+    const insert = (tx: typeof sql, low: number) => tx`
+      INSERT INTO figure ("metricId", low, high, qualifier, "asOf", "sourceId", quote, status, "updatedAt")
+      VALUES (${metricId}, ${low}, ${low}, 'EXACT', '2022-03-01', ${sourceId}, 'q', 'PUBLISHED', now())`;
+    let releaseFirst!: () => void;
+    const firstHolds = new Promise<void>((r) => { releaseFirst = r; });
+    let firstInserted!: () => void;
+    const inserted = new Promise<void>((r) => { firstInserted = r; });
+    const first = sql.begin(async (tx) => {
+      await insert(tx as unknown as typeof sql, 100);
+      firstInserted();
+      await firstHolds; // keep the transaction open while the second writer starts
+    });
+    await inserted;
+    const second = sql.begin((tx) => insert(tx as unknown as typeof sql, 200));
+    // The second writer must be waiting for the first one's headline lock before the first commits.
+    for (let waiting = false; !waiting; ) {
+      const rows = await sql`
+        SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND classid IN (72617100, 72617101)
+          AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`;
+      waiting = rows.length > 0;
+    }
+    releaseFirst();
+    await Promise.all([first, second]);
+    const [row] = await sql`SELECT claims, value FROM figure_headline WHERE "metricId" = ${metricId} AND "placeKey" = -1`;
+    expect(row).toEqual({ claims: 2, value: 200n });
+  });
+});
+
+describe('which filters the headline table answers', () => {
+  it('answers metric, dates and interval, and leaves place, publisher, qualifier and search to the live query', () => {
+    expect(headlineTableAnswers(parseFigureFilters({ from: '2022-03-01', to: '2022-03-09', status: 'DRAFT' }))).toBe(true);
+    for (const extra of [{ place: 'UA' }, { origin: 'UA' }, { destination: 'PL' }, { publisher: 'UNHCR' }, { qualifier: 'RANGE' }, { q: 'fled' }]) {
+      expect(headlineTableAnswers(parseFigureFilters(extra))).toBe(false);
+    }
+  });
+});

@@ -1,0 +1,113 @@
+// The two ways to compute a series' points, with identical results:
+// - from figure_headline, the headline rows PostgreSQL triggers keep current
+//   (prisma/migrations/20261122005700_figure_headline): one indexed range scan;
+// - live, ranking every published claim in range with the headline rule: the
+//   fallback for filters the precomputed rows cannot answer.
+// STOCK: each bucket shows the headline of the last day in it that has claims.
+// FLOW: each bucket sums the headline of every (day, place) in it.
+import type { Sql } from '@/lib/db/sql';
+import { figureFilterSql, type FigureFilters } from './filters';
+import { headlineOrderSql, placeKeySql, plottedValueSql } from './headlineRule';
+import type { Qualifier } from './value';
+
+export type Interval = 'day' | 'week' | 'month';
+export interface SeriesMetric { id: number; kind: 'STOCK' | 'FLOW' }
+
+/** At most this many figure ids per point; `claims` still counts them all. */
+export const MAX_IDS_PER_POINT = 50;
+
+export interface PointRow {
+  date: string;
+  value: bigint;
+  low: bigint;
+  high: bigint;
+  qualifiers: Qualifier[];
+  claims: number;
+  figure_ids: number[];
+}
+
+/**
+ * Whether figure_headline answers these filters. Its rows are keyed by metric,
+ * day and place key (origin, else destination), over every published claim, so
+ * any filter that drops claims within a key (publisher, qualifier, search) or
+ * that is not on the place key (place matches origin OR destination; origin and
+ * destination alone are not the key either) needs the live query. Status does
+ * not matter: series always count published figures only.
+ */
+export function headlineTableAnswers(filters: FigureFilters): boolean {
+  return !filters.place && !filters.origin && !filters.destination && !filters.publisher && !filters.qualifier && !filters.q;
+}
+
+const bucketSql = (sql: Sql, interval: Interval) => sql`date_trunc(${interval}, h.day::timestamp)::date`;
+
+/** Points from figure_headline; only for filters where headlineTableAnswers() holds. */
+export function listHeadlinePoints(sql: Sql, metric: SeriesMetric, filters: FigureFilters, interval: Interval) {
+  const range = [
+    filters.from ? sql`AND h.day >= ${filters.from}::date` : sql``,
+    filters.to ? sql`AND h.day <= ${filters.to}::date` : sql``,
+  ];
+  if (metric.kind === 'STOCK') {
+    // placeKey -1 holds each day's headline across places, its claim count and ranked ids.
+    return sql<PointRow[]>`
+      SELECT DISTINCT ON (bucket) to_char(bucket, 'YYYY-MM-DD') AS date, value, low, high,
+             ARRAY[qualifier::text] AS qualifiers, claims, "figureIds" AS figure_ids
+      FROM (SELECT ${bucketSql(sql, interval)} AS bucket, h.* FROM figure_headline h
+            WHERE h."metricId" = ${metric.id} AND h."placeKey" = -1 ${range[0]} ${range[1]}) d
+      ORDER BY bucket, day DESC`;
+  }
+  // Ids: each key's ranked ids, merged as the live query orders them (rank, then latest day, then id).
+  return sql<PointRow[]>`
+    WITH h AS (
+      SELECT ${bucketSql(sql, interval)} AS bucket, h.day, h.value, h.low, h.high, h.qualifier, h.claims, h."figureIds"
+      FROM figure_headline h
+      WHERE h."metricId" = ${metric.id} AND h."placeKey" >= 0 ${range[0]} ${range[1]}
+    ), ids AS (
+      SELECT h.bucket, (array_agg(u.id ORDER BY u.rank, h.day DESC, u.id DESC))[1:${MAX_IDS_PER_POINT}] AS figure_ids
+      FROM h CROSS JOIN LATERAL unnest(h."figureIds") WITH ORDINALITY AS u(id, rank)
+      WHERE u.rank <= ${MAX_IDS_PER_POINT}
+      GROUP BY h.bucket
+    )
+    SELECT to_char(h.bucket, 'YYYY-MM-DD') AS date, sum(h.value)::bigint AS value, sum(h.low)::bigint AS low,
+           sum(h.high)::bigint AS high, array_agg(DISTINCT h.qualifier::text) AS qualifiers,
+           sum(h.claims)::int AS claims, min(ids.figure_ids) AS figure_ids
+    FROM h JOIN ids ON ids.bucket = h.bucket
+    GROUP BY h.bucket ORDER BY h.bucket`;
+}
+
+/** Points ranked live from figure and source, for any filters. */
+export function listLivePoints(sql: Sql, metric: SeriesMetric, filters: FigureFilters, interval: Interval) {
+  // Only published figures count towards a headline, whatever status was asked for.
+  const where = figureFilterSql(sql, { ...filters, metric: undefined, status: ['PUBLISHED'] });
+  const partition = metric.kind === 'STOCK' ? sql`f."asOf"` : sql`f."asOf", ${placeKeySql(sql)}`;
+  const claims = sql`
+    SELECT f.id, f."asOf" AS day, date_trunc(${interval}, f."asOf"::timestamp)::date AS bucket, f.low, f.high, f.qualifier, ${plottedValueSql(sql)} AS value,
+           row_number() OVER (PARTITION BY ${partition} ORDER BY ${headlineOrderSql(sql)}) AS rank
+    FROM figure f JOIN source s ON s.id = f."sourceId"
+    WHERE f."metricId" = ${metric.id} AND ${where}`;
+  if (metric.kind === 'FLOW') {
+    return sql<PointRow[]>`
+      WITH c AS (${claims})
+      SELECT to_char(c.bucket, 'YYYY-MM-DD') AS date,
+             sum(c.value) FILTER (WHERE c.rank = 1)::bigint AS value,
+             sum(c.low) FILTER (WHERE c.rank = 1)::bigint AS low,
+             sum(c.high) FILTER (WHERE c.rank = 1)::bigint AS high,
+             array_agg(DISTINCT c.qualifier::text) FILTER (WHERE c.rank = 1) AS qualifiers,
+             count(*)::int AS claims,
+             (array_agg(c.id ORDER BY c.rank, c.day DESC, c.id DESC))[1:${MAX_IDS_PER_POINT}] AS figure_ids
+      FROM c GROUP BY c.bucket ORDER BY c.bucket`;
+  }
+  return sql<PointRow[]>`
+    WITH c AS (${claims}),
+    days AS (
+      SELECT c.day, c.bucket,
+             max(c.value) FILTER (WHERE c.rank = 1) AS value,
+             max(c.low) FILTER (WHERE c.rank = 1) AS low,
+             max(c.high) FILTER (WHERE c.rank = 1) AS high,
+             array_agg(c.qualifier::text) FILTER (WHERE c.rank = 1) AS qualifiers,
+             count(*)::int AS claims,
+             (array_agg(c.id ORDER BY c.rank))[1:${MAX_IDS_PER_POINT}] AS figure_ids
+      FROM c GROUP BY c.day, c.bucket
+    )
+    SELECT DISTINCT ON (bucket) to_char(bucket, 'YYYY-MM-DD') AS date, value, low, high, qualifiers, claims, figure_ids
+    FROM days ORDER BY bucket, day DESC`;
+}
