@@ -13,12 +13,12 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
       <body>
         <header className="site-header">
           <a href="/" className="brand">Corridor</a>
-          <AccountLinks />
           <nav aria-label="Main" className="site-nav">
             <a href="/">Overview</a>
             <a href="/figures">Figures</a>
             <a href="/sources">Sources</a>
           </nav>
+          <AccountLinks />
         </header>
         <main>{children}</main>
       </body>
