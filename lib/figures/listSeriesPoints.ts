@@ -55,23 +55,29 @@ export function listHeadlinePoints(sql: Sql, metric: SeriesMetric, filters: Figu
             WHERE h."metricId" = ${metric.id} AND h."placeKey" = -1 ${range[0]} ${range[1]}) d
       ORDER BY bucket, day DESC`;
   }
-  // Ids: each key's ranked ids, merged as the live query orders them (rank, then latest day, then id).
+  // A flow reads each day's sum of per-place headlines (placeKey -1, sum* columns);
+  // ids merge across the bucket's days as the live query orders them: rank in
+  // their place, then the latest day, then the highest id.
   return sql<PointRow[]>`
-    WITH h AS (
-      SELECT ${bucketSql(sql, interval)} AS bucket, h.day, h.value, h.low, h.high, h.qualifier, h.claims, h."figureIds"
+    WITH d AS (
+      SELECT ${bucketSql(sql, interval)} AS bucket, h.day, h."sumValue", h."sumLow", h."sumHigh", h.claims,
+             h."sumQualifiers", h."sumFigureIds", h."sumFigureRanks"
       FROM figure_headline h
-      WHERE h."metricId" = ${metric.id} AND h."placeKey" >= 0 ${range[0]} ${range[1]}
+      WHERE h."metricId" = ${metric.id} AND h."placeKey" = -1 ${range[0]} ${range[1]}
     ), ids AS (
-      SELECT h.bucket, (array_agg(u.id ORDER BY u.rank, h.day DESC, u.id DESC))[1:${MAX_IDS_PER_POINT}] AS figure_ids
-      FROM h CROSS JOIN LATERAL unnest(h."figureIds") WITH ORDINALITY AS u(id, rank)
-      WHERE u.rank <= ${MAX_IDS_PER_POINT}
-      GROUP BY h.bucket
+      SELECT d.bucket, (array_agg(u.id ORDER BY u.rank, d.day DESC, u.id DESC))[1:${MAX_IDS_PER_POINT}] AS figure_ids
+      FROM d CROSS JOIN LATERAL unnest(d."sumFigureIds", d."sumFigureRanks") AS u(id, rank)
+      GROUP BY d.bucket
+    ), qualifiers AS (
+      SELECT d.bucket, array_agg(DISTINCT q::text) AS qualifiers
+      FROM d CROSS JOIN LATERAL unnest(d."sumQualifiers") AS q
+      GROUP BY d.bucket
     )
-    SELECT to_char(h.bucket, 'YYYY-MM-DD') AS date, sum(h.value)::bigint AS value, sum(h.low)::bigint AS low,
-           sum(h.high)::bigint AS high, array_agg(DISTINCT h.qualifier::text) AS qualifiers,
-           sum(h.claims)::int AS claims, min(ids.figure_ids) AS figure_ids
-    FROM h JOIN ids ON ids.bucket = h.bucket
-    GROUP BY h.bucket ORDER BY h.bucket`;
+    SELECT to_char(d.bucket, 'YYYY-MM-DD') AS date, sum(d."sumValue")::bigint AS value, sum(d."sumLow")::bigint AS low,
+           sum(d."sumHigh")::bigint AS high, min(qualifiers.qualifiers) AS qualifiers,
+           sum(d.claims)::int AS claims, min(ids.figure_ids) AS figure_ids
+    FROM d JOIN ids ON ids.bucket = d.bucket JOIN qualifiers ON qualifiers.bucket = d.bucket
+    GROUP BY d.bucket ORDER BY d.bucket`;
 }
 
 /** Points ranked live from figure and source, for any filters. */
