@@ -6,6 +6,7 @@ import { betterAuth } from 'better-auth';
 import { prismaAdapter } from 'better-auth/adapters/prisma';
 import { PrismaClient } from '@/lib/db/generated/client';
 import { resolveAuthSecret } from './secret';
+import { allowedOrigins } from './origin';
 
 // better-auth reads and writes password hashes, so it gets its own client without
 // the `omit` the app's client uses. Nothing outside lib/auth may import it.
@@ -31,6 +32,8 @@ async function createAuth() {
   return betterAuth({
     secret,
     baseURL: process.env.BETTER_AUTH_URL || undefined,
+    // Same rule as our own Origin check: this app's host as the request names it, plus configured origins.
+    trustedOrigins: (request) => (request ? [...allowedOrigins(request.headers, request.url)] : []),
     database: prismaAdapter(prisma, { provider: 'postgresql' }),
     emailAndPassword: {
       enabled: true,
