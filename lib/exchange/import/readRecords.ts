@@ -51,6 +51,8 @@ export async function* readRecords(body: AsyncIterable<Uint8Array>, maxBytes: nu
     bom: true,
     record_delimiter: ['\r\n', '\n', '\r'],
     relax_column_count: true,
+    // A stray quote inside an unquoted cell (5'11" tall) is kept as text, as spreadsheets do.
+    relax_quotes: true,
     skip_empty_lines: true,
   });
   const text = Readable.from(decodeUtf8(body, maxBytes, onBytes));
