@@ -340,11 +340,25 @@ const QUALIFIER_WORDS: Record<Exclude<Qualifier, 'RANGE'>, string> = {
   AT_MOST: 'up to ',
 };
 
+// A source's own qualifier wording, kept when we re-format its number:
+// "more than 5,000" stays "more than", not our default "at least".
+const STATED_WORDS: Partial<Record<Qualifier, RegExp>> = {
+  APPROXIMATE: /^(some|about|around|roughly|nearly|almost|approximately)\b/i,
+  AT_LEAST: /^(more than|over|at least|in excess of)\b/i,
+  AT_MOST: /^(up to|fewer than|less than|as many as|at most|under)\b/i,
+};
+
+function qualifierWord(q: Exclude<Qualifier, 'RANGE'>, asStated: string | null | undefined): string {
+  const word = asStated ? STATED_WORDS[q]?.exec(asStated.trim())?.[1] : undefined;
+  return word ? `${word.toLowerCase()} ` : QUALIFIER_WORDS[q];
+}
+
 /**
  * How the figure reads in prose: "5,000", "about 2 million", "at least 5,000", "up to 300",
- * "2.1–2.2 million refugees". Never rounds, so an exact 1,234,567 reads as written.
+ * "2.1–2.2 million refugees". Never rounds, so an exact 1,234,567 reads as written. When
+ * the source's phrase is given (`valueAsStated`), its qualifier word is kept ("more than 4 million").
  */
-export function formatStatedValue(v: StatedValue, noun?: string): string {
+export function formatStatedValue(v: StatedValue & { valueAsStated?: string | null }, noun?: string): string {
   const suffix = noun ? ` ${noun}` : '';
   if (v.qualifier === 'RANGE') {
     const low = formatLossless(v.low);
@@ -356,7 +370,7 @@ export function formatStatedValue(v: StatedValue, noun?: string): string {
     return body + suffix;
   }
   const bound = v.qualifier === 'AT_MOST' ? v.high : v.low;
-  return `${QUALIFIER_WORDS[v.qualifier]}${joinLossless(formatLossless(bound))}${suffix}`;
+  return `${qualifierWord(v.qualifier, v.valueAsStated)}${joinLossless(formatLossless(bound))}${suffix}`;
 }
 
 /** Short marker for chart labels: "≥" for AT_LEAST, "≤" for AT_MOST, "" otherwise. */

@@ -281,3 +281,19 @@ describe('headlineValue', () => {
     expect(headlineValue({ qualifier: 'AT_MOST', low: 0n, high: 300n })).toBe(300n);
   });
 });
+
+describe('formatStatedValue with the source phrase', () => {
+  it('keeps "more than" from the source instead of "at least"', () => {
+    expect(formatStatedValue({ qualifier: 'AT_LEAST', low: 4_000_000n, high: 4_000_000n, valueAsStated: 'more than four million' })).toBe('more than 4 million');
+  });
+  it('keeps "some" for an approximate count', () => {
+    expect(formatStatedValue({ qualifier: 'APPROXIMATE', low: 60n, high: 60n, valueAsStated: 'some 60' }, 'buses')).toBe('some 60 buses');
+  });
+  it('keeps "fewer than" for an upper bound', () => {
+    expect(formatStatedValue({ qualifier: 'AT_MOST', low: 10n, high: 10n, valueAsStated: 'fewer than ten' })).toBe('fewer than 10');
+  });
+  it('falls back to the default word when the phrase has none', () => {
+    expect(formatStatedValue({ qualifier: 'AT_LEAST', low: 5_000n, high: 5_000n, valueAsStated: '5,000' })).toBe('at least 5,000');
+    expect(formatStatedValue({ qualifier: 'AT_LEAST', low: 5_000n, high: 5_000n, valueAsStated: null })).toBe('at least 5,000');
+  });
+});
