@@ -40,6 +40,7 @@ describe('streaming export', () => {
     let bytes = 0;
     let newlines = 0;
     let sampledAt = 0;
+    let settled: number | null = null;
     const reader = (await streamFiguresCsv(parseFigureFilters(new URLSearchParams()), { bom: false, hxl: false, raw: false })).getReader();
     for (;;) {
       const { value, done } = await reader.read();
@@ -48,13 +49,17 @@ describe('streaming export', () => {
       for (let i = value.indexOf(10); i !== -1; i = value.indexOf(10, i + 1)) newlines++;
       if (bytes - sampledAt > 4 * MB) {
         sampledAt = bytes;
-        peak = Math.max(peak, retained());
+        const now = retained();
+        settled ??= now;
+        peak = Math.max(peak, now);
       }
     }
     expect(newlines).toBeGreaterThan(ROWS);
     expect(bytes).toBeGreaterThan(40 * MB);
-    // Holding the file would grow memory by its size; streaming stays within a few batches.
-    expect((peak - baseline) / MB).toBeLessThan(16);
+    // Holding the file would grow memory by its size (> 40 MB). Streaming pays a
+    // one-off cost (a connection, compiled code) and then stays flat.
+    expect((peak - baseline) / MB).toBeLessThan(32);
+    expect((peak - settled!) / MB).toBeLessThan(8);
   }, 60_000);
 
   it('cancels the query in PostgreSQL when the client goes away', async () => {
