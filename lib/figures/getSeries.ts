@@ -11,7 +11,7 @@ import { AppError } from '@/lib/http/AppError';
 import type { FigureFilters } from './filters';
 import { combineQualifiers } from './combineQualifiers';
 import { listClaims, type Claim } from './listClaims';
-import { headlineTableAnswers, listHeadlinePoints, listLivePoints, MAX_IDS_PER_POINT } from './listSeriesPoints';
+import { headlineTableAnswers, listHeadlinePoints, listLivePoints, MAX_IDS_PER_POINT, type PointRow } from './listSeriesPoints';
 import type { Qualifier } from './value';
 
 export const INTERVALS = ['day', 'week', 'month'] as const;
@@ -48,7 +48,7 @@ export interface SeriesQuery {
   claimsPerPoint?: number;
 }
 
-interface MetricRow { id: number; key: string; label: string; unit: string; kind: 'STOCK' | 'FLOW' }
+export interface MetricRow { id: number; key: string; label: string; unit: string; kind: 'STOCK' | 'FLOW' }
 
 export async function getMetricByKey(key: string): Promise<MetricRow> {
   const [metric] = await sql<MetricRow[]>`SELECT id, key, label, unit, kind FROM metric WHERE key = ${key}`;
@@ -62,7 +62,14 @@ export async function getSeries(query: SeriesQuery): Promise<Series> {
   const rows = headlineTableAnswers(query.filters)
     ? await listHeadlinePoints(sql, metric, query.filters, query.interval)
     : await listLivePoints(sql, metric, query.filters, query.interval);
-  const points: SeriesPoint[] = rows.map((r) => ({
+  const points = toSeriesPoints(rows);
+  if (query.includeClaims) await attachClaims(points, query.claimsPerPoint ?? MAX_IDS_PER_POINT);
+  return { metric: metric.key, label: metric.label, unit: metric.unit, kind: metric.kind, interval: query.interval, points };
+}
+
+/** Query rows as series points: a bucket's qualifiers combined into one. */
+export function toSeriesPoints(rows: readonly PointRow[]): SeriesPoint[] {
+  return rows.map((r) => ({
     date: r.date,
     value: r.value,
     low: r.low,
@@ -71,8 +78,6 @@ export async function getSeries(query: SeriesQuery): Promise<Series> {
     claims: r.claims,
     figureIds: r.figure_ids,
   }));
-  if (query.includeClaims) await attachClaims(points, query.claimsPerPoint ?? MAX_IDS_PER_POINT);
-  return { metric: metric.key, label: metric.label, unit: metric.unit, kind: metric.kind, interval: query.interval, points };
 }
 
 async function attachClaims(points: SeriesPoint[], perPoint: number): Promise<void> {

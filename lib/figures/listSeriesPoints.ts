@@ -14,8 +14,12 @@ import type { Qualifier } from './value';
 export type Interval = 'day' | 'week' | 'month';
 export interface SeriesMetric { id: number; kind: 'STOCK' | 'FLOW' }
 
-/** At most this many figure ids per point; `claims` still counts them all. */
-export const MAX_IDS_PER_POINT = 50;
+/**
+ * At most this many figure ids per point, in rule order (headline first); `claims`
+ * still counts them all. figure_headline keeps up to 50 per row; the API and the
+ * charts list 10 (the tooltip shows 5), which keeps a year of days to ~40 kB.
+ */
+export const MAX_IDS_PER_POINT = 10;
 
 export interface PointRow {
   date: string;
@@ -39,7 +43,7 @@ export function headlineTableAnswers(filters: FigureFilters): boolean {
   return !filters.place && !filters.origin && !filters.destination && !filters.publisher && !filters.qualifier && !filters.q;
 }
 
-// Up to 50 ids per point. As JSON they are parsed by JSON.parse instead of
+// Up to MAX_IDS_PER_POINT ids per point. As JSON they are parsed by JSON.parse instead of
 // postgres.js's array parser, which showed in the API's CPU profile (~10% less
 // Node CPU per year-of-days request).
 const idsJson = (sql: Sql, ids: Fragment) => sql`array_to_json(${ids})`;
@@ -56,7 +60,8 @@ export function listHeadlinePoints(sql: Sql, metric: SeriesMetric, filters: Figu
     // placeKey -1 holds each day's headline across places, its claim count and ranked ids.
     return sql<PointRow[]>`
       SELECT DISTINCT ON (bucket) to_char(bucket, 'YYYY-MM-DD') AS date, value, low, high,
-             ARRAY[qualifier::text] AS qualifiers, claims, ${idsJson(sql, sql`"figureIds"`)} AS figure_ids
+             ARRAY[qualifier::text] AS qualifiers, claims,
+             ${idsJson(sql, sql`"figureIds"[1:${MAX_IDS_PER_POINT}]`)} AS figure_ids
       FROM (SELECT ${bucketSql(sql, interval)} AS bucket, h.* FROM figure_headline h
             WHERE h."metricId" = ${metric.id} AND h."placeKey" = -1 ${range[0]} ${range[1]}) d
       ORDER BY bucket, day DESC`;

@@ -9,9 +9,12 @@ import { closeAuth } from '@/lib/auth/auth';
 import { db } from '@/lib/db/client';
 import { sql } from '@/lib/db/sql';
 import { parseFigureFilters } from '@/lib/figures/filters';
-import { getMetricByKey, getSeries } from '@/lib/figures/getSeries';
+import { getMetricByKey, getSeries, MAX_IDS_PER_POINT, toSeriesPoints } from '@/lib/figures/getSeries';
+import { getSeriesJson } from '@/lib/figures/getSeriesJson';
 import { headlineTableAnswers, listHeadlinePoints, listLivePoints, type Interval } from '@/lib/figures/listSeriesPoints';
 import { createFigure as createFigureAs, publishFigure, retractFigure } from '@/lib/figures/mutations';
+import type { Qualifier } from '@/lib/figures/value';
+import { toJson } from '@/lib/http/respond';
 import { createFigure, createMetric, createPlace, createSource } from './fixtures';
 
 const INTERVALS: Interval[] = ['day', 'week', 'month'];
@@ -46,6 +49,11 @@ async function expectBothPathsAgree(ranges: Array<{ from?: string; to?: string }
         const filters = parseFigureFilters(range);
         const live = await listLivePoints(sql, metric, filters, interval);
         expect(await listHeadlinePoints(sql, metric, filters, interval)).toEqual(live);
+        // The body PostgreSQL writes from the headline table is, byte for byte, what
+        // toJson writes for the live points (the fallback path of the API).
+        const { key, unit, kind } = metric;
+        const liveBody = toJson({ metric: key, unit, kind, interval, points: toSeriesPoints(live) });
+        expect(await getSeriesJson({ metric: key, filters, interval })).toBe(liveBody);
         points += live.length;
       }
     }
@@ -236,6 +244,65 @@ describe('figure_headline under concurrent writers', () => {
     await Promise.all([first, second]);
     const [row] = await sql`SELECT claims, value FROM figure_headline WHERE "metricId" = ${metricId} AND "placeKey" = -1`;
     expect(row).toEqual({ claims: 2, value: 200n });
+  });
+});
+
+describe('the series body written by PostgreSQL', () => {
+  beforeEach(resetDatabase);
+
+  it('lists the first ten ids in rule order, counts every claim and writes unsafe BIGINTs as strings', async () => {
+    const metricId = (await createMetric('refugees', 'STOCK')).id;
+    await createMetric('evacuees', 'FLOW');
+    const late = (await createSource('Late', { publishedAt: '2022-03-20' })).id;
+    const early = (await createSource('Early', { publishedAt: '2022-03-02' })).id;
+    const huge = 2n ** 53n + 1n;
+    for (let i = 0; i < 12; i++) {
+      await createFigure({ metricId, sourceId: i === 11 ? late : early, asOf: '2022-03-01', low: i === 11 ? huge : BigInt(i), high: i === 11 ? huge : BigInt(i), qualifier: 'EXACT' });
+    }
+    const filters = parseFigureFilters({});
+    const text = await getSeriesJson({ metric: 'refugees', filters, interval: 'day' });
+    const ranked = await sql<{ id: number }[]>`
+      SELECT f.id FROM figure f JOIN source s ON s.id = f."sourceId" ORDER BY s."publishedAt" DESC, f."updatedAt" DESC, f.id DESC`;
+    expect(JSON.parse(text).points).toEqual([{
+      date: '2022-03-01', value: String(huge), low: String(huge), high: String(huge), qualifier: 'EXACT', claims: 12,
+      figureIds: ranked.slice(0, MAX_IDS_PER_POINT).map((r) => r.id),
+    }]);
+    const { label: _label, ...typed } = await getSeries({ metric: 'refugees', filters, interval: 'day' });
+    expect(text).toBe(toJson(typed));
+  });
+
+  it('combines the qualifiers of a flow\'s per-place headlines as combineQualifiers does', async () => {
+    await createMetric('refugees', 'STOCK');
+    const metricId = (await createMetric('evacuees', 'FLOW')).id;
+    const sourceId = (await createSource('One', { publishedAt: '2022-03-01' })).id;
+    const kyiv = (await createPlace('Kyiv')).id;
+    const lviv = (await createPlace('Lviv')).id;
+    const days: Array<[string, Qualifier, Qualifier, Qualifier]> = [
+      ['2022-03-01', 'EXACT', 'AT_LEAST', 'AT_LEAST'],
+      ['2022-03-02', 'AT_MOST', 'EXACT', 'AT_MOST'],
+      ['2022-03-03', 'AT_LEAST', 'AT_MOST', 'APPROXIMATE'],
+      ['2022-03-04', 'EXACT', 'RANGE', 'RANGE'],
+      ['2022-03-05', 'EXACT', 'APPROXIMATE', 'APPROXIMATE'],
+      ['2022-03-06', 'EXACT', 'EXACT', 'EXACT'],
+      ['2022-03-07', 'RANGE', 'RANGE', 'RANGE'],
+    ];
+    for (const [asOf, a, b] of days) {
+      await createFigure({ metricId, sourceId, asOf, low: 100n, high: a === 'RANGE' ? 200n : 100n, qualifier: a, originId: kyiv });
+      await createFigure({ metricId, sourceId, asOf, low: 100n, high: b === 'RANGE' ? 200n : 100n, qualifier: b, originId: lviv });
+    }
+    const filters = parseFigureFilters({});
+    const text = await getSeriesJson({ metric: 'evacuees', filters, interval: 'day' });
+    expect(JSON.parse(text).points.map((p: { qualifier: string }) => p.qualifier)).toEqual(days.map((d) => d[3]));
+    const { label: _label, ...typed } = await getSeries({ metric: 'evacuees', filters, interval: 'day' });
+    expect(text).toBe(toJson(typed));
+  });
+
+  it('answers an empty list of points and NOT_FOUND for an unknown metric', async () => {
+    await createMetric('refugees', 'STOCK');
+    expect(JSON.parse(await getSeriesJson({ metric: 'refugees', filters: parseFigureFilters({}), interval: 'week' }))).toEqual({
+      metric: 'refugees', unit: expect.any(String), kind: 'STOCK', interval: 'week', points: [],
+    });
+    await expect(getSeriesJson({ metric: 'tents', filters: parseFigureFilters({}), interval: 'day' })).rejects.toMatchObject({ status: 404 });
   });
 });
 

@@ -40,6 +40,21 @@ describe('GET /api/v1/series', () => {
     );
   });
 
+  it.each(['day', 'week', 'month'])('answers the same points per %s with include=claims, which adds their claims in figureIds order', async (interval) => {
+    for (const metric of ['refugees', 'evacuees']) {
+      const fast = await GET(new Request(`http://test/api/v1/series?metric=${metric}&interval=${interval}`));
+      expect(fast.headers.get('content-type')).toBe('application/json; charset=utf-8');
+      const plain = await fast.json();
+      const { body } = await get(`metric=${metric}&interval=${interval}&include=claims`);
+      expect(plain.points.length).toBeGreaterThan(0);
+      expect(body.points.map(({ claimDetails: _c, ...point }: { claimDetails: unknown }) => point)).toEqual(plain.points);
+      for (const point of body.points) {
+        expect(point.claimDetails.map((c: { id: number }) => c.id)).toEqual(point.figureIds);
+        expect(point.figureIds.length).toBeLessThanOrEqual(Math.min(10, point.claims));
+      }
+    }
+  });
+
   it('buckets by month', async () => {
     const { body } = await get('metric=refugees&interval=month');
     expect(body.points).toEqual([expect.objectContaining({ date: '2022-03-01', value: 4000000, qualifier: 'AT_LEAST' })]);
