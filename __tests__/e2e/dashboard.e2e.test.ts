@@ -18,7 +18,13 @@ describe('the analyst dashboard', () => {
     await page.goto('/');
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('Refugees and evacuations');
     await expect(page.getByRole('note').textContent()).resolves.toContain('Demo data');
-    await expect(pointsOf(page, 'refugees')).resolves.toBe('6');
+    // Other browser tests may publish figures into the same database first, so the
+    // default view is checked against the JSON API for the range the page shows.
+    const from = await page.getByLabel('From', { exact: true }).inputValue();
+    const to = await page.getByLabel('To', { exact: true }).inputValue();
+    const api = await (await page.request.get(`/api/v1/series?metric=refugees&from=${from}&to=${to}`)).json();
+    expect(api.points.length).toBeGreaterThanOrEqual(6);
+    await expect(pointsOf(page, 'refugees')).resolves.toBe(String(api.points.length));
 
     await page.getByLabel('From', { exact: true }).fill('2022-03-01');
     await page.getByLabel('To', { exact: true }).fill('2022-03-09');
