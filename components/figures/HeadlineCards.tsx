@@ -12,7 +12,7 @@ function StockCard({ s }: { s: Series }) {
   return (
     <>
       <p className="card-value" title={`${formatExact(last.low)}${last.low !== last.high ? `–${formatExact(last.high)}` : ''} ${s.unit}`}>
-        {formatStatedValue({ qualifier: last.qualifier, low: last.low, high: last.high })}
+        {formatStatedValue({ qualifier: last.qualifier, low: last.low, high: last.high, valueAsStated: claim?.valueAsStated })}
       </p>
       <p className="muted">
         as of {formatDay(last.date)}
