@@ -49,7 +49,7 @@ describe('the analyst dashboard', () => {
     await page.getByLabel('Place (includes places within)').selectOption({ label: '\u00a0\u00a0Sumy Oblast' });
     await Promise.all([page.waitForURL(/place=\d+/), page.getByRole('button', { name: 'Apply filters' }).click()]);
     expect(page.url()).toMatch(/from=2022-03-01/);
-    await page.getByText('No refugees figures for Sumy Oblast between 1 March 2022 and 9 March 2022').waitFor({ timeout: 10_000 });
+    await page.getByText('No figures for refugees in Sumy Oblast between 1 March 2022 and 9 March 2022').waitFor({ timeout: 10_000 });
     await expect(pointsOf(page, 'evacuees')).resolves.toBe('1');
     await page.close();
   });

@@ -86,19 +86,19 @@ export function toChartPoints(series: Pick<Series, 'unit' | 'points'>): ChartPoi
 
 /** One sentence for screen readers: the span, the first and last values, the peak. */
 export function describeSeries(label: string, unit: string, kind: 'STOCK' | 'FLOW', points: ChartPoint[]): string {
-  if (points.length === 0) return `No ${label.toLowerCase()} figures.`;
+  if (points.length === 0) return `No figures for ${label.toLowerCase()}.`;
   const first = points[0];
   const last = points.at(-1)!;
   const peak = points.reduce((a, b) => (b.value > a.value ? b : a));
   if (kind === 'STOCK') {
-    return `${label}: ${points.length} dated values from ${first.date} to ${last.date}, from ${first.label} to ${last.label} ${unit}. Highest: ${peak.label} on ${peak.date}.`;
+    return `${label}: ${points.length} dated ${points.length === 1 ? 'value' : 'values'} from ${first.date} to ${last.date}, from ${first.label} to ${last.label} ${unit}. Highest: ${peak.label} on ${peak.date}.`;
   }
   const total = points.reduce((sum, p) => sum + p.value, 0);
-  return `${label}: ${points.length} periods from ${first.date} to ${last.date}, ${formatCount(BigInt(total))} ${unit} in total. Largest: ${peak.label} on ${peak.date}.`;
+  return `${label}: ${points.length} ${points.length === 1 ? 'period' : 'periods'} from ${first.date} to ${last.date}, ${formatCount(BigInt(total))} ${unit} in total. Largest: ${peak.label} on ${peak.date}.`;
 }
 
-/** "No evacuee figures for Sumy between 1 March 2022 and 5 March 2022." */
+/** "No figures for evacuees in Sumy between 1 March 2022 and 5 March 2022." */
 export function emptySeriesMessage(label: string, placeName: string | null, fromText: string, toText: string): string {
-  const where = placeName ? ` for ${placeName}` : '';
-  return `No ${label.toLowerCase()} figures${where} between ${fromText} and ${toText}. Widen the dates or clear a filter.`;
+  const where = placeName ? ` in ${placeName}` : '';
+  return `No figures for ${label.toLowerCase()}${where} between ${fromText} and ${toText}. Widen the dates or clear a filter.`;
 }

@@ -56,7 +56,7 @@ describe('toChartPoints', () => {
 
   it('describes a series in one sentence and names what is missing when empty', () => {
     expect(describeSeries('Refugees', 'people', 'STOCK', points)).toContain('4 dated values from 2022-03-03 to 2022-03-10');
-    expect(emptySeriesMessage('Evacuees', 'Sumy', '1 March 2022', '5 March 2022')).toBe('No evacuees figures for Sumy between 1 March 2022 and 5 March 2022. Widen the dates or clear a filter.');
+    expect(emptySeriesMessage('Evacuees', 'Sumy', '1 March 2022', '5 March 2022')).toBe('No figures for evacuees in Sumy between 1 March 2022 and 5 March 2022. Widen the dates or clear a filter.');
   });
 });
 
