@@ -2,8 +2,8 @@
 // candidate as the editor corrected it, all as strings. Validated with the figure form's rules
 // (parseStatedValue, newSourceSchema, the shared field rules) and turned into typed drafts.
 import { z } from 'zod';
-import { MAX_COUNT, MAX_QUOTE_CHARS, newSourceSchema } from '@/lib/figures/figureInput';
-import { QUALIFIERS, formatExact, parseStatedValue } from '@/lib/figures/value';
+import { MAX_QUOTE_CHARS, newSourceSchema, parseFormValue } from '@/lib/figures/figureInput';
+import { QUALIFIERS, formatExact } from '@/lib/figures/value';
 import { dayString, optionalText } from '@/lib/validation/fields';
 import type { ExtractedDraft, ExtractedSource } from './saveExtractedDrafts';
 import type { DbCandidate } from './extractFromDatabase';
@@ -51,15 +51,8 @@ export const candidateFormSchema = z
     quote: optionalText(MAX_QUOTE_CHARS).refine((v) => v !== null, 'Keep the quote: it is what cites the figure.'),
   })
   .transform((form, ctx) => {
-    const parsed = parseStatedValue(form.value, form.qualifier || undefined);
-    if (!parsed.ok) {
-      ctx.addIssue({ code: 'custom', path: ['value'], message: parsed.message });
-      return z.NEVER;
-    }
-    if (parsed.value.high > MAX_COUNT) {
-      ctx.addIssue({ code: 'custom', path: ['value'], message: 'The value is larger than ten billion; check the number.' });
-      return z.NEVER;
-    }
+    const parsed = parseFormValue(form.value, form.qualifier, ctx);
+    if (!parsed) return z.NEVER;
     const draft: ExtractedDraft = {
       metricId: form.metricId as number,
       ...parsed.value,

@@ -2,6 +2,7 @@
 // its revision history, and the options the form's pickers offer.
 import { db } from '@/lib/db/client';
 import type { FigureStatus } from '@/lib/db/client';
+import { FIGURE_ROW_SELECT } from './figureSnapshot';
 
 export const ADMIN_PAGE_SIZE = 50;
 
@@ -43,22 +44,7 @@ export async function getFigureForEdit(id: number) {
     select: {
       id: true,
       version: true,
-      status: true,
-      metricId: true,
-      qualifier: true,
-      low: true,
-      high: true,
-      valueAsStated: true,
-      asOf: true,
-      periodStart: true,
-      periodEnd: true,
-      originId: true,
-      destinationId: true,
-      sourceId: true,
-      quote: true,
-      attribution: true,
-      notes: true,
-      retractedReason: true,
+      ...FIGURE_ROW_SELECT,
       createdById: true,
       updatedById: true,
       publishedAt: true,

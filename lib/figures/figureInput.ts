@@ -2,7 +2,7 @@
 // `figureDataSchema` for typed callers (import, extraction) and `figureFormSchema`
 // for the editor's form, which accepts the value the way sources state it.
 import { z } from 'zod';
-import { QUALIFIERS, parseStatedValue, type Qualifier } from './value';
+import { QUALIFIERS, parseStatedValue, type Qualifier, type StatedValue } from './value';
 import { dayString, httpUrl, optionalText, requiredText } from '@/lib/validation/fields';
 
 /** No displacement count reaches ten billion; anything above is a typo or an attack. */
@@ -97,6 +97,23 @@ export const newSourceSchema = z.object({
 });
 export type NewSourceInput = z.infer<typeof newSourceSchema>;
 
+/**
+ * Reads the value field of a form ("2.1–2.2 million", with an optional qualifier
+ * select) inside a zod transform, reporting problems on `value`.
+ */
+export function parseFormValue(value: string, qualifier: Qualifier | '' | null | undefined, ctx: z.RefinementCtx): { value: StatedValue } | null {
+  const parsed = parseStatedValue(value, qualifier || undefined);
+  if (!parsed.ok) {
+    ctx.addIssue({ code: 'custom', path: ['value'], message: parsed.message });
+    return null;
+  }
+  if (parsed.value.high > MAX_COUNT) {
+    ctx.addIssue({ code: 'custom', path: ['value'], message: 'The value is larger than ten billion; check the number.' });
+    return null;
+  }
+  return parsed;
+}
+
 export const figureFormSchema = z
   .object({
     metricId: optionalId.refine((v) => v !== null, 'Choose a metric.'),
@@ -120,15 +137,8 @@ export const figureFormSchema = z
     confirmDuplicate: z.string().optional().transform((v) => v === 'on' || v === 'true' || v === '1'),
   })
   .transform((form, ctx) => {
-    const parsed = parseStatedValue(form.value, form.qualifier || undefined);
-    if (!parsed.ok) {
-      ctx.addIssue({ code: 'custom', path: ['value'], message: parsed.message });
-      return z.NEVER;
-    }
-    if (parsed.value.high > MAX_COUNT) {
-      ctx.addIssue({ code: 'custom', path: ['value'], message: 'The value is larger than ten billion; check the number.' });
-      return z.NEVER;
-    }
+    const parsed = parseFormValue(form.value, form.qualifier, ctx);
+    if (!parsed) return z.NEVER;
     let newSource: NewSourceInput | null = null;
     if (form.sourceMode === 'new') {
       const source = newSourceSchema.safeParse({
