@@ -1,6 +1,11 @@
 // The SQL of an import, run in one transaction: a temporary staging table filled
 // by COPY, then set-based matching of organisations, sources and places, the
 // duplicate check and the inserts of figures and their IMPORT revisions.
+// Every step is one statement over all rows, so the figure table's
+// statement-level headline triggers fire once per import, not once per row.
+// The staging table holds the file's wide text and is written once; the ids the
+// matching finds go to the narrow import_match table, because every UPDATE of
+// a whole table writes a new copy of each row.
 
 export const STAGE_COLUMNS = [
   'row', 'file_id', 'metric_id', 'low', 'high', 'qualifier', 'stated', 'as_of', 'period_start', 'period_end',
@@ -14,8 +19,7 @@ export const CREATE_STAGE = `
     qualifier text NOT NULL, stated text, as_of date NOT NULL, period_start date, period_end date,
     origin_name text, origin_code text, dest_name text, dest_code text,
     source_title text NOT NULL, source_url text, publisher text, published_at date,
-    quote text, attribution text, retracted boolean NOT NULL,
-    origin_id int, dest_id int, source_id int, duplicate boolean NOT NULL DEFAULT false, new_id int
+    quote text, attribution text, retracted boolean NOT NULL
   ) ON COMMIT DROP`;
 
 // Codes follow ISO 3166 alpha-3 for countries and OCHA P-codes (UA59, UA5908, …) below.
@@ -40,7 +44,6 @@ export const RESOLVE_STEPS: string[] = [
    FROM import_stage st LEFT JOIN organization o ON o.name = st.publisher
    WHERE st.source_url IS NOT NULL ORDER BY st.source_url, st.row
    ON CONFLICT (url) DO NOTHING`,
-  `UPDATE import_stage st SET source_id = s.id FROM source s WHERE st.source_url IS NOT NULL AND s.url = st.source_url`,
   // Sources without a URL are matched by title, publisher and published day.
   `CREATE TEMP TABLE import_source_keys ON COMMIT DROP AS
    SELECT DISTINCT source_title AS title, coalesce(publisher, '') AS publisher, coalesce(published_at, 'infinity') AS published_at
@@ -57,9 +60,6 @@ export const RESOLVE_STEPS: string[] = [
      RETURNING id, title, "publisherId", "publishedAt")
    UPDATE import_source_keys k SET id = c.id FROM created c LEFT JOIN organization o ON o.id = c."publisherId"
    WHERE k.id IS NULL AND c.title = k.title AND coalesce(o.name, '') = k.publisher AND coalesce(c."publishedAt", 'infinity') = k.published_at`,
-  `UPDATE import_stage st SET source_id = k.id FROM import_source_keys k
-   WHERE st.source_url IS NULL AND st.source_title = k.title AND coalesce(st.publisher, '') = k.publisher
-     AND coalesce(st.published_at, 'infinity') = k.published_at`,
   // Places with a code are matched by code; places without one by name (case-insensitive).
   `INSERT INTO place (name, type, code, "updatedAt")
    SELECT DISTINCT ON (code) coalesce(name, code), ${PLACE_TYPE}, code, now()
@@ -73,46 +73,67 @@ export const RESOLVE_STEPS: string[] = [
    SELECT DISTINCT lower(name) AS name FROM ${STAGED_PLACES} WHERE code IS NULL AND name IS NOT NULL`,
   `ALTER TABLE import_place_keys ADD COLUMN id int`,
   `UPDATE import_place_keys k SET id = (SELECT min(p.id) FROM place p WHERE lower(p.name) = k.name)`,
-  `UPDATE import_stage st SET origin_id = p.id FROM place p WHERE st.origin_code IS NOT NULL AND p.code = st.origin_code`,
-  `UPDATE import_stage st SET origin_id = k.id FROM import_place_keys k WHERE st.origin_code IS NULL AND lower(st.origin_name) = k.name`,
-  `UPDATE import_stage st SET dest_id = p.id FROM place p WHERE st.dest_code IS NOT NULL AND p.code = st.dest_code`,
-  `UPDATE import_stage st SET dest_id = k.id FROM import_place_keys k WHERE st.dest_code IS NULL AND lower(st.dest_name) = k.name`,
+  // Each row's source and place ids, in one pass.
+  `CREATE TEMP TABLE import_match ON COMMIT DROP AS
+   SELECT x.row, x.file_id, x.metric_id, x.as_of, x.low, x.high,
+     coalesce(s.id, sk.id) AS source_id, coalesce(po.id, ko.id) AS origin_id, coalesce(pd.id, kd.id) AS dest_id,
+     false AS duplicate, NULL::int AS new_id
+   FROM import_stage x
+     LEFT JOIN source s ON x.source_url IS NOT NULL AND s.url = x.source_url
+     LEFT JOIN import_source_keys sk ON x.source_url IS NULL AND sk.title = x.source_title
+       AND sk.publisher = coalesce(x.publisher, '') AND sk.published_at = coalesce(x.published_at, 'infinity')
+     LEFT JOIN place po ON po.code = x.origin_code
+     LEFT JOIN import_place_keys ko ON x.origin_code IS NULL AND ko.name = lower(x.origin_name)
+     LEFT JOIN place pd ON pd.code = x.dest_code
+     LEFT JOIN import_place_keys kd ON x.dest_code IS NULL AND kd.name = lower(x.dest_name)`,
+  `ALTER TABLE import_match ADD PRIMARY KEY (row)`,
+  `ANALYZE import_match`,
   // Duplicates: the export's id naming the same claim, the natural key, or an earlier row of the file.
-  `UPDATE import_stage st SET duplicate = true FROM figure f
+  `UPDATE import_match st SET duplicate = true FROM figure f
    WHERE st.file_id IS NOT NULL AND f.id = st.file_id AND f."metricId" = st.metric_id AND f."sourceId" = st.source_id`,
-  `UPDATE import_stage st SET duplicate = true FROM figure f
+  `UPDATE import_match st SET duplicate = true FROM figure f
    WHERE NOT st.duplicate AND f."metricId" = st.metric_id AND f."asOf" = st.as_of AND f.low = st.low AND f.high = st.high
      AND f."sourceId" = st.source_id AND coalesce(f."originId", 0) = coalesce(st.origin_id, 0)
      AND coalesce(f."destinationId", 0) = coalesce(st.dest_id, 0)`,
-  `UPDATE import_stage st SET duplicate = true FROM (
+  `UPDATE import_match st SET duplicate = true FROM (
      SELECT row, row_number() OVER (PARTITION BY metric_id, as_of, low, high, source_id, coalesce(origin_id, 0), coalesce(dest_id, 0) ORDER BY row) AS n
-     FROM import_stage WHERE NOT duplicate) r
+     FROM import_match WHERE NOT duplicate) r
    WHERE r.row = st.row AND r.n > 1`,
-  // New figures keep the file's id when it is free, so a round trip keeps ids.
-  `UPDATE import_stage st SET new_id = st.file_id FROM (
-     SELECT row, row_number() OVER (PARTITION BY file_id ORDER BY row) AS n FROM import_stage WHERE NOT duplicate AND file_id IS NOT NULL) r
-   WHERE r.row = st.row AND r.n = 1 AND NOT EXISTS (SELECT 1 FROM figure f WHERE f.id = st.file_id)`,
-  `SELECT setval(pg_get_serial_sequence('figure', 'id'),
-     greatest((SELECT max(id) FROM figure), (SELECT max(new_id) FROM import_stage), 1))`,
-  `UPDATE import_stage SET new_id = nextval(pg_get_serial_sequence('figure', 'id')) WHERE NOT duplicate AND new_id IS NULL`,
 ];
 
-/** $1 status for non-retracted rows, $2 user id, $3 import run id. */
-export const INSERT_FIGURES = `
-  INSERT INTO figure (id, "metricId", low, high, qualifier, "valueAsStated", "asOf", "periodStart", "periodEnd",
-    "originId", "destinationId", "sourceId", quote, attribution, status, "retractedReason", "publishedAt", "publishedById",
-    "importRunId", "createdById", "updatedById", "updatedAt")
-  SELECT new_id, metric_id, low, high, qualifier::"Qualifier", stated, as_of, period_start, period_end,
-    origin_id, dest_id, source_id, quote, attribution,
-    CASE WHEN retracted THEN 'RETRACTED' ELSE $1 END::"FigureStatus",
-    CASE WHEN retracted THEN 'Retracted in the imported file' END,
-    CASE WHEN NOT retracted AND $1 = 'PUBLISHED' THEN now() END,
-    CASE WHEN NOT retracted AND $1 = 'PUBLISHED' THEN $2 END,
-    $3, $2, $2, now()
-  FROM import_stage WHERE NOT duplicate ORDER BY row`;
+/** Only before a commit: the ids the new figures will get. */
+export const ASSIGN_ID_STEPS: string[] = [
+  // New figures keep the file's id when it is free, so a round trip keeps ids;
+  // of several new rows naming the same id, the first keeps it.
+  `UPDATE import_match st SET new_id = st.file_id
+   FROM (SELECT min(row) AS row FROM import_match WHERE NOT duplicate AND file_id IS NOT NULL GROUP BY file_id) first
+   WHERE first.row = st.row AND NOT EXISTS (SELECT 1 FROM figure f WHERE f.id = st.file_id)`,
+  // The others take fresh ids above every kept one (nextval in the insert).
+  `SELECT setval(pg_get_serial_sequence('figure', 'id'),
+     greatest((SELECT max(id) FROM figure), (SELECT max(new_id) FROM import_match), 1))`,
+];
 
-/** $1 user id, $2 import run id, $3 reason. The snapshot matches lib/figures/figureSnapshot.ts. */
-export const INSERT_REVISIONS = `
+/**
+ * Inserts the new figures and their IMPORT revisions in one statement.
+ * $1 status for non-retracted rows, $2 user id, $3 import run id, $4 revision reason.
+ * The snapshot matches lib/figures/figureSnapshot.ts.
+ */
+export const INSERT_FIGURES = `
+  WITH inserted AS (
+    INSERT INTO figure (id, "metricId", low, high, qualifier, "valueAsStated", "asOf", "periodStart", "periodEnd",
+      "originId", "destinationId", "sourceId", quote, attribution, status, "retractedReason", "publishedAt", "publishedById",
+      "importRunId", "createdById", "updatedById", "updatedAt")
+    SELECT coalesce(m.new_id, nextval(pg_get_serial_sequence('figure', 'id'))), st.metric_id, st.low, st.high,
+      st.qualifier::"Qualifier", st.stated, st.as_of, st.period_start, st.period_end,
+      m.origin_id, m.dest_id, m.source_id, st.quote, st.attribution,
+      CASE WHEN st.retracted THEN 'RETRACTED' ELSE $1 END::"FigureStatus",
+      CASE WHEN st.retracted THEN 'Retracted in the imported file' END,
+      CASE WHEN NOT st.retracted AND $1 = 'PUBLISHED' THEN now() END,
+      CASE WHEN NOT st.retracted AND $1 = 'PUBLISHED' THEN $2 END,
+      $3, $2, $2, now()
+    FROM import_stage st JOIN import_match m ON m.row = st.row
+    WHERE NOT m.duplicate ORDER BY st.row
+    RETURNING *)
   INSERT INTO figure_revision ("figureId", version, action, after, reason, "userId")
   SELECT f.id, 1, 'IMPORT', jsonb_build_object(
       'metricId', f."metricId", 'qualifier', f.qualifier, 'low', f.low::text, 'high', f.high::text,
@@ -120,5 +141,5 @@ export const INSERT_REVISIONS = `
       'periodStart', to_char(f."periodStart", 'YYYY-MM-DD'), 'periodEnd', to_char(f."periodEnd", 'YYYY-MM-DD'),
       'originId', f."originId", 'destinationId', f."destinationId", 'sourceId', f."sourceId", 'quote', f.quote,
       'attribution', f.attribution, 'notes', f.notes, 'status', f.status, 'retractedReason', f."retractedReason"),
-    $3, $1
-  FROM import_stage st JOIN figure f ON f.id = st.new_id WHERE NOT st.duplicate AND f."importRunId" = $2`;
+    $4, $2
+  FROM inserted f`;
