@@ -25,6 +25,8 @@ export default async function AdminLayout({ children }: { children: React.ReactN
         <a href="/admin/places">Places</a>
         <a href="/admin/events">Events</a>
         <a href="/admin/metrics">Metrics</a>
+        <a href="/admin/import">Import</a>
+        <a href="/admin/extract">Extract</a>
         {canManageUsers(actor) && <a href="/admin/users">Users</a>}
         {canViewAuditLog(actor) && <a href="/admin/audit">Audit log</a>}
       </nav>
