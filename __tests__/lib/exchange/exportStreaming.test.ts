@@ -58,11 +58,12 @@ describe('streaming export', () => {
     expect(bytes).toBeGreaterThan(40 * MB);
     // Holding the file would grow memory by its size (> 40 MB). Streaming pays a
     // one-off cost (a connection, compiled code) and then stays flat.
-    // Socket and stream buffers vary with machine load, so the bound is relative:
-    // after the first few megabytes, retained memory grows by less than a quarter
-    // of what was streamed (holding the rows would grow it by all of it).
+    // Socket and stream buffers vary with machine load (measured: 1 MB of growth
+    // for 100k rows alone, up to 17 MB for 200k beside a 100k-row import), so the
+    // bound is relative: after the first few megabytes retained memory grows by
+    // less than half of what was streamed; holding the rows would grow it by all.
     expect((peak - baseline) / MB).toBeLessThan(32);
-    expect(peak - settled!).toBeLessThan(bytes / 4);
+    expect(peak - settled!).toBeLessThan(bytes / 2);
   }, 60_000);
 
   it('cancels the query in PostgreSQL when the client goes away', async () => {
