@@ -93,7 +93,7 @@ async function main() {
     await c.query(
       `INSERT INTO figure ("metricId", low, high, qualifier, "valueAsStated", "asOf", "periodStart", "periodEnd", "originId", "destinationId",
                            "sourceId", quote, attribution, status, "retractedReason", "publishedAt", "updatedAt")
-       SELECT m, lo, CASE WHEN q = 'RANGE' THEN lo + lo / 20 ELSE lo END, q::"Qualifier", NULL, d,
+       SELECT m, lo, CASE WHEN q = 'RANGE' THEN lo + greatest(1, lo / 20) ELSE lo END, q::"Qualifier", NULL, d,
               CASE WHEN m = 1 THEN NULL ELSE d END, CASE WHEN m = 1 THEN NULL ELSE d END,
               o, CASE WHEN m = 1 THEN NULL ELSE 1 + (g * 7) % $2 END,
               1 + (g * 13) % 5000, 'Synthetic quote ' || g || ': figure generated for benchmarks.', 'Synthetic attribution',
