@@ -25,3 +25,16 @@ export async function scratchDatabase(): Promise<{ url: string; name: string; dr
   await createDatabase(server, name);
   return { url: withDatabase(server, name), name, drop: () => dropDatabase(server, name) };
 }
+
+/**
+ * Registers a beforeAll that empties the database and loads the demo dataset,
+ * for test files (or describe blocks) that only read it. Pools are closed by
+ * __tests__/setup/teardown.ts.
+ */
+export function useDemoDatabase(): void {
+  beforeAll(async () => {
+    await resetDatabase();
+    const { loadDemoData } = await import('@/lib/demo/loadDemoData');
+    await loadDemoData(db);
+  });
+}

@@ -1,9 +1,7 @@
 import { sql } from '@/lib/db/sql';
-import { db } from '@/lib/db/client';
-import { loadDemoData } from '@/lib/demo/loadDemoData';
 import { AppError } from '@/lib/http/AppError';
 import { figureFilterSql, filtersToSearchParams, parseFigureFilters } from '@/lib/figures/filters';
-import { resetDatabase } from '../../helpers/db';
+import { useDemoDatabase } from '../../helpers/db';
 
 function badParam(input: Record<string, string>): { param?: string; message: string } {
   try {
@@ -55,14 +53,7 @@ describe('parseFigureFilters', () => {
 });
 
 describe('figureFilterSql against the demo data', () => {
-  beforeAll(async () => {
-    await resetDatabase();
-    await loadDemoData(db);
-  });
-  afterAll(async () => {
-    await sql.end();
-    await db.$disconnect();
-  });
+  useDemoDatabase();
 
   async function metricsMatching(input: Record<string, string>): Promise<string[]> {
     const filters = parseFigureFilters(input);

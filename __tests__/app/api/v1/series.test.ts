@@ -1,22 +1,12 @@
 import { GET } from '@/app/api/v1/series/route';
-import { db } from '@/lib/db/client';
-import { sql } from '@/lib/db/sql';
-import { loadDemoData } from '@/lib/demo/loadDemoData';
-import { resetDatabase } from '../../../helpers/db';
+import { useDemoDatabase } from '../../../helpers/db';
 
 async function get(query: string) {
   const response = await GET(new Request(`http://test/api/v1/series?${query}`));
   return { status: response.status, body: await response.json() };
 }
 
-beforeAll(async () => {
-  await resetDatabase();
-  await loadDemoData(db);
-});
-afterAll(async () => {
-  await sql.end();
-  await db.$disconnect();
-});
+useDemoDatabase();
 
 describe('GET /api/v1/series', () => {
   it('returns the daily refugee series with ranges, bounds and figure ids', async () => {
