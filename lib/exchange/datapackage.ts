@@ -33,6 +33,20 @@ function field(column: ExportColumn, required: boolean): TableField {
   };
 }
 
+/** A Tabular Data Resource for one of our CSV endpoints (UTF-8, RFC 4180, empty = missing). */
+function csvResource(name: string, path: string, schema: Record<string, unknown>) {
+  return {
+    name,
+    path,
+    profile: 'tabular-data-resource',
+    format: 'csv',
+    mediatype: 'text/csv',
+    encoding: 'utf-8',
+    dialect: { delimiter: ',', doubleQuote: true, header: true, lineTerminator: '\n' },
+    schema: { ...schema, missingValues: [''] },
+  };
+}
+
 export function buildDataPackage(baseUrl: string, now = new Date()) {
   const { DATA_LICENSE, CITATION } = getConfig();
   return {
@@ -44,35 +58,15 @@ export function buildDataPackage(baseUrl: string, now = new Date()) {
     licenses: [{ name: DATA_LICENSE }],
     citation: CITATION,
     resources: [
-      {
-        name: 'figures',
-        path: `${baseUrl}/api/v1/figures.csv?raw=1`,
-        profile: 'tabular-data-resource',
-        format: 'csv',
-        mediatype: 'text/csv',
-        encoding: 'utf-8',
-        dialect: { delimiter: ',', doubleQuote: true, header: true, lineTerminator: '\n' },
-        schema: {
-          fields: FIGURE_COLUMNS.map((c) => field(c, REQUIRED_FIGURE_FIELDS.has(c.name))),
-          primaryKey: ['id'],
-          foreignKeys: [{ fields: ['source_id'], reference: { resource: 'sources', fields: ['id'] } }],
-          missingValues: [''],
-        },
-      },
-      {
-        name: 'sources',
-        path: `${baseUrl}/api/v1/sources.csv?raw=1`,
-        profile: 'tabular-data-resource',
-        format: 'csv',
-        mediatype: 'text/csv',
-        encoding: 'utf-8',
-        dialect: { delimiter: ',', doubleQuote: true, header: true, lineTerminator: '\n' },
-        schema: {
-          fields: SOURCE_COLUMNS.map((c) => field(c, c.name === 'id' || c.name === 'title' || c.name === 'updated_at')),
-          primaryKey: ['id'],
-          missingValues: [''],
-        },
-      },
+      csvResource('figures', `${baseUrl}/api/v1/figures.csv?raw=1`, {
+        fields: FIGURE_COLUMNS.map((c) => field(c, REQUIRED_FIGURE_FIELDS.has(c.name))),
+        primaryKey: ['id'],
+        foreignKeys: [{ fields: ['source_id'], reference: { resource: 'sources', fields: ['id'] } }],
+      }),
+      csvResource('sources', `${baseUrl}/api/v1/sources.csv?raw=1`, {
+        fields: SOURCE_COLUMNS.map((c) => field(c, c.name === 'id' || c.name === 'title' || c.name === 'updated_at')),
+        primaryKey: ['id'],
+      }),
     ],
   };
 }
