@@ -10,6 +10,7 @@ import { formatDay } from '@/lib/figures/formatDay';
 import { getDashboard } from '@/lib/figures/getDashboard';
 import { INTERVALS, type Interval } from '@/lib/figures/getSeries';
 import { AppError } from '@/lib/http/AppError';
+import { assertPlacesExist } from '@/lib/places/assertPlacesExist';
 
 export const dynamic = 'force-dynamic';
 
@@ -20,6 +21,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
   let filters;
   try {
     filters = parseFigureFilters(params);
+    await assertPlacesExist(filters);
   } catch (err) {
     if (err instanceof AppError) return <FilterError message={err.message} href="/" />;
     throw err;

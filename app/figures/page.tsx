@@ -8,6 +8,7 @@ import { filtersToSearchParams, parseFigureFilters } from '@/lib/figures/filters
 import { listFigures, parsePageQuery, type FigureSort } from '@/lib/figures/listFigures';
 import { formatExact, formatStatedValue } from '@/lib/figures/value';
 import { AppError } from '@/lib/http/AppError';
+import { assertPlacesExist } from '@/lib/places/assertPlacesExist';
 import { listPlaceOptions } from '@/lib/places/listPlaceOptions';
 import { listPublishers } from '@/lib/sources/listPublishers';
 
@@ -29,6 +30,7 @@ export default async function FiguresPage({ searchParams }: { searchParams: Prom
   try {
     filters = parseFigureFilters(params);
     page = parsePageQuery(params);
+    await assertPlacesExist(filters);
     if (filters.status.some((s) => s !== 'PUBLISHED')) throw new AppError('BAD_REQUEST', 'Only published figures are listed here.', 'status');
   } catch (err) {
     if (err instanceof AppError) return <FilterError message={err.message} href="/figures" />;

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { requireActor } from '@/lib/auth/session';
 import { parseFigureFilters, type FigureFilters } from '@/lib/figures/filters';
+import { assertPlacesExist } from '@/lib/places/assertPlacesExist';
 import type { CsvOptions } from './figureExport';
 
 const flag = (name: string) =>
@@ -25,7 +26,10 @@ export async function authorizeFigureExport(request: Request, filters: FigureFil
   if (filters.status.some((s) => s !== 'PUBLISHED')) await requireActor(request, 'viewDrafts');
 }
 
-export function parseExportFilters(request: Request): { params: URLSearchParams; filters: FigureFilters } {
+/** The figure filters of an export request; an unknown place is a 400 naming its parameter. */
+export async function parseExportFilters(request: Request): Promise<{ params: URLSearchParams; filters: FigureFilters }> {
   const params = new URL(request.url).searchParams;
-  return { params, filters: parseFigureFilters(params) };
+  const filters = parseFigureFilters(params);
+  await assertPlacesExist(filters);
+  return { params, filters };
 }

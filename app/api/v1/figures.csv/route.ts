@@ -7,7 +7,7 @@ import { handle } from '@/lib/http/respond';
 export const dynamic = 'force-dynamic';
 
 export const GET = handle(async (request: Request) => {
-  const { params, filters } = parseExportFilters(request);
+  const { params, filters } = await parseExportFilters(request);
   const options = parseCsvOptions(params);
   await authorizeFigureExport(request, filters);
   const body = await streamFiguresCsv(filters, options, request.signal);

@@ -7,7 +7,7 @@ import { handle } from '@/lib/http/respond';
 export const dynamic = 'force-dynamic';
 
 export const GET = handle(async (request: Request) => {
-  const { filters } = parseExportFilters(request);
+  const { filters } = await parseExportFilters(request);
   await authorizeFigureExport(request, filters);
   const body = await streamFiguresNdjson(filters, request.signal);
   return new Response(body, {
