@@ -5,12 +5,15 @@ import { FilterError } from '@/components/filters/FilterError';
 import { FilterBar } from '@/components/filters/FilterBar';
 import { HeadlineCards } from '@/components/figures/HeadlineCards';
 import { emptySeriesMessage, toChartPoints, toTime } from '@/lib/figures/chartData';
-import { parseFigureFilters } from '@/lib/figures/filters';
+import { getActor } from '@/lib/auth/session';
+import { isDemoDataLoaded } from '@/lib/demo/loadDemoData';
 import { formatDay } from '@/lib/figures/formatDay';
 import { getDashboard } from '@/lib/figures/getDashboard';
-import { INTERVALS, type Interval } from '@/lib/figures/getSeries';
+import { parseIntervalParam } from '@/lib/figures/parseSeriesParams';
+import { readFigureFilters } from '@/lib/figures/readFigureFilters';
 import { AppError } from '@/lib/http/AppError';
-import { assertPlacesExist } from '@/lib/places/assertPlacesExist';
+import { listPlaceOptions } from '@/lib/places/listPlaceOptions';
+import { listPublishers } from '@/lib/sources/listPublishers';
 
 export const dynamic = 'force-dynamic';
 
@@ -18,24 +21,22 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function OverviewPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
-  let filters;
+  let filters, interval;
   try {
-    filters = parseFigureFilters(params);
-    await assertPlacesExist(filters);
+    interval = parseIntervalParam(params);
+    filters = await readFigureFilters(params, () => getActor());
   } catch (err) {
     if (err instanceof AppError) return <FilterError message={err.message} href="/" />;
     throw err;
   }
-  const rawInterval = typeof params.interval === 'string' ? params.interval : '';
-  const interval = (INTERVALS as readonly string[]).includes(rawInterval) ? (rawInterval as Interval) : undefined;
-  const dash = await getDashboard(filters, interval);
+  const [dash, places, publishers, demo] = await Promise.all([getDashboard(filters, interval), listPlaceOptions(), listPublishers(), isDemoDataLoaded()]);
   const placeRef = filters.place ?? filters.origin ?? filters.destination;
-  const placeName = dash.places.find((p) => String(p.id) === placeRef || p.code === placeRef)?.name ?? null;
+  const placeName = places.find((p) => String(p.id) === placeRef || p.code === placeRef)?.name ?? null;
   const domain: [number, number] = [toTime(dash.from), toTime(dash.to)];
   const events = dash.events.map((e) => ({ time: toTime(e.date), title: e.title }));
   return (
     <>
-      {dash.demo && (
+      {demo && (
         <p className="demo-banner" role="note">
           <strong>Demo data.</strong> Figures from March 2022 reporting, loaded for demonstration; not a curated feed.
         </p>
@@ -47,7 +48,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
           {dash.lastUpdated && <> · Last updated <time dateTime={dash.lastUpdated}>{dash.lastUpdated.replace('T', ' ').replace('Z', ' UTC')}</time></>}
         </p>
       </div>
-      <FilterBar action="/" filters={{ ...filters, from: dash.from, to: dash.to }} places={dash.places} publishers={dash.publishers} interval={interval ?? ''} />
+      <FilterBar action="/" filters={{ ...filters, from: dash.from, to: dash.to }} places={places} publishers={publishers} interval={interval ?? ''} />
       <p className="page-actions"><ExportCsvLink filters={filters} /> <a href={`/figures?${new URLSearchParams(Object.entries(params).flatMap(([k, v]) => (typeof v === 'string' && k !== 'interval' ? [[k, v]] : [])))}`}>Table of these figures</a></p>
       <HeadlineCards series={dash.series} from={dash.from} to={dash.to} />
       {dash.series.map((s) => (

@@ -71,7 +71,7 @@ async function main() {
     const result = await loadDemoData(client);
     say(result.loaded ? `demo data: loaded ${result.figures} figures (labelled "Demo data" in the app)` : 'demo data: not loaded, the database already holds data');
     // Demo accounts only on the embedded database with demo data; never on a real DATABASE_URL.
-    const { ensureDemoAccounts } = await import('../lib/auth/demoAccounts');
+    const { ensureDemoAccounts } = await import('../lib/demo/demoAccounts');
     const accounts = await ensureDemoAccounts();
     if (accounts) say(`demo accounts: created ${accounts} (admin@, editor@, analyst@corridor.demo; password corridor-demo)`);
     await client.$disconnect();

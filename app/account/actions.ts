@@ -1,26 +1,16 @@
 'use server';
 import { headers } from 'next/headers';
-import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { AppError } from '@/lib/http/AppError';
 import { changePassword, signOut } from '@/lib/auth/signIn';
 import { applySetCookie } from '@/lib/auth/applySetCookie';
-import { assertPermission, getActor } from '@/lib/auth/session';
+import { serverAction } from '@/lib/auth/serverAction';
 import { createApiToken, revokeApiToken } from '@/lib/auth/apiTokens';
+import { FormReader } from '@/lib/validation/formReader';
+import type { AccountState } from '@/lib/validation/recordFormState';
 
-export interface AccountState {
-  status: 'idle' | 'error' | 'done';
-  message?: string;
-  field?: string;
-  /** A new API token, shown once. */
-  token?: string;
-}
 
-const failure = (err: unknown): AccountState => {
-  if (err instanceof AppError) return { status: 'error', message: err.message, field: err.param };
-  console.error('[corridor] account action failed:', err);
-  return { status: 'error', message: 'That failed on our side; nothing was changed. Try again.' };
-};
+const failed = ({ message, param }: { message: string; param?: string }): AccountState => ({ status: 'error', message, field: param });
 
 export async function signOutAction(): Promise<void> {
   const { setCookie } = await signOut(new Headers(await headers()));
@@ -28,34 +18,36 @@ export async function signOutAction(): Promise<void> {
   redirect('/login?signedOut=1');
 }
 
-export async function changePasswordAction(_prev: AccountState, formData: FormData): Promise<AccountState> {
-  try {
-    assertPermission(await getActor(), 'manageOwnAccount');
-    const next = String(formData.get('newPassword') ?? '');
-    if (next !== String(formData.get('confirmPassword') ?? '')) return { status: 'error', message: 'The new passwords do not match.', field: 'confirmPassword' };
-    const { setCookie } = await changePassword(new Headers(await headers()), String(formData.get('currentPassword') ?? ''), next);
+export const changePasswordAction = serverAction<FormData, AccountState>({
+  name: 'change password',
+  permission: 'manageOwnAccount',
+  run: async (_actor, formData) => {
+    const form = new FormReader(formData);
+    const next = form.text('newPassword');
+    if (next !== form.text('confirmPassword')) throw new AppError('BAD_REQUEST', 'The new passwords do not match.', 'confirmPassword');
+    const { setCookie } = await changePassword(new Headers(await headers()), form.text('currentPassword'), next);
     await applySetCookie(setCookie);
-    return { status: 'done', message: 'Password changed. Your other sessions were signed out.' };
-  } catch (err) {
-    return failure(err);
-  }
-}
+    return { state: { status: 'done', message: 'Password changed. Your other sessions were signed out.' } };
+  },
+  failed,
+});
 
-export async function createTokenAction(_prev: AccountState, formData: FormData): Promise<AccountState> {
-  try {
-    const actor = await getActor();
-    assertPermission(actor, 'manageOwnAccount');
-    const { token } = await createApiToken(actor, String(formData.get('name') ?? ''));
-    revalidatePath('/account/tokens');
-    return { status: 'done', message: 'Copy this token now; it will not be shown again.', token };
-  } catch (err) {
-    return failure(err);
-  }
-}
+export const createTokenAction = serverAction<FormData, AccountState>({
+  name: 'create API token',
+  permission: 'manageOwnAccount',
+  run: async (actor, formData) => {
+    const { token } = await createApiToken(actor, new FormReader(formData).text('name'));
+    return { revalidate: ['/account/tokens'], state: { status: 'done', message: 'Copy this token now; it will not be shown again.', token } };
+  },
+  failed,
+});
 
-export async function revokeTokenAction(formData: FormData): Promise<void> {
-  const actor = await getActor();
-  assertPermission(actor, 'manageOwnAccount');
-  await revokeApiToken(actor, Number(formData.get('id')));
-  revalidatePath('/account/tokens');
-}
+export const revokeTokenAction = serverAction<FormData, AccountState>({
+  name: 'revoke API token',
+  permission: 'manageOwnAccount',
+  run: async (actor, formData) => {
+    await revokeApiToken(actor, new FormReader(formData).id());
+    return { revalidate: ['/account/tokens'], state: { status: 'done', message: 'Token revoked.' } };
+  },
+  failed,
+});

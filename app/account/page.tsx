@@ -1,7 +1,7 @@
 import { redirect } from 'next/navigation';
 import { PasswordForm } from '@/components/admin/AccountForms';
 import { getActor } from '@/lib/auth/session';
-import { signOutAction } from './actions';
+import { changePasswordAction, signOutAction } from './actions';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Your account — Corridor' };
@@ -22,7 +22,7 @@ export default async function AccountPage() {
         <a href="/account/tokens">Personal API tokens</a>
       </p>
       <h2>Change password</h2>
-      <PasswordForm />
+      <PasswordForm changePassword={changePasswordAction} />
     </section>
   );
 }

@@ -4,11 +4,13 @@ import { ClaimCitation } from '@/components/figures/ClaimCitation';
 import { ExportCsvLink } from '@/components/figures/ExportCsvLink';
 import { FilterBar } from '@/components/filters/FilterBar';
 import { FilterError } from '@/components/filters/FilterError';
-import { filtersToSearchParams, parseFigureFilters } from '@/lib/figures/filters';
+import { getActor } from '@/lib/auth/session';
+import { filtersToSearchParams } from '@/lib/figures/filters';
 import { listFigures, parsePageQuery, type FigureSort } from '@/lib/figures/listFigures';
-import { formatExact, formatStatedValue } from '@/lib/figures/value';
+import { formatExact, formatStatedValue } from '@/lib/figures/formatValue';
+import { readFigureFilters } from '@/lib/figures/readFigureFilters';
 import { AppError } from '@/lib/http/AppError';
-import { assertPlacesExist } from '@/lib/places/assertPlacesExist';
+import { PUBLIC_STATUS, STATUS_LABELS } from '@/lib/vocabulary';
 import { listPlaceOptions } from '@/lib/places/listPlaceOptions';
 import { listPublishers } from '@/lib/sources/listPublishers';
 
@@ -28,10 +30,8 @@ export default async function FiguresPage({ searchParams }: { searchParams: Prom
   const params = toSearchParams(await searchParams);
   let filters, page;
   try {
-    filters = parseFigureFilters(params);
     page = parsePageQuery(params);
-    await assertPlacesExist(filters);
-    if (filters.status.some((s) => s !== 'PUBLISHED')) throw new AppError('BAD_REQUEST', 'Only published figures are listed here.', 'status');
+    filters = await readFigureFilters(params, () => getActor());
   } catch (err) {
     if (err instanceof AppError) return <FilterError message={err.message} href="/figures" />;
     throw err;
@@ -50,6 +50,7 @@ export default async function FiguresPage({ searchParams }: { searchParams: Prom
     next.set('cursor', nextCursor!);
     return `/figures?${next}`;
   };
+  const statusWords = filters.status.length === 1 && filters.status[0] === PUBLIC_STATUS ? 'published figures' : `${filters.status.map((s) => STATUS_LABELS[s].toLowerCase()).join(', ')} figures`;
   const ariaSort = (column: string) => (page.sort === column ? 'ascending' : page.sort === `-${column}` ? 'descending' : undefined);
   return (
     <>
@@ -57,11 +58,11 @@ export default async function FiguresPage({ searchParams }: { searchParams: Prom
       <FilterBar action="/figures" filters={filters} places={places} publishers={publishers} showSearch keep={{ sort: page.sort as FigureSort, ...(filters.metric ? { metric: filters.metric } : {}) }} />
       <p className="page-actions"><ExportCsvLink filters={filters} /></p>
       {figures.length === 0 ? (
-        <p className="empty-state">No published figures match{filters.q ? ` “${filters.q}”` : ''} with these filters. Clear a filter or widen the dates.</p>
+        <p className="empty-state">No {statusWords} match{filters.q ? ` “${filters.q}”` : ''} with these filters. Clear a filter or widen the dates.</p>
       ) : (
         <div className="table-wrap">
           <table>
-            <caption className="visually-hidden">Published figures with their citations{page.cursor ? ' (continued)' : ''}</caption>
+            <caption className="visually-hidden">{statusWords[0].toUpperCase() + statusWords.slice(1)} with their citations{page.cursor ? ' (continued)' : ''}</caption>
             <thead>
               <tr>
                 {COLUMNS.map((c) => (

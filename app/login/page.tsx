@@ -1,8 +1,9 @@
 import { redirect } from 'next/navigation';
 import { LoginForm } from '@/components/admin/LoginForm';
 import { getActor } from '@/lib/auth/session';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, isDemoMode } from '@/lib/auth/demoAccounts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, isDemoMode } from '@/lib/demo/demoAccounts';
 import { safeNextPath } from '@/lib/auth/safeNextPath';
+import { signInAction } from './actions';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Sign in — Corridor' };
@@ -16,7 +17,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     <section className="narrow">
       <h1>Sign in</h1>
       {signedOut && <p role="status">You are signed out.</p>}
-      <LoginForm next={target} />
+      <LoginForm next={target} signIn={signInAction} />
       {demo && (
         <aside className="demo-accounts" aria-labelledby="demo-accounts">
           <h2 id="demo-accounts">Demo accounts</h2>

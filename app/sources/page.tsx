@@ -1,7 +1,7 @@
 // Every source with the figures it backs.
 import { safeHref } from '@/components/figures/ClaimCitation';
 import { formatDay } from '@/lib/figures/formatDay';
-import { formatStatedValue } from '@/lib/figures/value';
+import { formatStatedValue } from '@/lib/figures/formatValue';
 import { listSources } from '@/lib/sources/listSources';
 
 export const dynamic = 'force-dynamic';

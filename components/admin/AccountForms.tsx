@@ -1,6 +1,6 @@
 'use client';
 import { useActionState } from 'react';
-import { changePasswordAction, createTokenAction, type AccountState } from '@/app/account/actions';
+import type { AccountState, FormAction } from '@/lib/validation/recordFormState';
 
 function FieldError({ state, field }: { state: AccountState; field: string }) {
   if (state.status !== 'error' || state.field !== field) return null;
@@ -11,8 +11,8 @@ function FieldError({ state, field }: { state: AccountState; field: string }) {
   );
 }
 
-export function PasswordForm() {
-  const [state, action, pending] = useActionState<AccountState, FormData>(changePasswordAction, { status: 'idle' });
+export function PasswordForm({ changePassword }: { changePassword: FormAction<AccountState> }) {
+  const [state, action, pending] = useActionState<AccountState, FormData>(changePassword, { status: 'idle' });
   const described = (f: string) => (state.status === 'error' && state.field === f ? `${f}-error` : undefined);
   return (
     <form action={action} className="stack-form">
@@ -32,8 +32,8 @@ export function PasswordForm() {
   );
 }
 
-export function TokenForm() {
-  const [state, action, pending] = useActionState<AccountState, FormData>(createTokenAction, { status: 'idle' });
+export function TokenForm({ createToken }: { createToken: FormAction<AccountState> }) {
+  const [state, action, pending] = useActionState<AccountState, FormData>(createToken, { status: 'idle' });
   return (
     <form action={action} className="stack-form">
       {state.token && (
@@ -46,6 +46,17 @@ export function TokenForm() {
       <input id="token-name" name="name" required maxLength={100} aria-describedby={state.status === 'error' ? 'name-error' : undefined} />
       <FieldError state={state} field="name" />
       <button type="submit" disabled={pending}>Create token</button>
+    </form>
+  );
+}
+
+export function RevokeTokenForm({ id, revokeToken }: { id: number; revokeToken: FormAction<AccountState> }) {
+  const [state, action, pending] = useActionState<AccountState, FormData>(revokeToken, { status: 'idle' });
+  return (
+    <form action={action}>
+      <input type="hidden" name="id" value={id} />
+      <button type="submit" disabled={pending}>Revoke</button>
+      {state.status === 'error' && <p role="alert" className="field-error">{state.message}</p>}
     </form>
   );
 }

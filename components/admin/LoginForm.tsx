@@ -1,9 +1,10 @@
 'use client';
 import { useActionState } from 'react';
-import { signInAction, type LoginState } from '@/app/login/actions';
+import type { LoginState } from '@/lib/auth/signIn';
+import type { FormAction } from '@/lib/validation/recordFormState';
 
-export function LoginForm({ next }: { next: string }) {
-  const [state, action, pending] = useActionState<LoginState, FormData>(signInAction, {});
+export function LoginForm({ next, signIn }: { next: string; signIn: FormAction<LoginState> }) {
+  const [state, action, pending] = useActionState<LoginState, FormData>(signIn, {});
   return (
     <form action={action} className="stack-form" noValidate>
       <input type="hidden" name="next" value={next} />

@@ -1,7 +1,7 @@
 'use client';
 // A searchable place picker that can create a missing place inline.
 import { useId, useMemo, useState } from 'react';
-import { createPlaceInlineAction } from '@/app/admin/places/actions';
+import type { CreatePlaceAction } from '@/lib/places/placeInput';
 import { describedBy, FieldError } from './FieldError';
 
 export interface PlaceOption {
@@ -10,7 +10,7 @@ export interface PlaceOption {
   code: string | null;
 }
 
-export function PlacePicker(props: { name: string; label: string; places: PlaceOption[]; defaultId?: string; errors?: Record<string, string> }) {
+export function PlacePicker(props: { name: string; label: string; places: PlaceOption[]; defaultId?: string; errors?: Record<string, string>; createPlace: CreatePlaceAction }) {
   const [places, setPlaces] = useState(props.places);
   const [selected, setSelected] = useState(props.defaultId ?? '');
   const [query, setQuery] = useState(() => places.find((p) => String(p.id) === props.defaultId)?.name ?? '');
@@ -26,8 +26,8 @@ export function PlacePicker(props: { name: string; label: string; places: PlaceO
 
   async function createPlace() {
     setMessage(null);
-    const result = await createPlaceInlineAction(query);
-    if ('error' in result) return setMessage(result.error);
+    const result = await props.createPlace(null, query);
+    if (!result || 'error' in result) return setMessage(result?.error ?? 'Creating the place failed; try again.');
     setPlaces((list) => [...list, { id: result.id, name: result.name, code: null }]);
     setSelected(String(result.id));
   }

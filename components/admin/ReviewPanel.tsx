@@ -1,6 +1,6 @@
 'use client';
 import { useActionState } from 'react';
-import { publishFigureAction, retractFigureAction, type ReviewState } from '@/app/admin/figures/actions';
+import type { FormAction, RecordFormState as ReviewState } from '@/lib/validation/recordFormState';
 import { FieldError } from './FieldError';
 
 interface Props {
@@ -12,11 +12,13 @@ interface Props {
   reviewRequired: boolean;
   lastEditor: string | null;
   retractedReason: string | null;
+  publishAction: FormAction<ReviewState>;
+  retractAction: FormAction<ReviewState>;
 }
 
 export function ReviewPanel(p: Props) {
-  const [publishState, publish, publishing] = useActionState<ReviewState, FormData>(publishFigureAction, { status: 'idle' });
-  const [retractState, retract, retracting] = useActionState<ReviewState, FormData>(retractFigureAction, { status: 'idle' });
+  const [publishState, publish, publishing] = useActionState<ReviewState, FormData>(p.publishAction, { status: 'idle' });
+  const [retractState, retract, retracting] = useActionState<ReviewState, FormData>(p.retractAction, { status: 'idle' });
   if (p.status === 'RETRACTED') return <p className="form-warning">Retracted: {p.retractedReason}</p>;
   return (
     <div className="review-panel">

@@ -1,13 +1,12 @@
 'use client';
 import { useActionState } from 'react';
-import { createUserAction, updateUserAction } from '@/app/admin/users/actions';
-import type { RecordFormState } from '@/lib/validation/recordFormState';
+import type { FormAction, RecordFormState } from '@/lib/validation/recordFormState';
 import { describedBy, FieldError } from './FieldError';
 
 const ROLES = ['ANALYST', 'EDITOR', 'ADMIN'];
 
-export function NewUserForm() {
-  const [state, action, pending] = useActionState<RecordFormState, FormData>(createUserAction, { status: 'idle' });
+export function NewUserForm({ createUser }: { createUser: FormAction<RecordFormState> }) {
+  const [state, action, pending] = useActionState<RecordFormState, FormData>(createUser, { status: 'idle' });
   const e = state.fieldErrors;
   return (
     <form action={action} className="stack-form">
@@ -30,8 +29,8 @@ export function NewUserForm() {
   );
 }
 
-export function UserRowActions({ id, role, active, self }: { id: string; role: string; active: boolean; self: boolean }) {
-  const [state, action, pending] = useActionState<RecordFormState, FormData>(updateUserAction, { status: 'idle' });
+export function UserRowActions({ id, role, active, self, updateUser }: { id: string; role: string; active: boolean; self: boolean; updateUser: FormAction<RecordFormState> }) {
+  const [state, action, pending] = useActionState<RecordFormState, FormData>(updateUser, { status: 'idle' });
   if (self) return <span className="muted">you</span>;
   return (
     <div className="row-actions">

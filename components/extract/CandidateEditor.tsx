@@ -2,21 +2,16 @@
 // One candidate figure, every field editable, with a checkbox to keep it. Uses the figure
 // form's value rules (parseStatedValue) for the live preview, the admin place picker and the
 // admin field-error helpers; the server validates again.
-import { QUALIFIERS, formatStatedValue, parseStatedValue, type Qualifier } from '@/lib/figures/value';
+import { QUALIFIERS, QUALIFIER_LABELS, type Qualifier } from '@/lib/vocabulary';
+import { parseStatedValue } from '@/lib/figures/parseStatedValue';
+import { formatStatedValue } from '@/lib/figures/formatValue';
 import type { CandidateFormValues } from '@/lib/extract/draftInput';
 import type { CandidateView } from '@/lib/extract/pageState';
 import type { ExtractOptions } from '@/lib/extract/listExtractOptions';
+import type { CreatePlaceAction } from '@/lib/places/placeInput';
 import { describedBy, FieldError } from '@/components/admin/FieldError';
 import { PlacePicker } from '@/components/admin/PlacePicker';
 import styles from './Extract.module.css';
-
-export const QUALIFIER_LABELS: Record<Qualifier, string> = {
-  EXACT: 'Exact',
-  APPROXIMATE: 'Approximate',
-  AT_LEAST: 'At least',
-  AT_MOST: 'At most',
-  RANGE: 'Range',
-};
 
 type FieldName = Exclude<keyof CandidateFormValues, 'key'>;
 
@@ -27,6 +22,7 @@ interface Props {
   selected: boolean;
   errors: Record<string, string>;
   options: ExtractOptions;
+  createPlace: CreatePlaceAction;
   onChange: (field: FieldName, value: string) => void;
   onSelect: (selected: boolean) => void;
   onFocusCandidate: () => void;
@@ -38,7 +34,7 @@ function valuePreview(values: CandidateFormValues): { ok: boolean; text: string 
   return parsed.ok ? { ok: true, text: `Reads as: ${formatStatedValue(parsed.value)}` } : { ok: false, text: parsed.message };
 }
 
-export function CandidateEditor({ index, candidate, values, selected, errors, options, onChange, onSelect, onFocusCandidate }: Props) {
+export function CandidateEditor({ index, candidate, values, selected, errors, options, createPlace, onChange, onSelect, onFocusCandidate }: Props) {
   // Names follow the page's error keys, `<candidate>.<field>`, so the admin FieldError helpers fit.
   const id = (field: string) => `${values.key}.${field}`;
   const error = (field: string) => errors[id(field)];
@@ -56,7 +52,7 @@ export function CandidateEditor({ index, candidate, values, selected, errors, op
   // The admin place picker keeps its choice in a hidden input named `<candidate>.<field>`; the list reads it on save.
   const placePicker = (field: 'originId' | 'destinationId', label: string, unknown: string | null) => (
     <div className={styles.field}>
-      <PlacePicker name={id(field)} label={label} places={options.places} defaultId={values[field]} errors={errors} />
+      <PlacePicker name={id(field)} label={label} places={options.places} defaultId={values[field]} errors={errors} createPlace={createPlace} />
       {unknown ? (
         <p className={styles.hint}>
           The text names “{unknown}”, which is not in the places table. Choose a place, create it, or leave it empty.

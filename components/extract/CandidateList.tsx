@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { CandidateFormValues } from '@/lib/extract/draftInput';
 import type { ExtractOptions } from '@/lib/extract/listExtractOptions';
 import type { CandidateView } from '@/lib/extract/pageState';
+import type { CreatePlaceAction } from '@/lib/places/placeInput';
 import { CandidateEditor } from './CandidateEditor';
 import { HighlightedText } from './HighlightedText';
 import styles from './Extract.module.css';
@@ -13,12 +14,13 @@ interface Props {
   text: string;
   candidates: CandidateView[];
   options: ExtractOptions;
+  createPlace: CreatePlaceAction;
   errors: Record<string, string>;
   saving: boolean;
   onSave: (selected: CandidateFormValues[]) => void;
 }
 
-export function CandidateList({ text, candidates, options, errors, saving, onSave }: Props) {
+export function CandidateList({ text, candidates, options, createPlace, errors, saving, onSave }: Props) {
   const [values, setValues] = useState(() => candidates.map((c) => c.values));
   const [selected, setSelected] = useState<Set<string>>(() => new Set());
   const [activeKey, setActiveKey] = useState<string | null>(null);
@@ -67,6 +69,7 @@ export function CandidateList({ text, candidates, options, errors, saving, onSav
                   selected={selected.has(v.key)}
                   errors={errors}
                   options={options}
+                  createPlace={createPlace}
                   onChange={(field, value) => update(i, field, value)}
                   onSelect={(keep) => select(v.key, keep)}
                   onFocusCandidate={() => setActiveKey(v.key)}

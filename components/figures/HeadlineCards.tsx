@@ -3,7 +3,7 @@
 import { Sparkline } from '@/components/charts/Sparkline';
 import type { Series } from '@/lib/figures/getSeries';
 import { combineQualifiers } from '@/lib/figures/combineQualifiers';
-import { formatCount, formatExact, formatStatedValue } from '@/lib/figures/value';
+import { formatCount, formatExact, formatStatedValue } from '@/lib/figures/formatValue';
 import { formatDay } from '@/lib/figures/formatDay';
 
 function StockCard({ s }: { s: Series }) {

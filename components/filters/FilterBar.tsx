@@ -2,7 +2,7 @@
 // form: the URL holds the view, so it is shareable, the back button works and
 // the server renders it without client JavaScript.
 import type { FigureFilters } from '@/lib/figures/filters';
-import { QUALIFIERS } from '@/lib/figures/value';
+import { QUALIFIERS, QUALIFIER_LABELS, QUALIFIER_SYMBOLS } from '@/lib/vocabulary';
 import type { PlaceOption } from '@/lib/places/listPlaceOptions';
 import type { PublisherOption } from '@/lib/sources/listPublishers';
 
@@ -17,7 +17,6 @@ interface Props {
   keep?: Record<string, string>;
 }
 
-const QUALIFIER_LABELS: Record<string, string> = { EXACT: 'Exact', APPROXIMATE: 'Approximate', AT_LEAST: 'At least (≥)', AT_MOST: 'At most (≤)', RANGE: 'Range' };
 
 function PlaceSelect({ name, label, value, places }: { name: string; label: string; value?: string; places: PlaceOption[] }) {
   const selected = places.find((p) => String(p.id) === value || (p.code !== null && p.code === value));
@@ -71,7 +70,7 @@ export function FilterBar({ action, filters, places, publishers, interval, showS
         <select name="qualifier" defaultValue={filters.qualifier?.[0] ?? ''}>
           <option value="">Any</option>
           {QUALIFIERS.map((q) => (
-            <option key={q} value={q}>{QUALIFIER_LABELS[q]}</option>
+            <option key={q} value={q}>{QUALIFIER_LABELS[q]}{QUALIFIER_SYMBOLS[q] ? ` (${QUALIFIER_SYMBOLS[q]})` : ''}</option>
           ))}
         </select>
       </label>

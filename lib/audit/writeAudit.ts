@@ -1,7 +1,6 @@
 // Appends one row to the audit log. Callers pass their transaction, so the log
 // entry commits or rolls back together with the change it describes.
 import type { Prisma } from '@/lib/db/client';
-import type { Actor } from '@/lib/auth/permissions';
 import { toJsonValue } from './toJsonValue';
 
 export interface AuditEntry {
@@ -13,7 +12,7 @@ export interface AuditEntry {
   reason?: string | null;
 }
 
-export async function writeAudit(tx: Prisma.TransactionClient, actor: Pick<Actor, 'userId'> | null, entry: AuditEntry): Promise<void> {
+export async function writeAudit(tx: Prisma.TransactionClient, actor: { userId: string } | null, entry: AuditEntry): Promise<void> {
   await tx.auditLog.create({
     data: {
       entityType: entry.entityType,

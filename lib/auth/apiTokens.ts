@@ -5,13 +5,8 @@ import { z } from 'zod';
 import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/http/AppError';
 import { writeAudit } from '@/lib/audit/writeAudit';
-import { PERMISSIONS, type Actor, type Role } from './permissions';
-
-// Local copy of session.ts's check: session.ts imports this module, so importing it back would be circular.
-function assertPermission(actor: Actor | null, permission: 'manageOwnAccount'): asserts actor is Actor {
-  if (!actor) throw new AppError('UNAUTHORIZED', 'Sign in to do this.');
-  if (!PERMISSIONS[permission](actor)) throw new AppError('FORBIDDEN', 'Your role may not do this.');
-}
+import { parseOrThrow } from '@/lib/validation/parseOrThrow';
+import { assertPermission, type Actor, type Role } from './permissions';
 
 const TOKEN_PREFIX = 'crd_';
 // Writing lastUsedAt on every request would turn reads into writes; once a minute is enough.
@@ -37,12 +32,11 @@ export interface ApiTokenSummary {
 /** Creates a token for the actor and returns it in full, the only time it is readable. */
 export async function createApiToken(actor: Actor, name: string): Promise<{ token: string; summary: ApiTokenSummary }> {
   assertPermission(actor, 'manageOwnAccount');
-  const parsed = tokenNameSchema.safeParse(name);
-  if (!parsed.success) throw new AppError('BAD_REQUEST', parsed.error.issues[0].message, 'name');
+  const tokenName = parseOrThrow(tokenNameSchema, name, 'name');
   const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
   const summary = await db.$transaction(async (tx) => {
     const row = await tx.apiToken.create({
-      data: { userId: actor.userId, name: parsed.data, tokenHash: hashToken(token), prefix: token.slice(0, TOKEN_PREFIX.length + 6) },
+      data: { userId: actor.userId, name: tokenName, tokenHash: hashToken(token), prefix: token.slice(0, TOKEN_PREFIX.length + 6) },
       select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true },
     });
     await writeAudit(tx, actor, { entityType: 'api_token', entityId: String(row.id), action: 'CREATE', after: { name: row.name, prefix: row.prefix } });

@@ -1,5 +1,7 @@
 // Who may do what. Small named predicates, checked on the server by every page,
 // server action and route handler; the UI only uses them to hide what would fail.
+import { AppError } from '@/lib/http/AppError';
+
 export const ROLES = ['ADMIN', 'EDITOR', 'ANALYST'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -67,3 +69,9 @@ export const PERMISSIONS = {
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
+
+/** Throws UNAUTHORIZED when nobody is signed in and FORBIDDEN when the role lacks the permission. */
+export function assertPermission(actor: Actor | null, permission: Permission): asserts actor is Actor {
+  if (!actor) throw new AppError('UNAUTHORIZED', 'Sign in to do this.');
+  if (!PERMISSIONS[permission](actor)) throw new AppError('FORBIDDEN', `Your role (${actor.role.toLowerCase()}) may not do this.`);
+}

@@ -4,7 +4,7 @@ import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/http/AppError';
 import { actorFromApiToken } from './apiTokens';
 import { getAuth } from './auth';
-import { PERMISSIONS, type Actor, type Permission, type Role } from './permissions';
+import { assertPermission, type Actor, type Permission, type Role } from './permissions';
 import { assertSameOrigin } from './origin';
 
 export type { Actor } from './permissions';
@@ -42,12 +42,6 @@ export async function getActorFromHeaders(headers: Headers): Promise<Actor | nul
 /** The signed-in actor, or null. Without a request, reads the current request's headers (pages, actions). */
 export async function getActor(request?: Request | null): Promise<Actor | null> {
   return getActorFromHeaders(await requestHeaders(request));
-}
-
-/** Throws UNAUTHORIZED when nobody is signed in and FORBIDDEN when the role lacks the permission. */
-export function assertPermission(actor: Actor | null, permission: Permission): asserts actor is Actor {
-  if (!actor) throw new AppError('UNAUTHORIZED', 'Sign in to do this.');
-  if (!PERMISSIONS[permission](actor)) throw new AppError('FORBIDDEN', `Your role (${actor.role.toLowerCase()}) may not do this.`);
 }
 
 /**

@@ -5,6 +5,12 @@ import { AppError } from '@/lib/http/AppError';
 import { getAuth } from './auth';
 import { assertLoginAllowed, clearLoginFailures, recordLoginFailure } from './loginThrottle';
 
+/** What the sign-in form shows after a failed attempt. */
+export interface LoginState {
+  message?: string;
+  email?: string;
+}
+
 /** One message for an unknown email, a wrong password and a deactivated account alike. */
 export const WRONG_CREDENTIALS = 'Email or password is incorrect.';
 

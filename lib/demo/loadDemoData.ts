@@ -1,7 +1,7 @@
 // Loads the demo dataset into an empty database, once. Runs in one transaction
 // under an advisory lock, so two starts at once (or a start killed half-way)
 // never leave a partial or doubled dataset.
-import type { Db } from '@/lib/db/client';
+import { db, type Db } from '@/lib/db/client';
 import { DEMO_EVENTS, DEMO_FIGURES, DEMO_METRICS, DEMO_ORGS, DEMO_PLACES, DEMO_SOURCES } from './demoData';
 
 export const DEMO_SETTING_KEY = 'demo_data';
@@ -120,7 +120,7 @@ export async function loadDemoData(db: Db): Promise<DemoLoadResult> {
 }
 
 /** Whether the demo dataset is loaded, for the "Demo data" banner. */
-export async function isDemoDataLoaded(db: Pick<Db, 'appSetting'>): Promise<boolean> {
-  const row = await db.appSetting.findUnique({ where: { key: DEMO_SETTING_KEY }, select: { key: true } });
+export async function isDemoDataLoaded(client: Pick<Db, 'appSetting'> = db): Promise<boolean> {
+  const row = await client.appSetting.findUnique({ where: { key: DEMO_SETTING_KEY }, select: { key: true } });
   return row !== null;
 }

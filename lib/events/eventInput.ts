@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { dayString, optionalText, requiredText } from '@/lib/validation/fields';
-
-const optionalId = z.union([z.literal('').transform(() => null), z.coerce.number().int().positive('Pick an entry from the list.')]).nullish();
+import { dayString, optionalIdField, optionalText, requiredText } from '@/lib/validation/fields';
 
 export const eventInputSchema = z
   .object({
@@ -9,8 +7,8 @@ export const eventInputSchema = z
     endDate: z.union([z.literal('').transform(() => null), dayString, z.date()]).nullish(),
     title: requiredText('Enter a short title, e.g. "Humanitarian corridor opens".', 200),
     description: optionalText(2_000),
-    placeId: optionalId,
-    sourceId: optionalId,
+    placeId: optionalIdField,
+    sourceId: optionalIdField,
   })
   .refine((e) => !e.endDate || e.endDate >= e.date, { path: ['endDate'], message: 'The end date is before the start date.' });
 export type EventInput = z.input<typeof eventInputSchema>;

@@ -1,10 +1,11 @@
 // Writes to chart events (ceasefires, corridor openings): create, edit, retract.
 import { db, Prisma } from '@/lib/db/client';
 import { AppError } from '@/lib/http/AppError';
-import { assertPermission } from '@/lib/auth/session';
+import { assertPermission } from '@/lib/auth/permissions';
 import type { Actor } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit/writeAudit';
 import { parseOrThrow } from '@/lib/validation/parseOrThrow';
+import { retractRecord, updateVersioned } from '@/lib/records/writeRecord';
 import { eventInputSchema, type EventInput } from './eventInput';
 
 async function checkRefs(tx: Prisma.TransactionClient, data: { placeId?: number | null; sourceId?: number | null }) {
@@ -30,24 +31,21 @@ export async function createEvent(actor: Actor, input: EventInput): Promise<{ id
 export async function updateEvent(actor: Actor, id: number, expectedVersion: number, input: EventInput): Promise<void> {
   assertPermission(actor, 'editReferenceData');
   const data = parseOrThrow(eventInputSchema, input);
-  await db.$transaction(async (tx) => {
-    const before = await tx.event.findUnique({ where: { id }, select: { date: true, endDate: true, title: true, description: true, placeId: true, sourceId: true } });
-    if (!before) throw new AppError('NOT_FOUND', `Event ${id} does not exist.`, 'id');
-    await checkRefs(tx, data);
-    const { count } = await tx.event.updateMany({ where: { id, version: expectedVersion }, data: { ...data, version: { increment: 1 } } });
-    if (count === 0) throw new AppError('CONFLICT', 'Someone else changed this event after you opened it. Reload to see their change, then reapply yours.', 'version');
-    await writeAudit(tx, actor, { entityType: 'event', entityId: String(id), action: 'UPDATE', before, after: data });
+  await updateVersioned(actor, 'event', id, {
+    before: (tx) => tx.event.findUnique({ where: { id }, select: { date: true, endDate: true, title: true, description: true, placeId: true, sourceId: true } }),
+    check: (tx) => checkRefs(tx, data),
+    update: (tx) => tx.event.updateMany({ where: { id, version: expectedVersion }, data: { ...data, version: { increment: 1 } } }),
+    after: data,
   });
 }
 
 export async function retractEvent(actor: Actor, id: number, reason: string): Promise<void> {
   assertPermission(actor, 'editReferenceData');
-  if (!reason?.trim()) throw new AppError('BAD_REQUEST', 'Say why the event is retracted.', 'reason');
-  await db.$transaction(async (tx) => {
-    const event = await tx.event.findUnique({ where: { id }, select: { status: true } });
-    if (!event) throw new AppError('NOT_FOUND', `Event ${id} does not exist.`, 'id');
-    if (event.status === 'RETRACTED') return;
-    await tx.event.update({ where: { id }, data: { status: 'RETRACTED', version: { increment: 1 } } });
-    await writeAudit(tx, actor, { entityType: 'event', entityId: String(id), action: 'RETRACT', reason: reason.trim() });
+  await retractRecord(actor, 'event', id, reason, {
+    isRetracted: async (tx) => {
+      const event = await tx.event.findUnique({ where: { id }, select: { status: true } });
+      return event ? event.status === 'RETRACTED' : null;
+    },
+    retract: (tx) => tx.event.update({ where: { id }, data: { status: 'RETRACTED', version: { increment: 1 } } }),
   });
 }

@@ -2,8 +2,8 @@
 // that describes figures.csv and sources.csv with Table Schema field types,
 // constraints, primary keys and the figures -> sources foreign key.
 import { getConfig } from '@/lib/config';
-import { QUALIFIERS } from '@/lib/figures/value';
-import { FIGURE_STATUSES } from '@/lib/figures/filters';
+import { FIGURE_STATUSES, QUALIFIERS } from '@/lib/vocabulary';
+
 import { FIGURE_COLUMNS, SOURCE_COLUMNS, type ExportColumn } from './columns';
 
 interface TableField {

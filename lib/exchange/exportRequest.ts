@@ -1,8 +1,7 @@
-// Query parameters shared by the export routes, on top of the figure filters.
+// Query parameters of the export routes, on top of the figure filters
+// (which every route reads through readFigureFilters).
 import { z } from 'zod';
-import { requireActor } from '@/lib/auth/session';
-import { parseFigureFilters, type FigureFilters } from '@/lib/figures/filters';
-import { assertPlacesExist } from '@/lib/places/assertPlacesExist';
+import { parseOrThrow } from '@/lib/validation/parseOrThrow';
 import type { CsvOptions } from './figureExport';
 
 const flag = (name: string) =>
@@ -14,22 +13,9 @@ const flag = (name: string) =>
 const optionsSchema = z.object({ bom: flag('bom'), hxl: flag('hxl'), raw: flag('raw') });
 
 export function parseCsvOptions(params: URLSearchParams): CsvOptions {
-  return optionsSchema.parse({
+  return parseOrThrow(optionsSchema, {
     bom: params.get('bom') ?? undefined,
     hxl: params.get('hxl') ?? undefined,
     raw: params.get('raw') ?? undefined,
   });
-}
-
-/** Published rows are public; any other status needs a user who may see drafts. */
-export async function authorizeFigureExport(request: Request, filters: FigureFilters): Promise<void> {
-  if (filters.status.some((s) => s !== 'PUBLISHED')) await requireActor(request, 'viewDrafts');
-}
-
-/** The figure filters of an export request; an unknown place is a 400 naming its parameter. */
-export async function parseExportFilters(request: Request): Promise<{ params: URLSearchParams; filters: FigureFilters }> {
-  const params = new URL(request.url).searchParams;
-  const filters = parseFigureFilters(params);
-  await assertPlacesExist(filters);
-  return { params, filters };
 }

@@ -2,9 +2,10 @@
 // candidate as the editor corrected it, all as strings. Validated with the figure form's rules
 // (parseStatedValue, newSourceSchema, the shared field rules) and turned into typed drafts.
 import { z } from 'zod';
-import { MAX_QUOTE_CHARS, newSourceSchema, parseFormValue } from '@/lib/figures/figureInput';
-import { QUALIFIERS, formatExact } from '@/lib/figures/value';
-import { dayString, optionalText } from '@/lib/validation/fields';
+import { newSourceSchema, parseFormValue } from '@/lib/figures/figureInput';
+import { QUALIFIERS, TEXT_LIMITS } from '@/lib/vocabulary';
+import { formatExact } from '@/lib/figures/formatValue';
+import { dayString, optionalIdField, optionalText } from '@/lib/validation/fields';
 import type { ExtractedDraft, ExtractedSource } from './saveExtractedDrafts';
 import type { DbCandidate } from './extractFromDatabase';
 
@@ -24,31 +25,20 @@ export interface CandidateFormValues {
   quote: string;
 }
 
-const optionalId = z
-  .string()
-  .trim()
-  .default('')
-  .transform((v, ctx) => {
-    if (!v) return null;
-    if (!/^\d{1,9}$/.test(v)) {
-      ctx.addIssue({ code: 'custom', message: 'Pick an entry from the list.' });
-      return z.NEVER;
-    }
-    return Number(v);
-  });
+const optionalId = optionalIdField;
 
 export const candidateFormSchema = z
   .object({
     key: z.string().max(40),
     metricId: optionalId.refine((v) => v !== null, 'Choose a metric.'),
     qualifier: z.union([z.literal(''), z.enum(QUALIFIERS)], { message: 'Choose a qualifier.' }).default(''),
-    value: z.string().max(200, 'Keep the value under 200 characters.').default(''),
-    valueAsStated: optionalText(200),
+    value: z.string().max(TEXT_LIMITS.valueAsStated, `Keep the value under ${TEXT_LIMITS.valueAsStated} characters.`).default(''),
+    valueAsStated: optionalText(TEXT_LIMITS.valueAsStated),
     asOf: z.string({ message: 'Enter the date the figure is true for.' }).trim().min(1, 'Enter the date the figure is true for.').pipe(dayString),
     originId: optionalId,
     destinationId: optionalId,
-    attribution: optionalText(500),
-    quote: optionalText(MAX_QUOTE_CHARS).refine((v) => v !== null, 'Keep the quote: it is what cites the figure.'),
+    attribution: optionalText(TEXT_LIMITS.attribution),
+    quote: optionalText(TEXT_LIMITS.quote).refine((v) => v !== null, 'Keep the quote: it is what cites the figure.'),
   })
   .transform((form, ctx) => {
     const parsed = parseFormValue(form.value, form.qualifier, ctx);

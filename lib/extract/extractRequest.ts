@@ -4,9 +4,10 @@ import { z } from 'zod';
 import { AppError } from '@/lib/http/AppError';
 import { dayString, httpUrl } from '@/lib/validation/fields';
 import { parseOrThrow } from '@/lib/validation/parseOrThrow';
-import { MAX_TEXT_CHARS } from './limits';
+import { TEXT_LIMITS } from '@/lib/vocabulary';
 
-export { MAX_TEXT_CHARS };
+const MAX_TEXT_CHARS = TEXT_LIMITS.extractText;
+
 // 100,000 characters as JSON can take up to 6 bytes each ("\u2014"); anything beyond is refused unread.
 const MAX_BODY_BYTES = MAX_TEXT_CHARS * 6 + 10_000;
 

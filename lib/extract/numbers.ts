@@ -1,6 +1,7 @@
 // Finds number phrases in a sentence: digits, scaled decimals, number words, vague counts,
 // with their qualifier ("more than") and ranges ("2.1 to 2.2 million").
-import { parseNumber, parseNumberWords, parseStatedValue, type Qualifier } from '@/lib/figures/value';
+import { qualifierPhrases, type Qualifier } from '@/lib/vocabulary';
+import { NUMBER_WORDS, parseNumber, parseNumberWords, parseStatedValue } from '@/lib/figures/parseStatedValue';
 import { matchPhraseAt, type Token } from './tokens';
 
 export interface NumberMention {
@@ -19,19 +20,16 @@ export interface NumberMention {
   words: boolean;
 }
 
-// Longest first so "no more than" wins over "more than".
-const QUALIFIER_PHRASES: Array<[string, Qualifier]> = [
-  ['no more than', 'AT_MOST'], ['not more than', 'AT_MOST'], ['no fewer than', 'AT_LEAST'], ['no less than', 'AT_LEAST'],
-  ['more than', 'AT_LEAST'], ['at least', 'AT_LEAST'], ['upwards of', 'AT_LEAST'], ['in excess of', 'AT_LEAST'],
-  ['well over', 'AT_LEAST'], ['over', 'AT_LEAST'],
-  ['up to', 'AT_MOST'], ['fewer than', 'AT_MOST'], ['less than', 'AT_MOST'], ['as many as', 'AT_MOST'], ['at most', 'AT_MOST'],
-  ['under', 'AT_MOST'],
-  ['an estimated', 'APPROXIMATE'], ['close to', 'APPROXIMATE'], ['approximately', 'APPROXIMATE'], ['about', 'APPROXIMATE'],
-  ['around', 'APPROXIMATE'], ['roughly', 'APPROXIMATE'], ['some', 'APPROXIMATE'], ['nearly', 'APPROXIMATE'],
-  ['almost', 'APPROXIMATE'], ['estimated', 'APPROXIMATE'], ['approx', 'APPROXIMATE'], ['circa', 'APPROXIMATE'],
-];
-const QUALIFIER_WORDS = QUALIFIER_PHRASES.map(([phrase]) => phrase);
-const QUALIFIER_BY_PHRASE = new Map(QUALIFIER_PHRASES);
+// The qualifier phrases are the vocabulary's, the same table the value parser reads.
+// Only word phrases can match tokens; the table is already sorted longest first.
+const wordPhrases = (position: 'before' | 'after') => qualifierPhrases(position).filter((p) => /^[a-z][a-z ]*$/.test(p.phrase));
+const QUALIFIER_BY_PHRASE = new Map(wordPhrases('before').map((p) => [p.phrase, p.qualifier]));
+const QUALIFIER_WORDS = [...QUALIFIER_BY_PHRASE.keys()];
+const SUFFIX_BY_PHRASE = new Map<string, Qualifier>([...wordPhrases('after').map((p) => [p.phrase, p.qualifier] as const), ['+', 'AT_LEAST']]);
+const SUFFIX_WORDS = [...SUFFIX_BY_PHRASE.keys()];
+
+/** The qualifier phrases this extractor recognises, for the test that holds it to the vocabulary. */
+export const EXTRACTOR_QUALIFIER_PHRASES: ReadonlyMap<string, Qualifier> = new Map([...QUALIFIER_BY_PHRASE, ...SUFFIX_BY_PHRASE]);
 
 const SCALE_WORDS = ['thousand', 'million', 'billion'];
 
@@ -44,7 +42,10 @@ const VAGUE_COUNTS: Array<[string, bigint]> = [
 const VAGUE_WORDS = VAGUE_COUNTS.map(([phrase]) => phrase);
 const VAGUE_VALUE = new Map(VAGUE_COUNTS);
 
-const NUMBER_WORD = /^(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?$/;
+// Word numbers below a hundred, from the value parser's own list: "sixty", "sixty-five".
+const SMALL_NUMBER_WORDS = NUMBER_WORDS.filter((w) => !['hundred', ...SCALE_WORDS].includes(w));
+const UNIT_WORDS = SMALL_NUMBER_WORDS.slice(1, 10).join('|');
+const NUMBER_WORD = new RegExp(`^(?:${SMALL_NUMBER_WORDS.join('|')})(?:-(?:${UNIT_WORDS}))?$`);
 const CHANGE_VERBS = ['rose', 'risen', 'rising', 'increased', 'grew', 'climbed', 'jumped', 'fell', 'dropped', 'up', 'down'];
 
 interface Atom {
@@ -160,9 +161,9 @@ function buildRange(range: { first: number; last: number; low: bigint; high: big
 function buildSingle(tokens: Token[], atom: Atom, prefix: Qualifier | null, first: number): NumberMention {
   let qualifier: Qualifier = prefix ?? 'EXACT';
   let last = atom.last;
-  const suffix = matchPhraseAt(tokens, atom.last + 1, ['or more', 'and more', 'plus', '+']);
+  const suffix = matchPhraseAt(tokens, atom.last + 1, SUFFIX_WORDS);
   if (suffix && !prefix && !(tokens[atom.last + 1].lower === '+' && tokens[atom.last + 1].start !== tokens[atom.last].end)) {
-    qualifier = 'AT_LEAST';
+    qualifier = SUFFIX_BY_PHRASE.get(suffix.phrase)!;
     last += suffix.length;
   }
   // A vague count is a floor, whatever word precedes it ("some tens of thousands").

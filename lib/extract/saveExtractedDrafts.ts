@@ -2,7 +2,7 @@
 // single transaction: either the source and every figure (with history rows) exist, or nothing does.
 import { db, Prisma } from '@/lib/db/client';
 import { AppError } from '@/lib/http/AppError';
-import { assertPermission } from '@/lib/auth/session';
+import { assertPermission } from '@/lib/auth/permissions';
 import type { Actor } from '@/lib/auth/permissions';
 import { createFigure } from '@/lib/figures/mutations';
 import type { FigureData } from '@/lib/figures/figureInput';

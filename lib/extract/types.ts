@@ -1,4 +1,4 @@
-import type { Qualifier } from '@/lib/figures/value';
+import type { Qualifier } from '@/lib/vocabulary';
 
 /**
  * What a metric is called in prose. `counts: 'things'` (buses) is only assigned when a keyword is

@@ -2,7 +2,8 @@
 // exact strings for the words, and bounds kept apart from exact points.
 import type { Claim } from './listClaims';
 import type { Series, SeriesPoint } from './getSeries';
-import { boundMarker, formatCount, formatExact, formatStatedValue, type Qualifier } from './value';
+import { type Qualifier } from '@/lib/vocabulary';
+import { boundMarker, formatCount, formatExact, formatStatedValue } from './formatValue';
 
 export interface ChartClaim {
   id: number;

@@ -1,5 +1,5 @@
 // How a bucket's total reads when it adds up claims stated in different ways.
-import type { Qualifier } from './value';
+import type { Qualifier } from '@/lib/vocabulary';
 
 /**
  * The qualifier of a sum of headline claims: a shared qualifier stays; lower

@@ -2,12 +2,10 @@
 // `figureDataSchema` for typed callers (import, extraction) and `figureFormSchema`
 // for the editor's form, which accepts the value the way sources state it.
 import { z } from 'zod';
-import { QUALIFIERS, parseStatedValue, type Qualifier, type StatedValue } from './value';
-import { dayString, httpUrl, optionalText, requiredText } from '@/lib/validation/fields';
+import { MAX_COUNT, QUALIFIERS, TEXT_LIMITS, type Qualifier, type StatedValue } from '@/lib/vocabulary';
+import { parseStatedValue } from './parseStatedValue';
+import { httpUrl, optionalDayField, optionalIdField, optionalText, requiredText } from '@/lib/validation/fields';
 
-/** No displacement count reaches ten billion; anything above is a typo or an attack. */
-export const MAX_COUNT = 10_000_000_000n;
-export const MAX_QUOTE_CHARS = 5_000;
 
 export interface FigureData {
   metricId: number;
@@ -54,16 +52,16 @@ export const figureDataSchema = z
     qualifier: z.enum(QUALIFIERS, { message: 'Choose a qualifier.' }),
     low: count('Low value'),
     high: count('High value'),
-    valueAsStated: optionalText(200),
+    valueAsStated: optionalText(TEXT_LIMITS.valueAsStated),
     asOf: z.date({ message: 'Enter a date.' }),
     periodStart: z.date().nullish(),
     periodEnd: z.date().nullish(),
     originId: id('place').nullish(),
     destinationId: id('place').nullish(),
     sourceId: id('source'),
-    quote: optionalText(MAX_QUOTE_CHARS),
-    attribution: optionalText(500),
-    notes: optionalText(5_000),
+    quote: optionalText(TEXT_LIMITS.quote),
+    attribution: optionalText(TEXT_LIMITS.attribution),
+    notes: optionalText(TEXT_LIMITS.notes),
     importRunId: z.number().int().positive().nullish(),
   })
   .superRefine(checkValue)
@@ -71,27 +69,14 @@ export const figureDataSchema = z
 
 // ─── The editor's form ───────────────────────────────────────────────────────
 
-const optionalId = z
-  .string()
-  .trim()
-  .optional()
-  .transform((v, ctx) => {
-    if (!v) return null;
-    if (!/^\d{1,9}$/.test(v)) {
-      ctx.addIssue({ code: 'custom', message: 'Pick an entry from the list.' });
-      return z.NEVER;
-    }
-    return Number(v);
-  });
-
-// Blank date inputs submit ""; treat them as absent so real errors keep their message.
-const optionalDay = z.preprocess((v) => (v === '' || v === null ? undefined : v), dayString.optional());
+const optionalId = optionalIdField;
+const optionalDay = optionalDayField;
 
 /** Source details typed into the form when the source is not in the database yet. */
 export const newSourceSchema = z.object({
   url: httpUrl,
-  title: requiredText('Enter the source title.', 500),
-  publisher: optionalText(200),
+  title: requiredText('Enter the source title.', TEXT_LIMITS.sourceTitle),
+  publisher: optionalText(TEXT_LIMITS.publisher),
   publishedAt: optionalDay,
   accessedAt: optionalDay,
 });
@@ -117,7 +102,7 @@ export function parseFormValue(value: string, qualifier: Qualifier | '' | null |
 export const figureFormSchema = z
   .object({
     metricId: optionalId.refine((v) => v !== null, 'Choose a metric.'),
-    value: z.string().max(200, 'Keep the value under 200 characters.').default(''),
+    value: z.string().max(TEXT_LIMITS.valueAsStated, `Keep the value under ${TEXT_LIMITS.valueAsStated} characters.`).default(''),
     qualifier: z.union([z.literal(''), z.enum(QUALIFIERS)]).default(''),
     asOf: optionalDay,
     periodStart: optionalDay,
@@ -131,9 +116,9 @@ export const figureFormSchema = z
     sourcePublisher: z.string().default(''),
     sourcePublishedAt: z.string().default(''),
     sourceAccessedAt: z.string().default(''),
-    quote: optionalText(MAX_QUOTE_CHARS),
-    attribution: optionalText(500),
-    notes: optionalText(5_000),
+    quote: optionalText(TEXT_LIMITS.quote),
+    attribution: optionalText(TEXT_LIMITS.attribution),
+    notes: optionalText(TEXT_LIMITS.notes),
     confirmDuplicate: z.string().optional().transform((v) => v === 'on' || v === 'true' || v === '1'),
   })
   .transform((form, ctx) => {

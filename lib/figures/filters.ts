@@ -1,7 +1,7 @@
 // The figure filters shared by the charts, the /figures table, the JSON API and
 // the CSV/NDJSON export, so every view of "the current selection" means the same rows.
 //
-// Exported API
+// Exported API (pages, routes and exports call readFigureFilters in readFigureFilters.ts)
 //   parseFigureFilters(input): FigureFilters
 //     input is URLSearchParams or Next's searchParams record. Empty values are
 //     ignored. Throws AppError('BAD_REQUEST', message, param) naming the bad field.
@@ -22,16 +22,16 @@
 //   qualifier    one or more of EXACT, APPROXIMATE, AT_LEAST, AT_MOST, RANGE
 //                (comma-separated or repeated).
 //   status       one or more of DRAFT, PUBLISHED, RETRACTED; default PUBLISHED.
-//                Callers must only pass others through for authorised users.
+//                Only editors and admins may ask for others (readFigureFilters checks).
 //   q            case-insensitive substring of the quote or of the source title.
 import type { Fragment } from 'postgres';
 import { z } from 'zod';
 import type { Sql } from '@/lib/db/sql';
-import { AppError } from '@/lib/http/AppError';
-import { QUALIFIERS, type Qualifier } from './value';
-
-export const FIGURE_STATUSES = ['DRAFT', 'PUBLISHED', 'RETRACTED'] as const;
-export type FigureStatus = (typeof FIGURE_STATUSES)[number];
+import { parseOrThrow } from '@/lib/validation/parseOrThrow';
+import {
+  CONTROL_CHARACTERS, DAY_EXAMPLE, FIGURE_STATUSES, METRIC_KEY, PLACE_CODE, PLACE_CODE_EXAMPLE, QUALIFIERS, TEXT_LIMITS,
+  isCalendarDay, isRecordId, type FigureStatus, type Qualifier,
+} from '@/lib/vocabulary';
 
 export const FIGURE_FILTER_PARAMS = [
   'metric', 'from', 'to', 'place', 'origin', 'destination', 'publisher', 'qualifier', 'status', 'q',
@@ -52,23 +52,19 @@ export interface FigureFilters {
 
 export type SearchParamsInput = URLSearchParams | Record<string, string | string[] | undefined>;
 
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-function isRealDay(value: string): boolean {
-  if (!ISO_DAY.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
-
 const day = (name: string) =>
-  z.string().refine(isRealDay, { message: `${name} must be a real date written YYYY-MM-DD, for example 2022-03-09` });
+  z.string().refine(isCalendarDay, { message: `${name} must be a real date written YYYY-MM-DD, for example ${DAY_EXAMPLE}` });
 
-// Ids are positive integers; codes are ISO 3166 or OCHA P-codes such as UKR or UA59.
-const placeRef = (name: string) =>
+/** A place id (a positive 32-bit integer) or a code such as UA59. */
+const isPlaceRef = (v: string) => (/^\d+$/.test(v) ? isRecordId(v) : PLACE_CODE.test(v));
+const placeRef = (name: string) => z.string().refine(isPlaceRef, `${name} must be a place id or code such as ${PLACE_CODE_EXAMPLE}`);
+
+/** Free text a person typed: bounded, and without NUL or other control characters. */
+const searchText = (name: string, max: number) =>
   z
     .string()
-    .max(64, `${name} is too long; use a place id or code such as UA59`)
-    .regex(/^[A-Za-z0-9_.-]+$/, `${name} must be a place id or code such as UA59`);
+    .max(max, `${name} must be at most ${max} characters`)
+    .refine((v) => !CONTROL_CHARACTERS.test(v), `${name} must not contain control characters such as NUL`);
 
 function listOf<T extends string>(name: string, allowed: readonly T[]) {
   return z
@@ -82,16 +78,16 @@ function listOf<T extends string>(name: string, allowed: readonly T[]) {
 
 const filterSchema = z
   .object({
-    metric: z.string().max(64, 'metric is too long').regex(/^[a-z0-9_]+$/, 'metric must be a metric key such as refugees').optional(),
+    metric: z.string().regex(METRIC_KEY, 'metric must be a metric key such as refugees').optional(),
     from: day('from').optional(),
     to: day('to').optional(),
     place: placeRef('place').optional(),
     origin: placeRef('origin').optional(),
     destination: placeRef('destination').optional(),
-    publisher: z.string().max(200, 'publisher is too long').optional(),
+    publisher: searchText('publisher', TEXT_LIMITS.publisher).optional(),
     qualifier: listOf('qualifier', QUALIFIERS).optional(),
     status: listOf('status', FIGURE_STATUSES).optional(),
-    q: z.string().max(200, 'q (search) must be at most 200 characters').optional(),
+    q: searchText('q (search)', TEXT_LIMITS.search).optional(),
   })
   .refine((f) => !f.from || !f.to || f.from <= f.to, { message: 'to must be on or after from', path: ['to'] });
 
@@ -110,14 +106,12 @@ function readParams(input: SearchParamsInput): Record<string, string | string[] 
   return out;
 }
 
-/** Validates filter parameters; throws AppError('BAD_REQUEST') naming the first bad one. */
+/**
+ * Validates filter parameters; throws AppError('BAD_REQUEST') naming the first bad one.
+ * Callers outside lib/figures use readFigureFilters, which also checks places and drafts.
+ */
 export function parseFigureFilters(input: SearchParamsInput): FigureFilters {
-  const result = filterSchema.safeParse(readParams(input));
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    throw new AppError('BAD_REQUEST', issue.message, String(issue.path[0] ?? ''));
-  }
-  const { status, qualifier, ...rest } = result.data;
+  const { status, qualifier, ...rest } = parseOrThrow(filterSchema, readParams(input));
   return {
     ...rest,
     ...(qualifier && qualifier.length > 0 ? { qualifier } : {}),
@@ -169,7 +163,7 @@ export function figureFilterSql(sql: Sql, filters: FigureFilters): Fragment {
   if (filters.origin) conditions.push(sql`f."originId" IN ${placeTreeSql(sql, filters.origin)}`);
   if (filters.destination) conditions.push(sql`f."destinationId" IN ${placeTreeSql(sql, filters.destination)}`);
   if (filters.publisher) {
-    const org = /^\d+$/.test(filters.publisher)
+    const org = isRecordId(filters.publisher)
       ? sql`"publisherId" = ${Number(filters.publisher)}`
       : sql`"publisherId" = (SELECT id FROM organization WHERE name = ${filters.publisher})`;
     conditions.push(sql`f."sourceId" IN (SELECT id FROM source WHERE ${org})`);

@@ -1,12 +1,9 @@
-// Everything the overview page shows, in one call: a series per metric under
-// the current filters, the events in range, the filter options and freshness.
-import { db } from '@/lib/db/client';
+// The overview's data in one call: a series per metric under the current
+// filters, the events in range and freshness. The page lists filter options itself.
 import { sql } from '@/lib/db/sql';
-import { isDemoDataLoaded } from '@/lib/demo/loadDemoData';
-import { listPlaceOptions, type PlaceOption } from '@/lib/places/listPlaceOptions';
-import { listPublishers, type PublisherOption } from '@/lib/sources/listPublishers';
+import type { Interval } from '@/lib/vocabulary';
 import type { FigureFilters } from './filters';
-import { getSeries, type Interval, type Series } from './getSeries';
+import { getSeries, type Series } from './getSeries';
 import { listChartEvents, type ChartEvent } from './listChartEvents';
 
 /** Claims listed in a chart tooltip per point; the figure page lists them all. */
@@ -21,10 +18,7 @@ export interface Dashboard {
   intervalChosen: boolean;
   series: Series[];
   events: ChartEvent[];
-  places: PlaceOption[];
-  publishers: PublisherOption[];
   lastUpdated: string | null;
-  demo: boolean;
 }
 
 const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
@@ -55,13 +49,10 @@ export async function getDashboard(filters: FigureFilters, interval?: Interval):
   const ranged = { ...filters, ...range };
   const chosen = interval ?? fitInterval(range.from, range.to);
   const metrics = await sql<{ key: string }[]>`SELECT key FROM metric WHERE "retiredAt" IS NULL ORDER BY id`;
-  const [series, events, places, publishers, updated, demo] = await Promise.all([
+  const [series, events, updated] = await Promise.all([
     Promise.all(metrics.map((m) => getSeries({ metric: m.key, filters: ranged, interval: chosen, includeClaims: true, claimsPerPoint: TOOLTIP_CLAIMS }))),
     listChartEvents(range.from, range.to),
-    listPlaceOptions(),
-    listPublishers(),
     sql<{ at: string | null }[]>`SELECT to_char(max("updatedAt"), 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS at FROM figure WHERE status = 'PUBLISHED'`,
-    isDemoDataLoaded(db),
   ]);
-  return { ...range, interval: chosen, intervalChosen: interval !== undefined, series, events, places, publishers, lastUpdated: updated[0]?.at ?? null, demo };
+  return { ...range, interval: chosen, intervalChosen: interval !== undefined, series, events, lastUpdated: updated[0]?.at ?? null };
 }

@@ -12,10 +12,7 @@ import type { FigureFilters } from './filters';
 import { combineQualifiers } from './combineQualifiers';
 import { listClaims, type Claim } from './listClaims';
 import { headlineTableAnswers, listHeadlinePoints, listLivePoints, MAX_IDS_PER_POINT, type PointRow } from './listSeriesPoints';
-import type { Qualifier } from './value';
-
-export const INTERVALS = ['day', 'week', 'month'] as const;
-export type Interval = (typeof INTERVALS)[number];
+import type { Interval, Qualifier } from '@/lib/vocabulary';
 
 export { MAX_IDS_PER_POINT };
 

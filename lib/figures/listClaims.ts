@@ -1,6 +1,6 @@
 // Claims with their citations, for tooltips, the figure page and the JSON API.
 import { sql } from '@/lib/db/sql';
-import type { Qualifier } from './value';
+import type { Qualifier } from '@/lib/vocabulary';
 
 export interface Claim {
   id: number;

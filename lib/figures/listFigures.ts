@@ -5,6 +5,7 @@ import type { Fragment } from 'postgres';
 import { z } from 'zod';
 import { sql } from '@/lib/db/sql';
 import { AppError } from '@/lib/http/AppError';
+import { parseOrThrow } from '@/lib/validation/parseOrThrow';
 import { figureFilterSql, type FigureFilters } from './filters';
 import { claimSelectSql, type Claim } from './listClaims';
 
@@ -37,12 +38,7 @@ const pageSchema = z.object({
 /** Reads sort, limit and cursor; throws BAD_REQUEST naming the bad one. */
 export function parsePageQuery(params: URLSearchParams): PageQuery {
   const raw = Object.fromEntries(['sort', 'limit', 'cursor'].flatMap((k) => (params.get(k)?.trim() ? [[k, params.get(k)!.trim()]] : [])));
-  const result = pageSchema.safeParse(raw);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    throw new AppError('BAD_REQUEST', issue.message, String(issue.path[0]));
-  }
-  return result.data;
+  return parseOrThrow(pageSchema, raw);
 }
 
 // Each sort orders by one column, then id, in the same direction, so the keyset is a row comparison.

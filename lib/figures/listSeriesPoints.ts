@@ -9,9 +9,8 @@ import type { Fragment } from 'postgres';
 import type { Sql } from '@/lib/db/sql';
 import { figureFilterSql, type FigureFilters } from './filters';
 import { headlineOrderSql, placeKeySql, plottedValueSql } from './headlineRule';
-import type { Qualifier } from './value';
+import type { Interval, Qualifier } from '@/lib/vocabulary';
 
-export type Interval = 'day' | 'week' | 'month';
 export interface SeriesMetric { id: number; kind: 'STOCK' | 'FLOW' }
 
 /**

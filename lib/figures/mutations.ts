@@ -1,33 +1,23 @@
 // Every write to a figure: create, update (optimistic lock), publish (four eyes
 // when review is required) and retract. Each one writes its FigureRevision and
 // AuditLog rows in the same transaction as the change, so history cannot drift.
-import { db, Prisma } from '@/lib/db/client';
+import { db, type Prisma } from '@/lib/db/client';
+import { inTransaction, type Tx } from '@/lib/db/transaction';
 import { AppError } from '@/lib/http/AppError';
 import { getConfig } from '@/lib/config';
-import { assertPermission } from '@/lib/auth/session';
-import { canPublishFigure, type Actor } from '@/lib/auth/permissions';
+import { assertPermission, canPublishFigure, type Actor } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit/writeAudit';
+import { parseOrThrow } from '@/lib/validation/parseOrThrow';
 import { figureDataSchema, type FigureData } from './figureInput';
 import { checkFigureReferences } from './checkFigureReferences';
 import { FIGURE_ROW_SELECT, figureSnapshot, type FigureSnapshot } from './figureSnapshot';
 import { conflictError } from './conflictError';
 import { toJsonValue } from '@/lib/audit/toJsonValue';
 
-type Tx = Prisma.TransactionClient;
-
-/** Runs `fn` in the caller's transaction when given one, else in a new one. */
-export function inTransaction<T>(tx: Tx | undefined, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return tx ? fn(tx) : db.$transaction(fn);
-}
 
 /** Validates typed figure data; throws BAD_REQUEST naming the first bad field. */
 export function parseFigureData(input: FigureData): FigureData {
-  const parsed = figureDataSchema.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new AppError('BAD_REQUEST', issue.message, issue.path.map(String).join('.') || undefined);
-  }
-  return parsed.data;
+  return parseOrThrow(figureDataSchema, input);
 }
 
 async function recordChange(

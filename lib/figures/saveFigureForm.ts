@@ -8,6 +8,7 @@ import { createSource } from '@/lib/sources/mutations';
 import { figureFormSchema } from './figureInput';
 import { createFigure, updateFigure } from './mutations';
 import { findDuplicateFigure } from './findDuplicateFigure';
+import { FormReader } from '@/lib/validation/formReader';
 import type { ConflictDetails } from './conflictError';
 
 export interface FigureFormState {
@@ -34,16 +35,8 @@ const PARAM_TO_FIELD: Record<string, string> = {
   accessedAt: 'sourceAccessedAt',
 };
 
-function formValues(formData: FormData): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [key, value] of formData.entries()) {
-    if (typeof value === 'string' && !key.startsWith('$ACTION')) values[key] = value;
-  }
-  return values;
-}
-
 export async function saveFigureForm(actor: Actor, formData: FormData, existing?: { id: number; version: number }): Promise<FigureFormState> {
-  const values = formValues(formData);
+  const values = new FormReader(formData).typedValues();
   const parsed = figureFormSchema.safeParse(values);
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {};

@@ -1,10 +1,11 @@
 // Writes to metrics (admins only): they define what the charts count.
 import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/http/AppError';
-import { assertPermission } from '@/lib/auth/session';
+import { assertPermission } from '@/lib/auth/permissions';
 import type { Actor } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit/writeAudit';
 import { parseOrThrow } from '@/lib/validation/parseOrThrow';
+import { notFound, retractRecord } from '@/lib/records/writeRecord';
 import { metricInputSchema, type MetricInput } from './metricInput';
 
 export async function createMetric(actor: Actor, input: MetricInput): Promise<{ id: number }> {
@@ -24,7 +25,7 @@ export async function updateMetric(actor: Actor, id: number, input: MetricInput)
   const data = parseOrThrow(metricInputSchema, input);
   await db.$transaction(async (tx) => {
     const before = await tx.metric.findUnique({ where: { id }, select: { key: true, label: true, unit: true, kind: true, hxlTag: true, description: true, keywords: true, _count: { select: { figures: true } } } });
-    if (!before) throw new AppError('NOT_FOUND', `Metric ${id} does not exist.`, 'id');
+    if (!before) throw notFound('metric', id);
     if (before.kind !== data.kind && before._count.figures > 0) throw new AppError('BAD_REQUEST', 'Figures use this metric, so its kind cannot change.', 'kind');
     if (before.key !== data.key && (await tx.metric.findUnique({ where: { key: data.key }, select: { id: true } }))) throw new AppError('CONFLICT', `A metric with key "${data.key}" exists.`, 'key');
     await tx.metric.update({ where: { id }, data });
@@ -35,12 +36,12 @@ export async function updateMetric(actor: Actor, id: number, input: MetricInput)
 
 export async function retireMetric(actor: Actor, id: number, reason: string): Promise<void> {
   assertPermission(actor, 'editMetrics');
-  if (!reason?.trim()) throw new AppError('BAD_REQUEST', 'Say why the metric is retired.', 'reason');
-  await db.$transaction(async (tx) => {
-    const metric = await tx.metric.findUnique({ where: { id }, select: { retiredAt: true } });
-    if (!metric) throw new AppError('NOT_FOUND', `Metric ${id} does not exist.`, 'id');
-    if (metric.retiredAt) return;
-    await tx.metric.update({ where: { id }, data: { retiredAt: new Date() } });
-    await writeAudit(tx, actor, { entityType: 'metric', entityId: String(id), action: 'RETIRE', reason: reason.trim() });
+  await retractRecord(actor, 'metric', id, reason, {
+    action: 'RETIRE',
+    isRetracted: async (tx) => {
+      const metric = await tx.metric.findUnique({ where: { id }, select: { retiredAt: true } });
+      return metric ? metric.retiredAt !== null : null;
+    },
+    retract: (tx) => tx.metric.update({ where: { id }, data: { retiredAt: new Date() } }),
   });
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalText, requiredText } from '@/lib/validation/fields';
+import { optionalIdField, optionalText, requiredText } from '@/lib/validation/fields';
 
 export const PLACE_TYPES = ['COUNTRY', 'ADMIN1', 'ADMIN2', 'ADMIN3', 'CITY', 'BORDER_CROSSING', 'OTHER'] as const;
 
@@ -9,7 +9,7 @@ const coordinate = (max: number, label: string) =>
 export const placeInputSchema = z.object({
   name: requiredText('Enter the place name.', 200),
   type: z.enum(PLACE_TYPES, { message: 'Choose a place type.' }).default('OTHER'),
-  parentId: z.union([z.literal('').transform(() => null), z.coerce.number().int().positive('Choose a parent place from the list.')]).nullish(),
+  parentId: optionalIdField,
   code: optionalText(40),
   aliases: z
     .union([z.array(z.string()), z.string()])
@@ -20,3 +20,7 @@ export const placeInputSchema = z.object({
   longitude: coordinate(180, 'Longitude'),
 });
 export type PlaceInput = z.input<typeof placeInputSchema>;
+
+/** What the picker's inline "Create place" answers: the new place, or why it failed. */
+export type InlinePlaceState = { id: number; name: string } | { error: string } | null;
+export type CreatePlaceAction = (prev: InlinePlaceState, name: string) => Promise<InlinePlaceState>;

@@ -1,7 +1,7 @@
 // The sources page: each source with its publisher, how many published figures
 // it backs and the first of them, newest source first, paged by keyset.
 import { sql } from '@/lib/db/sql';
-import type { Qualifier } from '@/lib/figures/value';
+import type { Qualifier } from '@/lib/vocabulary';
 
 export interface SourceFigure { id: number; metric: string; unit: string; low: bigint; high: bigint; qualifier: Qualifier; valueAsStated: string | null; asOf: string }
 export interface SourceRow {

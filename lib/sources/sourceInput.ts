@@ -10,6 +10,7 @@ export const sourceInputSchema = z.object({
   publishedAt: optionalDay,
   accessedAt: optionalDay,
   archiveUrl: z.union([z.literal('').transform(() => null), httpUrl]).nullish(),
-  preferred: z.boolean().default(false),
+  // A checkbox sends "on" when ticked and nothing when not.
+  preferred: z.union([z.boolean(), z.string()]).optional().transform((v) => v === true || v === 'on' || v === 'true'),
 });
 export type SourceInput = z.input<typeof sourceInputSchema>;

@@ -4,16 +4,11 @@ import { randomBytes } from 'node:crypto';
 import { hashPassword } from 'better-auth/crypto';
 import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/http/AppError';
-import { assertPermission } from '@/lib/auth/session';
+import { assertPermission } from '@/lib/auth/permissions';
 import type { Actor, Role } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit/writeAudit';
+import { parseOrThrow } from '@/lib/validation/parseOrThrow';
 import { newUserSchema, roleSchema, type NewUserInput } from './userInput';
-
-function parseOrThrow<T>(result: { success: true; data: T } | { success: false; error: { issues: Array<{ message: string; path: PropertyKey[] }> } }): T {
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  throw new AppError('BAD_REQUEST', issue.message, issue.path.map(String).join('.') || undefined);
-}
 
 /** An admin creates an account for someone. */
 export async function createUser(actor: Actor, input: NewUserInput): Promise<{ id: string; email: string; role: Role }> {
@@ -27,7 +22,7 @@ export async function createUser(actor: Actor, input: NewUserInput): Promise<{ i
  * `npm run user:create` bootstrap and demo accounts. Never from a request.
  */
 export async function insertUser(actor: Actor | null, input: NewUserInput): Promise<{ id: string; email: string; role: Role }> {
-  const data = parseOrThrow(newUserSchema.safeParse(input));
+  const data = parseOrThrow(newUserSchema, input);
   const hash = await hashPassword(data.password);
   return db.$transaction(async (tx) => {
     const existing = await tx.user.findUnique({ where: { email: data.email }, select: { id: true } });
@@ -51,7 +46,7 @@ async function loadUser(id: string) {
 
 export async function changeUserRole(actor: Actor, userId: string, role: string): Promise<void> {
   assertPermission(actor, 'manageUsers');
-  const next = parseOrThrow(roleSchema.safeParse(role));
+  const next = parseOrThrow(roleSchema, role);
   const user = await loadUser(userId);
   if (user.id === actor.userId && next !== 'ADMIN') throw new AppError('BAD_REQUEST', 'You cannot remove your own admin role; ask another admin.', 'role');
   if (user.role === next) return;

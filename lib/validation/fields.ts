@@ -1,53 +1,44 @@
-// Shared zod field rules for forms and APIs: bounded text, http(s) URLs only, and
-// calendar days between 1900 and today.
+// Shared zod field rules for forms and APIs, built on the vocabulary's date, id
+// and text rules: bounded text, http(s) URLs only, calendar days from 1900 to today.
 import { z } from 'zod';
-
-export const EARLIEST_DAY = '1900-01-01';
-
-/** Today in UTC as YYYY-MM-DD, plus one day of slack for reporters east of UTC. */
-function latestDay(): string {
-  return new Date(Date.now() + 24 * 3600 * 1000).toISOString().slice(0, 10);
-}
+import { CONTROL_CHARACTERS, DAY_EXAMPLE, TEXT_LIMITS, dayProblem, isRecordId, toUtcDate } from '@/lib/vocabulary';
 
 /** "YYYY-MM-DD" → a Date at UTC midnight; rejects impossible, pre-1900 and future days. */
 export const dayString = z
   .string()
   .trim()
   .transform((v, ctx) => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) {
-      ctx.addIssue({ code: 'custom', message: 'Enter a date as YYYY-MM-DD.' });
+    const problem = dayProblem(v);
+    if (problem) {
+      ctx.addIssue({ code: 'custom', message: /^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v} is ${problem}.` : `Enter a date as YYYY-MM-DD, for example ${DAY_EXAMPLE}.` });
       return z.NEVER;
     }
-    const date = new Date(`${v}T00:00:00Z`);
-    if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== v) {
-      ctx.addIssue({ code: 'custom', message: `${v} is not a calendar date.` });
-      return z.NEVER;
-    }
-    if (v < EARLIEST_DAY) {
-      ctx.addIssue({ code: 'custom', message: 'Dates before 1900 are not accepted; check the year.' });
-      return z.NEVER;
-    }
-    if (v > latestDay()) {
-      ctx.addIssue({ code: 'custom', message: 'The date is in the future; figures report what has happened.' });
-      return z.NEVER;
-    }
-    return date;
+    return toUtcDate(v);
   });
 
-/** Checks a Date already parsed elsewhere against the same bounds. */
-export function dayProblem(date: Date): string | null {
-  if (Number.isNaN(date.getTime())) return 'not a calendar date';
-  const v = date.toISOString().slice(0, 10);
-  if (v < EARLIEST_DAY) return 'before 1900';
-  if (v > latestDay()) return 'in the future';
-  return null;
-}
+/**
+ * An optional reference to a record: a picker's hidden field ("" when nothing is
+ * chosen) or a number from a typed caller. Anything else is refused, ids past
+ * 2^31 included, so a bad id is a 400 and never reaches the database.
+ */
+export const optionalIdField = z.union([z.number(), z.string(), z.null()]).optional().transform((v, ctx) => {
+  const text = v === null || v === undefined ? '' : String(v).trim();
+  if (text === '') return null;
+  if (!isRecordId(text)) {
+    ctx.addIssue({ code: 'custom', message: 'Pick an entry from the list.' });
+    return z.NEVER;
+  }
+  return Number(text);
+});
+
+/** Blank date inputs submit ""; they count as absent so real errors keep their message. */
+export const optionalDayField = z.preprocess((v) => (v === '' || v === null ? undefined : v), dayString.optional());
 
 export const httpUrl = z
   .string()
   .trim()
   .min(1, 'Enter the URL, starting with https://.')
-  .max(2_000, 'The URL is longer than 2,000 characters.')
+  .max(TEXT_LIMITS.url, `The URL is longer than ${TEXT_LIMITS.url.toLocaleString('en')} characters.`)
   .refine((v) => {
     try {
       const url = new URL(v);
@@ -64,8 +55,16 @@ export const optionalHttpUrl = z
   .transform((v) => (v ? v : null))
   .pipe(httpUrl.nullable());
 
+const noControlCharacters = (v: string | null) => v === null || !CONTROL_CHARACTERS.test(v);
+const CONTROL_MESSAGE = 'Remove the control characters (such as NUL) from this text.';
+
 export const requiredText = (message: string, max: number) =>
-  z.string({ message }).trim().min(1, message).max(max, `Keep this under ${max.toLocaleString('en')} characters.`);
+  z
+    .string({ message })
+    .trim()
+    .min(1, message)
+    .max(max, `Keep this under ${max.toLocaleString('en')} characters.`)
+    .refine(noControlCharacters, CONTROL_MESSAGE);
 
 /** Optional free text: blank becomes null; longer than `max` is refused, never cut. */
 export const optionalText = (max: number) =>
@@ -73,4 +72,5 @@ export const optionalText = (max: number) =>
     .string()
     .nullish()
     .transform((v) => (v?.trim() ? v.trim() : null))
-    .refine((v) => v === null || v.length <= max, `Keep this under ${max.toLocaleString('en')} characters.`);
+    .refine((v) => v === null || v.length <= max, `Keep this under ${max.toLocaleString('en')} characters.`)
+    .refine(noControlCharacters, CONTROL_MESSAGE);

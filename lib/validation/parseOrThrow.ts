@@ -2,9 +2,10 @@
 import type { z } from 'zod';
 import { AppError } from '@/lib/http/AppError';
 
-export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+/** `param` names the field when the schema validates one bare value (a role, a token name). */
+export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, param?: string): z.output<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
-  throw new AppError('BAD_REQUEST', issue.message, issue.path.map(String).join('.') || undefined);
+  throw new AppError('BAD_REQUEST', issue.message, issue.path.map(String).join('.') || param);
 }

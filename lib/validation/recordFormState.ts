@@ -1,6 +1,7 @@
 // The state a simple record form (source, place, event, metric, user) gets back
 // from its server action: a message, field errors, and what the user typed.
-import { AppError } from '@/lib/http/AppError';
+import type { ActionFailure } from '@/lib/http/errors';
+import { FormReader } from './formReader';
 
 export interface RecordFormState {
   status: 'idle' | 'error' | 'done';
@@ -9,11 +10,22 @@ export interface RecordFormState {
   values?: Record<string, string>;
 }
 
-export function recordFormError(err: unknown, formData: FormData): RecordFormState {
-  const values = Object.fromEntries([...formData.entries()].filter(([k, v]) => typeof v === 'string' && !k.startsWith('$ACTION') && k !== 'password')) as Record<string, string>;
-  if (err instanceof AppError) {
-    return { status: 'error', message: err.message, fieldErrors: err.param ? { [err.param]: err.message } : undefined, values };
-  }
-  console.error('[corridor] record form failed:', err);
-  return { status: 'error', message: 'Saving failed on our side; nothing was changed. Try again.', values };
+/** A server action as a client form receives it (always as a prop, never imported from app/). */
+export type FormAction<State> = (prev: State, formData: FormData) => Promise<State>;
+
+/** The account page's forms: the field a message is about, and a new API token shown once. */
+export interface AccountState {
+  status: 'idle' | 'error' | 'done';
+  message?: string;
+  field?: string;
+  token?: string;
+}
+
+export function recordFormFailure(failure: ActionFailure, formData: FormData): RecordFormState {
+  return {
+    status: 'error',
+    message: failure.message,
+    fieldErrors: failure.param ? { [failure.param]: failure.message } : undefined,
+    values: new FormReader(formData).typedValues(),
+  };
 }

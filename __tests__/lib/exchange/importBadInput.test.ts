@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { db } from '@/lib/db/client';
-import { ImportFileError } from '@/lib/exchange/import/ImportFileError';
+import { AppError } from '@/lib/http/AppError';
 import { readRecords } from '@/lib/exchange/import/readRecords';
 import { resetDatabase } from '../../helpers/db';
 import { seedExchangeData } from './fixtures';
@@ -28,7 +28,8 @@ describe('import of bad input', () => {
 
   const fileError = async (content: string | Uint8Array, message: RegExp) => {
     const attempt = importText(content, userId, { dryRun: false });
-    await expect(attempt).rejects.toThrow(ImportFileError);
+    await expect(attempt).rejects.toThrow(AppError);
+    await expect(attempt).rejects.toMatchObject({ param: 'file' });
     await expect(importText(content, userId, { dryRun: false })).rejects.toThrow(message);
   };
 

@@ -11,9 +11,10 @@ import { sql } from '@/lib/db/sql';
 import { parseFigureFilters } from '@/lib/figures/filters';
 import { getMetricByKey, getSeries, MAX_IDS_PER_POINT, toSeriesPoints } from '@/lib/figures/getSeries';
 import { getSeriesJson } from '@/lib/figures/getSeriesJson';
-import { headlineTableAnswers, listHeadlinePoints, listLivePoints, type Interval } from '@/lib/figures/listSeriesPoints';
+import { headlineTableAnswers, listHeadlinePoints, listLivePoints } from '@/lib/figures/listSeriesPoints';
+import type { Interval } from '@/lib/vocabulary';
 import { createFigure as createFigureAs, publishFigure, retractFigure } from '@/lib/figures/mutations';
-import type { Qualifier } from '@/lib/figures/value';
+import type { Qualifier } from '@/lib/vocabulary';
 import { toJson } from '@/lib/http/respond';
 import { createFigure, createMetric, createPlace, createSource } from './fixtures';
 

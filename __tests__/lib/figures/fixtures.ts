@@ -1,6 +1,6 @@
 // Small builders for figure query tests: real rows in the test database.
 import { db } from '@/lib/db/client';
-import type { Qualifier } from '@/lib/figures/value';
+import type { Qualifier } from '@/lib/vocabulary';
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 

@@ -1,7 +1,8 @@
 import { db } from '@/lib/db/client';
 import { sql } from '@/lib/db/sql';
 import { parseFigureFilters } from '@/lib/figures/filters';
-import { getSeries, type Interval } from '@/lib/figures/getSeries';
+import { getSeries } from '@/lib/figures/getSeries';
+import type { Interval } from '@/lib/vocabulary';
 import { AppError } from '@/lib/http/AppError';
 import { resetDatabase } from '../../helpers/db';
 import { createFigure, createMetric, createPlace, createSource } from './fixtures';

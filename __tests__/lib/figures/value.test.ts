@@ -1,16 +1,6 @@
-import {
-  QUALIFIERS,
-  boundMarker,
-  formatCount,
-  formatExact,
-  formatStatedValue,
-  headlineValue,
-  parseNumber,
-  parseNumberWords,
-  parseStatedValue,
-  type Qualifier,
-  type StatedValue,
-} from '@/lib/figures/value';
+import { QUALIFIERS, type Qualifier, type StatedValue } from '@/lib/vocabulary';
+import { parseNumber, parseNumberWords, parseStatedValue } from '@/lib/figures/parseStatedValue';
+import { boundMarker, formatCount, formatExact, formatStatedValue, headlineValue } from '@/lib/figures/formatValue';
 
 function value(input: string): bigint {
   const result = parseNumber(input);

@@ -4,8 +4,9 @@ import { figureData, seedReferenceData, type Seed } from '@/__tests__/helpers/fi
 import { closeAuth } from '@/lib/auth/auth';
 import { db } from '@/lib/db/client';
 import { createFigure } from '@/lib/figures/mutations';
-import { createSource, mergeSources, retractSource } from '@/lib/sources/mutations';
-import { createPlace, mergePlaces } from '@/lib/places/mutations';
+import { createSource, retractSource } from '@/lib/sources/mutations';
+import { createPlace } from '@/lib/places/mutations';
+import { mergePlaces, mergeSources } from '@/lib/figures/mergeDuplicates';
 
 let seed: Seed;
 let editor: TestUser;

@@ -1,8 +1,8 @@
 import { redirect } from 'next/navigation';
-import { TokenForm } from '@/components/admin/AccountForms';
+import { RevokeTokenForm, TokenForm } from '@/components/admin/AccountForms';
 import { getActor } from '@/lib/auth/session';
 import { listApiTokens } from '@/lib/auth/apiTokens';
-import { revokeTokenAction } from '../actions';
+import { createTokenAction, revokeTokenAction } from '../actions';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'API tokens — Corridor' };
@@ -19,7 +19,7 @@ export default async function TokensPage() {
       <p>
         Send a token as <code>Authorization: Bearer &lt;token&gt;</code>. It acts with your role ({actor.role.toLowerCase()}). Tokens are stored hashed and shown only once.
       </p>
-      <TokenForm />
+      <TokenForm createToken={createTokenAction} />
       <table>
         <thead>
           <tr><th>Name</th><th>Starts with</th><th>Created</th><th>Last used</th><th>Status</th></tr>
@@ -33,10 +33,7 @@ export default async function TokensPage() {
               <td>{when(t.lastUsedAt)}</td>
               <td>
                 {t.revokedAt ? `revoked ${when(t.revokedAt)}` : (
-                  <form action={revokeTokenAction}>
-                    <input type="hidden" name="id" value={t.id} />
-                    <button type="submit">Revoke</button>
-                  </form>
+                  <RevokeTokenForm id={t.id} revokeToken={revokeTokenAction} />
                 )}
               </td>
             </tr>

@@ -5,6 +5,7 @@ import { getActor } from '@/lib/auth/session';
 import { canExtractFigures } from '@/lib/auth/permissions';
 import { listExtractOptions } from '@/lib/extract/listExtractOptions';
 import { ExtractWorkbench } from '@/components/extract/ExtractWorkbench';
+import { createPlaceInlineAction } from '../places/actions';
 import { extractAction, saveDraftsAction } from './actions';
 
 export const metadata: Metadata = { title: 'Extract figures from a report — Corridor' };
@@ -29,7 +30,7 @@ export default async function ExtractPage() {
         Paste a report and Corridor proposes the figures in it, each with the sentence that states it. Nothing is published:
         the figures you keep are saved as drafts citing this source.
       </p>
-      <ExtractWorkbench options={options} extractAction={extractAction} saveAction={saveDraftsAction} />
+      <ExtractWorkbench options={options} actions={{ extract: extractAction, save: saveDraftsAction, createPlace: createPlaceInlineAction }} />
     </section>
   );
 }

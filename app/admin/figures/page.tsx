@@ -1,6 +1,6 @@
 import { requirePageActor } from '@/lib/auth/pageGuard';
 import { listAdminFigures } from '@/lib/figures/adminFigures';
-import { formatStatedValue } from '@/lib/figures/value';
+import { formatStatedValue } from '@/lib/figures/formatValue';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Figures — Corridor admin' };

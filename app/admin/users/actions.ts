@@ -1,38 +1,36 @@
 'use server';
-import { revalidatePath } from 'next/cache';
-import { assertPermission, getActor } from '@/lib/auth/session';
+import { serverAction } from '@/lib/auth/serverAction';
 import { changeUserRole, createUser, setUserActive } from '@/lib/users/mutations';
-import { recordFormError, type RecordFormState } from '@/lib/validation/recordFormState';
+import { newUserSchema } from '@/lib/users/userInput';
+import { FormReader } from '@/lib/validation/formReader';
+import { recordFormFailure, type RecordFormState } from '@/lib/validation/recordFormState';
 
-export async function createUserAction(_prev: RecordFormState, formData: FormData): Promise<RecordFormState> {
-  try {
-    const actor = await getActor();
-    assertPermission(actor, 'manageUsers');
-    const user = await createUser(actor, {
-      email: String(formData.get('email') ?? ''),
-      name: String(formData.get('name') ?? ''),
-      role: String(formData.get('role') ?? ''),
-      password: String(formData.get('password') ?? ''),
-    });
-    revalidatePath('/admin/users');
-    return { status: 'done', message: `Created ${user.role.toLowerCase()} ${user.email}. Give them the password through a separate channel.` };
-  } catch (err) {
-    return recordFormError(err, formData);
-  }
-}
+const failed = (failure: Parameters<typeof recordFormFailure>[0], formData: FormData) => recordFormFailure(failure, formData);
 
-export async function updateUserAction(_prev: RecordFormState, formData: FormData): Promise<RecordFormState> {
-  try {
-    const actor = await getActor();
-    assertPermission(actor, 'manageUsers');
-    const id = String(formData.get('id') ?? '');
-    const intent = String(formData.get('intent') ?? '');
-    if (intent === 'role') await changeUserRole(actor, id, String(formData.get('role') ?? ''));
+export const createUserAction = serverAction<FormData, RecordFormState>({
+  name: 'create user',
+  permission: 'manageUsers',
+  run: async (actor, formData) => {
+    const user = await createUser(actor, new FormReader(formData).values(newUserSchema));
+    return {
+      revalidate: ['/admin/users'],
+      state: { status: 'done', message: `Created ${user.role.toLowerCase()} ${user.email}. Give them the password through a separate channel.` },
+    };
+  },
+  failed,
+});
+
+export const updateUserAction = serverAction<FormData, RecordFormState>({
+  name: 'update user',
+  permission: 'manageUsers',
+  run: async (actor, formData) => {
+    const form = new FormReader(formData);
+    const id = form.text('id');
+    const intent = form.text('intent');
+    if (intent === 'role') await changeUserRole(actor, id, form.text('role'));
     else if (intent === 'deactivate') await setUserActive(actor, id, false);
     else if (intent === 'reactivate') await setUserActive(actor, id, true);
-    revalidatePath('/admin/users');
-    return { status: 'done', message: 'Saved. The user’s sessions were ended where their access changed.' };
-  } catch (err) {
-    return recordFormError(err, formData);
-  }
-}
+    return { revalidate: ['/admin/users'], state: { status: 'done', message: 'Saved. The user’s sessions were ended where their access changed.' } };
+  },
+  failed,
+});

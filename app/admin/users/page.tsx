@@ -1,6 +1,7 @@
 import { NewUserForm, UserRowActions } from '@/components/admin/UserForms';
 import { requirePageActor } from '@/lib/auth/pageGuard';
 import { listUsers } from '@/lib/users/listUsers';
+import { createUserAction, updateUserAction } from './actions';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Users — Corridor admin' };
@@ -21,13 +22,13 @@ export default async function UsersPage() {
               <td>{u.role.toLowerCase()}</td>
               <td>{u.deactivatedAt ? `deactivated ${u.deactivatedAt.toISOString().slice(0, 10)}` : 'active'}</td>
               <td>{u._count.sessions}</td>
-              <td><UserRowActions id={u.id} role={u.role} active={!u.deactivatedAt} self={u.id === actor.userId} /></td>
+              <td><UserRowActions id={u.id} role={u.role} active={!u.deactivatedAt} self={u.id === actor.userId} updateUser={updateUserAction} /></td>
             </tr>
           ))}
         </tbody>
       </table>
       <h2>New user</h2>
-      <NewUserForm />
+      <NewUserForm createUser={createUserAction} />
     </section>
   );
 }

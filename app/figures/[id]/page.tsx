@@ -5,7 +5,7 @@ import { ClaimCitation } from '@/components/figures/ClaimCitation';
 import { RevisionTimeline } from '@/components/figures/RevisionTimeline';
 import { formatDay } from '@/lib/figures/formatDay';
 import { getFigure } from '@/lib/figures/getFigure';
-import { formatExact, formatStatedValue } from '@/lib/figures/value';
+import { formatExact, formatStatedValue } from '@/lib/figures/formatValue';
 import { AppError } from '@/lib/http/AppError';
 
 export const dynamic = 'force-dynamic';

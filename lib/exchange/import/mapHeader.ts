@@ -3,7 +3,7 @@
 import { FIGURE_COLUMN_NAMES } from '../columns';
 import { isHashtagRow, normaliseHashtag } from '../hxl';
 import { FIGURE_COLUMNS } from '../columns';
-import { ImportFileError } from './ImportFileError';
+import { AppError } from '@/lib/http/AppError';
 
 export type ColumnName = (typeof FIGURE_COLUMN_NAMES)[number];
 
@@ -42,7 +42,7 @@ const normaliseName = (cell: string) => cell.trim().toLowerCase().replace(/[\s-]
 
 export function mapHeader(header: string[], secondRow: string[] | null, metricTags: string[]): ColumnMap {
   const names = header.map(normaliseName);
-  if (names.every((n) => n === '')) throw new ImportFileError('The first row is empty. It must name the columns, as in an export.');
+  if (names.every((n) => n === '')) throw new AppError('BAD_REQUEST', 'The first row is empty. It must name the columns, as in an export.', 'file');
   const seen = new Map<string, number>();
   const duplicated = new Set<string>();
   names.forEach((n) => {
@@ -50,7 +50,7 @@ export function mapHeader(header: string[], secondRow: string[] | null, metricTa
     seen.set(n, (seen.get(n) ?? 0) + 1);
   });
   if (duplicated.size > 0) {
-    throw new ImportFileError(`The header names ${[...duplicated].map((d) => `"${d}"`).join(', ')} more than once. Keep one column of each name.`);
+    throw new AppError('BAD_REQUEST', `The header names ${[...duplicated].map((d) => `"${d}"`).join(', ')} more than once. Keep one column of each name.`, 'file');
   }
 
   const hasHashtagRow = secondRow !== null && isHashtagRow(secondRow);
@@ -66,7 +66,7 @@ export function mapHeader(header: string[], secondRow: string[] | null, metricTa
       return;
     }
     if (index[column] !== undefined) {
-      throw new ImportFileError(`Columns ${index[column]! + 1} and ${i + 1} both map to "${column}". Keep one of them.`);
+      throw new AppError('BAD_REQUEST', `Columns ${index[column]! + 1} and ${i + 1} both map to "${column}". Keep one of them.`, 'file');
     }
     index[column] = i;
     if (byTag?.metricTag) impliedMetricTag = byTag.metricTag;
@@ -74,7 +74,7 @@ export function mapHeader(header: string[], secondRow: string[] | null, metricTa
 
   const missing = REQUIRED.filter((c) => index[c] === undefined && !(c === 'metric' && impliedMetricTag) && !(c === 'value_low' && index.value_as_stated !== undefined) && !(c === 'source_title' && index.source_url !== undefined));
   if (missing.length > 0) {
-    throw new ImportFileError(`Missing required column${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}. The first row must name the columns as an export does (see docs/api.md, Import).`);
+    throw new AppError('BAD_REQUEST', `Missing required column${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}. The first row must name the columns as an export does (see docs/api.md, Import).`, 'file');
   }
   return { index, impliedMetricTag, hasHashtagRow, warnings };
 }

@@ -6,7 +6,7 @@
 import type { Writable } from 'node:stream';
 import { db } from '@/lib/db/client';
 import { sql } from '@/lib/db/sql';
-import { ImportFileError } from './ImportFileError';
+import { AppError } from '@/lib/http/AppError';
 import { mapHeader, type ColumnMap } from './mapHeader';
 import { readRecords, type CsvRecord } from './readRecords';
 import { ASSIGN_ID_STEPS, CREATE_STAGE, INSERT_FIGURES, RESOLVE_STEPS, STAGE_COLUMNS } from './stageSql';
@@ -90,10 +90,10 @@ export async function runImport(body: AsyncIterable<Uint8Array>, options: Import
 
   const records = readRecords(body, options.maxBytes, (n) => (bytes = n));
   const first = await records.next();
-  if (first.done) throw new ImportFileError('The file is empty. Upload a CSV whose first row names the columns.');
+  if (first.done) throw new AppError('BAD_REQUEST', 'The file is empty. Upload a CSV whose first row names the columns.', 'file');
   const header = first.value.cells;
   const second = await records.next();
-  if (second.done) throw new ImportFileError('The file has a header row but no data rows.');
+  if (second.done) throw new AppError('BAD_REQUEST', 'The file has a header row but no data rows.', 'file');
   const map: ColumnMap = mapHeader(header, second.value.cells, metrics.metricTags);
   warnings = map.warnings;
   const pending: CsvRecord[] = map.hasHashtagRow ? [] : [second.value];
@@ -139,7 +139,7 @@ export async function runImport(body: AsyncIterable<Uint8Array>, options: Import
       await end(copy);
       phase('parse+validate+copy');
       options.onProgress?.({ rows: dataRows, bytes });
-      if (dataRows === 0) throw new ImportFileError('The file has a header row but no data rows.');
+      if (dataRows === 0) throw new AppError('BAD_REQUEST', 'The file has a header row but no data rows.', 'file');
 
       for (const [i, step] of RESOLVE_STEPS.entries()) {
         await tx.unsafe(step);

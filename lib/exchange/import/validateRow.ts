@@ -1,6 +1,7 @@
 // Checks one data row and turns it into typed values, or lists what is wrong
 // with it, each message naming the column and the fix.
-import { QUALIFIERS, parseNumber, parseStatedValue, type Qualifier } from '@/lib/figures/value';
+import { QUALIFIERS, type Qualifier } from '@/lib/vocabulary';
+import { parseNumber, parseStatedValue } from '@/lib/figures/parseStatedValue';
 import { isFormulaLike, unneutraliseCell } from '../neutralise';
 import type { ColumnMap, ColumnName } from './mapHeader';
 

@@ -1,6 +1,8 @@
 import { FigureForm } from '@/components/admin/FigureForm';
 import { requirePageActor } from '@/lib/auth/pageGuard';
 import { figureFormOptions } from '@/lib/figures/adminFigures';
+import { createPlaceInlineAction } from '../../places/actions';
+import { saveFigureAction } from '../actions';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'New figure — Corridor admin' };
@@ -11,7 +13,7 @@ export default async function NewFigurePage() {
   return (
     <section>
       <h1>New figure</h1>
-      <FigureForm options={options} initial={{ sourceAccessedAt: new Date().toISOString().slice(0, 10) }} />
+      <FigureForm options={options} initial={{ sourceAccessedAt: new Date().toISOString().slice(0, 10) }} actions={{ save: saveFigureAction, createPlace: createPlaceInlineAction }} />
     </section>
   );
 }

@@ -4,7 +4,7 @@
 import { getAuth } from '@/lib/auth/auth';
 import { assertLoginAllowed, clearLoginFailures, recordLoginFailure } from '@/lib/auth/loginThrottle';
 import { clientIp } from '@/lib/auth/signIn';
-import { errorResponse } from '@/lib/http/respond';
+import { handle } from '@/lib/http/respond';
 
 async function handler(request: Request): Promise<Response> {
   const auth = await getAuth();
@@ -13,15 +13,12 @@ async function handler(request: Request): Promise<Response> {
   // Malformed bodies go to better-auth, which answers them with its own 400.
   if (!body || typeof body.email !== 'string') return auth.handler(request);
   const email = body.email.trim().toLowerCase();
-  try {
-    await assertLoginAllowed(email, clientIp(request.headers));
-  } catch (err) {
-    return errorResponse(err);
-  }
+  await assertLoginAllowed(email, clientIp(request.headers));
   const response = await auth.handler(request);
   if (response.status === 401 || response.status === 403) await recordLoginFailure(email, clientIp(request.headers));
   else if (response.ok) await clearLoginFailures(email);
   return response;
 }
 
-export { handler as GET, handler as POST };
+export const GET = handle(handler);
+export const POST = handle(handler);

@@ -1,15 +1,17 @@
 // GET /api/v1/figures.csv: the figures the table shows for the same filters, as CSV.
+import { getActor } from '@/lib/auth/session';
 import { attachment, figuresFilename } from '@/lib/exchange/exportFilename';
-import { authorizeFigureExport, parseCsvOptions, parseExportFilters } from '@/lib/exchange/exportRequest';
+import { parseCsvOptions } from '@/lib/exchange/exportRequest';
 import { streamFiguresCsv } from '@/lib/exchange/figureExport';
+import { readFigureFilters } from '@/lib/figures/readFigureFilters';
 import { handle } from '@/lib/http/respond';
 
 export const dynamic = 'force-dynamic';
 
 export const GET = handle(async (request: Request) => {
-  const { params, filters } = await parseExportFilters(request);
+  const params = new URL(request.url).searchParams;
   const options = parseCsvOptions(params);
-  await authorizeFigureExport(request, filters);
+  const filters = await readFigureFilters(params, () => getActor(request));
   const body = await streamFiguresCsv(filters, options, request.signal);
   return new Response(body, {
     headers: {

@@ -7,6 +7,8 @@ import { canPublishFigure } from '@/lib/auth/permissions';
 import { getConfig } from '@/lib/config';
 import { figureFormOptions, getFigureForEdit, listFigureHistory } from '@/lib/figures/adminFigures';
 import { quoteContainsValue } from '@/lib/figures/figureInput';
+import { createPlaceInlineAction } from '../../../places/actions';
+import { publishFigureAction, retractFigureAction, saveFigureAction } from '../../actions';
 
 export const dynamic = 'force-dynamic';
 
@@ -53,11 +55,13 @@ export default async function EditFigurePage({ params, searchParams }: { params:
         reviewRequired={requireReview}
         lastEditor={figure.updatedBy?.name ?? null}
         retractedReason={figure.retractedReason}
+        publishAction={publishFigureAction}
+        retractAction={retractFigureAction}
       />
       {figure.status !== 'RETRACTED' && (
         <>
           <h2>Edit</h2>
-          <FigureForm key={figure.version} options={options} initial={initial} figureId={figure.id} version={figure.version} />
+          <FigureForm key={figure.version} options={options} initial={initial} figureId={figure.id} version={figure.version} actions={{ save: saveFigureAction, createPlace: createPlaceInlineAction }} />
         </>
       )}
       <h2>History</h2>

@@ -3,18 +3,12 @@
 // `Accept: application/x-ndjson` the answer streams progress lines, then the report.
 import { requireActor } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
-import { ImportFileError } from '@/lib/exchange/import/ImportFileError';
 import { assertMayImportAs, parseImportRequest } from '@/lib/exchange/import/importRequest';
 import { runImport, type ImportOptions } from '@/lib/exchange/import/runImport';
 import { AppError } from '@/lib/http/AppError';
-import { errorResponse, handle, json, toJson } from '@/lib/http/respond';
+import { errorBody, handle, json, toJson } from '@/lib/http/respond';
 
 export const dynamic = 'force-dynamic';
-
-function fileError(err: ImportFileError) {
-  const code = err.status === 413 ? 'PAYLOAD_TOO_LARGE' : err.status === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'BAD_REQUEST';
-  return new AppError(code, err.message, 'file');
-}
 
 export const POST = handle(async (request: Request) => {
   const input = parseImportRequest(request);
@@ -22,15 +16,12 @@ export const POST = handle(async (request: Request) => {
   assertMayImportAs(actor, input.status);
   const maxBytes = getConfig().IMPORT_MAX_MB * 1024 * 1024;
   const declared = Number(request.headers.get('content-length') ?? 0);
-  if (declared > maxBytes) throw fileError(new ImportFileError(`The file is larger than the ${getConfig().IMPORT_MAX_MB} MB limit (IMPORT_MAX_MB). Split it into smaller files.`, 413));
+  if (declared > maxBytes) throw new AppError('PAYLOAD_TOO_LARGE', `The file is larger than the ${getConfig().IMPORT_MAX_MB} MB limit (IMPORT_MAX_MB). Split it into smaller files.`, 'file');
   if (!request.body) throw new AppError('BAD_REQUEST', 'Send the CSV file as the request body.', 'file');
 
   const options: ImportOptions = { fileName: input.fileName, userId: actor.userId, dryRun: input.dryRun, status: input.status, maxBytes };
   const body = request.body as unknown as AsyncIterable<Uint8Array>;
-  const run = (onProgress?: ImportOptions['onProgress']) =>
-    runImport(body, { ...options, onProgress }).catch((err) => {
-      throw err instanceof ImportFileError ? fileError(err) : err;
-    });
+  const run = (onProgress?: ImportOptions['onProgress']) => runImport(body, { ...options, onProgress });
 
   if (!(request.headers.get('accept') ?? '').includes('application/x-ndjson')) {
     const report = await run();
@@ -43,8 +34,8 @@ export const POST = handle(async (request: Request) => {
       try {
         line({ type: 'report', report: await run((progress) => line({ type: 'progress', ...progress })) });
       } catch (err) {
-        const response = errorResponse(err);
-        line({ type: 'error', status: response.status, ...(await response.json()) });
+        const { status, body } = errorBody(err, 'POST /api/v1/figures/import');
+        line({ type: 'error', status, ...body });
       }
       controller.close();
     },

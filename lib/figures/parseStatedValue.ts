@@ -1,21 +1,13 @@
-// Pure helpers for figure values: parse what an editor typed ("about 2.1 million"),
-// and format stored values back into the words a reader expects.
+// Parses what an editor or a source states ("about 2.1 million", "more than
+// 5,000", "2.1 to 2.2 million") into a qualifier and low/high bounds. The
+// qualifier phrases come from the vocabulary the extractor also reads.
 //
 // Convention: for every qualifier except RANGE, low === high and holds the stated number;
 // the qualifier says how to read it (AT_LEAST 5,000 means "at least 5,000").
-
-export const QUALIFIERS = ['EXACT', 'APPROXIMATE', 'AT_LEAST', 'AT_MOST', 'RANGE'] as const;
-export type Qualifier = (typeof QUALIFIERS)[number];
-export interface StatedValue {
-  qualifier: Qualifier;
-  low: bigint;
-  high: bigint;
-}
+import { MAX_BIGINT, QUALIFIER_LABELS, qualifierPhrases, type PhraseQualifier, type Qualifier, type StatedValue } from '@/lib/vocabulary';
+import { formatExact } from './formatValue';
 
 type Result<T> = { ok: true; value: T } | { ok: false; message: string };
-
-/** Largest value a Postgres BIGINT column holds. */
-export const MAX_VALUE = 9_223_372_036_854_775_807n;
 
 const SCALE_WORDS: Record<string, bigint> = {
   thousand: 1_000n,
@@ -142,28 +134,24 @@ function parseDecimal(whole: string, fraction: string, scale: bigint | null, inp
 }
 
 function checkRange(value: bigint, input: string): Result<bigint> {
-  if (value > MAX_VALUE) return { ok: false, message: `"${input.trim()}" is too large to store.` };
+  if (value > MAX_BIGINT) return { ok: false, message: `"${input.trim()}" is too large to store.` };
   return { ok: true, value };
 }
 
-interface QualifierCue {
-  pattern: RegExp;
-  qualifier: Exclude<Qualifier, 'EXACT' | 'RANGE'>;
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** One anchored pattern per phrase; a word phrase must end at a word boundary. */
+function cuePatterns(position: 'before' | 'after'): Array<{ pattern: RegExp; qualifier: PhraseQualifier }> {
+  return qualifierPhrases(position).map(({ phrase, qualifier }) => {
+    const body = escapeRegExp(phrase);
+    const wordy = /[a-z]$/.test(phrase);
+    const pattern = position === 'before' ? new RegExp(`^${body}${wordy ? '(?![a-z])' : ''}\\s*`) : new RegExp(`${/^[a-z]/.test(phrase) ? '\\s+' : '\\s*'}${body}$`);
+    return { pattern, qualifier };
+  });
 }
 
-// Order matters: longer phrases first so "no more than" is not read as "more than".
-const PREFIX_CUES: QualifierCue[] = [
-  { pattern: /^(?:no more than|not more than|at most|up to|as many as|fewer than|less than|under|below|<=|≤|<)\s*/, qualifier: 'AT_MOST' },
-  { pattern: /^(?:at least|more than|over|upwards of|in excess of|no fewer than|no less than|>=|≥|>)\s*/, qualifier: 'AT_LEAST' },
-  {
-    pattern: /^(?:about|around|approximately|approx\.?|roughly|some|nearly|almost|close to|an estimated|estimated|circa|ca\.|c\.|~)\s*/,
-    qualifier: 'APPROXIMATE',
-  },
-];
-const SUFFIX_CUES: QualifierCue[] = [
-  { pattern: /\s*(?:\+|or more|and more|and over|or above)$/, qualifier: 'AT_LEAST' },
-  { pattern: /\s*(?:or fewer|or less|and under|or below)$/, qualifier: 'AT_MOST' },
-];
+const PREFIX_CUES = cuePatterns('before');
+const SUFFIX_CUES = cuePatterns('after');
 
 function detectQualifier(text: string): { rest: string; qualifier: Qualifier } {
   for (const cue of PREFIX_CUES) {
@@ -225,13 +213,6 @@ function parseRange(lowText: string, highText: string): Result<StatedValue> {
   return { ok: true, value: { qualifier: 'RANGE', low: low.value, high: high.value } };
 }
 
-const QUALIFIER_LABELS: Record<Qualifier, string> = {
-  EXACT: 'Exact',
-  APPROXIMATE: 'Approximate',
-  AT_LEAST: 'At least',
-  AT_MOST: 'At most',
-  RANGE: 'Range',
-};
 
 /**
  * Parses editor input such as "5,000", "about 2 million", "more than 5,000", "2.1–2.2 million"
@@ -279,110 +260,3 @@ function resolveQualifier(detected: Qualifier, explicit: Qualifier | undefined):
   };
 }
 
-/** 2100000n -> "2,100,000" */
-export function formatExact(n: bigint): string {
-  const digits = (n < 0n ? -n : n).toString();
-  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return n < 0n ? `-${grouped}` : grouped;
-}
-
-const DISPLAY_SCALES: Array<{ value: bigint; word: string }> = [
-  { value: 1_000_000_000_000n, word: 'trillion' },
-  { value: 1_000_000_000n, word: 'billion' },
-  { value: 1_000_000n, word: 'million' },
-];
-
-function scaledDecimal(n: bigint, scale: bigint, decimals: number): string {
-  const unit = scale / 10n ** BigInt(decimals);
-  const scaled = n / unit;
-  const whole = scaled / 10n ** BigInt(decimals);
-  const fraction = (scaled % 10n ** BigInt(decimals)).toString().padStart(decimals, '0').replace(/0+$/, '');
-  const wholeText = formatExact(whole);
-  return fraction ? `${wholeText}.${fraction}` : wholeText;
-}
-
-function roundToSignificant(n: bigint, digits: number): bigint {
-  const length = n.toString().length;
-  if (length <= digits) return n;
-  const factor = 10n ** BigInt(length - digits);
-  return ((n + factor / 2n) / factor) * factor;
-}
-
-/**
- * Reader-friendly count: below a million the exact number ("5,000"); from a million up,
- * three significant digits with a scale word ("2.1 million", "1.23 million", "12.3 billion").
- * Lossy on purpose: tables show formatExact beside it.
- */
-export function formatCount(n: bigint): string {
-  if (n < 1_000_000n) return formatExact(n);
-  const rounded = roundToSignificant(n, 3);
-  const scale = DISPLAY_SCALES.find((s) => rounded >= s.value)!;
-  return `${scaledDecimal(rounded, scale.value, 2)} ${scale.word}`;
-}
-
-/** Like formatCount but never rounds: falls back to exact digits when two decimals are not enough. */
-function formatLossless(n: bigint): { number: string; scale: string | null } {
-  const scale = DISPLAY_SCALES.find((s) => n >= s.value);
-  if (scale && n % (scale.value / 100n) === 0n) {
-    return { number: scaledDecimal(n, scale.value, 2), scale: scale.word };
-  }
-  return { number: formatExact(n), scale: null };
-}
-
-function joinLossless(part: { number: string; scale: string | null }): string {
-  return part.scale ? `${part.number} ${part.scale}` : part.number;
-}
-
-const QUALIFIER_WORDS: Record<Exclude<Qualifier, 'RANGE'>, string> = {
-  EXACT: '',
-  APPROXIMATE: 'about ',
-  AT_LEAST: 'at least ',
-  AT_MOST: 'up to ',
-};
-
-// A source's own qualifier wording, kept when we re-format its number:
-// "more than 5,000" stays "more than", not our default "at least".
-const STATED_WORDS: Partial<Record<Qualifier, RegExp>> = {
-  APPROXIMATE: /^(some|about|around|roughly|nearly|almost|approximately)\b/i,
-  AT_LEAST: /^(more than|over|at least|in excess of)\b/i,
-  AT_MOST: /^(up to|fewer than|less than|as many as|at most|under)\b/i,
-};
-
-function qualifierWord(q: Exclude<Qualifier, 'RANGE'>, asStated: string | null | undefined): string {
-  const word = asStated ? STATED_WORDS[q]?.exec(asStated.trim())?.[1] : undefined;
-  return word ? `${word.toLowerCase()} ` : QUALIFIER_WORDS[q];
-}
-
-/**
- * How the figure reads in prose: "5,000", "about 2 million", "at least 5,000", "up to 300",
- * "2.1–2.2 million refugees". Never rounds, so an exact 1,234,567 reads as written. When
- * the source's phrase is given (`valueAsStated`), its qualifier word is kept ("more than 4 million").
- */
-export function formatStatedValue(v: StatedValue & { valueAsStated?: string | null }, noun?: string): string {
-  const suffix = noun ? ` ${noun}` : '';
-  if (v.qualifier === 'RANGE') {
-    const low = formatLossless(v.low);
-    const high = formatLossless(v.high);
-    const body =
-      low.scale !== null && low.scale === high.scale
-        ? `${low.number}–${high.number} ${high.scale}`
-        : `${joinLossless(low)}–${joinLossless(high)}`;
-    return body + suffix;
-  }
-  const bound = v.qualifier === 'AT_MOST' ? v.high : v.low;
-  return `${qualifierWord(v.qualifier, v.valueAsStated)}${joinLossless(formatLossless(bound))}${suffix}`;
-}
-
-/** Short marker for chart labels: "≥" for AT_LEAST, "≤" for AT_MOST, "" otherwise. */
-export function boundMarker(q: Qualifier): string {
-  if (q === 'AT_LEAST') return '≥';
-  if (q === 'AT_MOST') return '≤';
-  return '';
-}
-
-/** The single number to plot: a range's midpoint (rounded half up), an upper bound's high, else low. */
-export function headlineValue(v: StatedValue): bigint {
-  if (v.qualifier === 'RANGE') return (v.low + v.high + 1n) / 2n;
-  if (v.qualifier === 'AT_MOST') return v.high;
-  return v.low;
-}

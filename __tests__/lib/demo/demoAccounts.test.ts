@@ -1,6 +1,6 @@
 import { resetDatabase } from '@/__tests__/helpers/db';
 import { closeAuth } from '@/lib/auth/auth';
-import { DEMO_PASSWORD, ensureDemoAccounts } from '@/lib/auth/demoAccounts';
+import { DEMO_PASSWORD, ensureDemoAccounts } from '@/lib/demo/demoAccounts';
 import { signInWithPassword } from '@/lib/auth/signIn';
 import { db } from '@/lib/db/client';
 import { DEMO_SETTING_KEY } from '@/lib/demo/loadDemoData';

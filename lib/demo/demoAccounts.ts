@@ -1,9 +1,9 @@
 // Demo accounts exist only in demo mode: the embedded database with demo data.
 // Anywhere else there are no default credentials.
 import { db } from '@/lib/db/client';
-import { isDemoDataLoaded } from '@/lib/demo/loadDemoData';
+import { isDemoDataLoaded } from './loadDemoData';
 import { insertUser } from '@/lib/users/mutations';
-import type { Role } from './permissions';
+import type { Role } from '@/lib/auth/permissions';
 
 export const DEMO_PASSWORD = 'corridor-demo';
 export const DEMO_ACCOUNTS: Array<{ email: string; role: Role }> = [

@@ -1,0 +1,40 @@
+'use client';
+// The figure form's citation: the source, the verbatim quote (warned when it does
+// not contain the value as stated), who said it, and notes.
+import { useState } from 'react';
+import type { FigureFormOptions } from '@/lib/figures/adminFigures';
+import { quoteContainsValue } from '@/lib/figures/figureInput';
+import { describedBy, FieldError } from './FieldError';
+import { SourcePicker } from './SourcePicker';
+
+interface Props {
+  sources: FigureFormOptions['sources'];
+  values: Record<string, string>;
+  errors?: Record<string, string>;
+  /** The value as typed, for the quote check. */
+  value: string;
+}
+
+export function FigureCitationFields({ sources, values, errors, value }: Props) {
+  const [quote, setQuote] = useState(values.quote ?? '');
+  const quoteWarning = quote.trim() && value.trim() && !quoteContainsValue(quote, value);
+  return (
+    <>
+      <SourcePicker sources={sources} values={values} errors={errors} />
+
+      <label htmlFor="quote">Quote</label>
+      <textarea id="quote" name="quote" rows={4} value={quote} onChange={(e) => setQuote(e.target.value)} aria-describedby={describedBy('quote', errors, quoteWarning ? 'quote-warning' : 'quote-hint')} />
+      <p id="quote-hint" className="field-hint">The sentence from the source, verbatim. Required to publish.</p>
+      {quoteWarning && <p id="quote-warning" className="field-hint warning" role="status">The quote does not contain “{value.trim()}” as stated; check you copied the right passage.</p>}
+      <FieldError name="quote" errors={errors} />
+
+      <label htmlFor="attribution">Attribution</label>
+      <input id="attribution" name="attribution" defaultValue={values.attribution} placeholder="Who said it, e.g. UNHCR spokesperson" aria-describedby={describedBy('attribution', errors)} />
+      <FieldError name="attribution" errors={errors} />
+
+      <label htmlFor="notes">Notes</label>
+      <textarea id="notes" name="notes" rows={2} defaultValue={values.notes} aria-describedby={describedBy('notes', errors)} />
+      <FieldError name="notes" errors={errors} />
+    </>
+  );
+}

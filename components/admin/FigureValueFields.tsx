@@ -1,0 +1,59 @@
+'use client';
+// The figure form's metric and value, with a live "Reads as…" preview of how the
+// stated value parses (the same parser the server uses).
+import { useMemo, useState } from 'react';
+import type { FigureFormOptions } from '@/lib/figures/adminFigures';
+import { formatStatedValue } from '@/lib/figures/formatValue';
+import { parseStatedValue } from '@/lib/figures/parseStatedValue';
+import { METRIC_KIND_LABELS, QUALIFIERS, QUALIFIER_LABELS, type Qualifier } from '@/lib/vocabulary';
+import { describedBy, FieldError } from './FieldError';
+
+type Metric = FigureFormOptions['metrics'][number];
+
+interface Props {
+  metrics: Metric[];
+  metric: Metric | undefined;
+  values: Record<string, string>;
+  errors?: Record<string, string>;
+  metricId: string;
+  onMetricChange: (id: string) => void;
+  value: string;
+  onValueChange: (value: string) => void;
+}
+
+export function FigureValueFields({ metrics, metric, values, errors, metricId, onMetricChange, value, onValueChange }: Props) {
+  const [qualifier, setQualifier] = useState(values.qualifier ?? '');
+  const preview = useMemo(() => {
+    if (!value.trim()) return null;
+    const parsed = parseStatedValue(value, (qualifier || undefined) as Qualifier | undefined);
+    return parsed.ok ? { ok: true as const, text: formatStatedValue(parsed.value, metric?.unit) } : { ok: false as const, text: parsed.message };
+  }, [value, qualifier, metric]);
+
+  return (
+    <>
+      <label htmlFor="metricId">Metric</label>
+      <select id="metricId" name="metricId" value={metricId} onChange={(e) => onMetricChange(e.target.value)} aria-describedby={describedBy('metricId', errors)}>
+        <option value="">Choose a metric</option>
+        {metrics.map((m) => (
+          <option key={m.id} value={m.id}>{m.label} ({METRIC_KIND_LABELS[m.kind].toLowerCase()})</option>
+        ))}
+      </select>
+      <FieldError name="metricId" errors={errors} />
+
+      <fieldset>
+        <legend>Value as stated</legend>
+        <label htmlFor="qualifier">Qualifier</label>
+        <select id="qualifier" name="qualifier" value={qualifier} onChange={(e) => setQualifier(e.target.value)}>
+          <option value="">From the wording</option>
+          {QUALIFIERS.map((q) => <option key={q} value={q}>{QUALIFIER_LABELS[q]}</option>)}
+        </select>
+        <label htmlFor="value">Value</label>
+        <input id="value" name="value" value={value} onChange={(e) => onValueChange(e.target.value)} placeholder="5,000 · 2.1 million · 2.1–2.2 million · more than 5,000" aria-describedby={describedBy('value', errors, 'value-preview')} />
+        <p id="value-preview" className={preview?.ok === false ? 'field-hint warning' : 'field-hint'} aria-live="polite">
+          {preview ? (preview.ok ? <>Reads as: <strong data-testid="value-preview">{preview.text}</strong></> : preview.text) : 'Type the number the way the source wrote it.'}
+        </p>
+        <FieldError name="value" errors={errors} />
+      </fieldset>
+    </>
+  );
+}

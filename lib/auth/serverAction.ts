@@ -1,0 +1,64 @@
+// The one wrapper for server actions: resolve the signed-in actor, check the
+// permission, run, and turn any error into form state through the one error path
+// (lib/http/errors.ts). Paths are revalidated and the redirect happens after the
+// try, so Next's redirect signal is never caught as a failure.
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { describeError, type ActionFailure } from '@/lib/http/errors';
+import { FormReader } from '@/lib/validation/formReader';
+import { recordFormFailure, type RecordFormState } from '@/lib/validation/recordFormState';
+import { assertPermission, type Actor, type Permission } from './permissions';
+import { getActor } from './session';
+
+/** How a successful action ends: pages to refresh, where to go, or the state to show. */
+export interface ActionOutcome<State> {
+  revalidate?: string[];
+  redirectTo?: string;
+  state?: State;
+}
+
+interface ActionSpec<Input, State> {
+  /** Names the action in logs. */
+  name: string;
+  permission: Permission | ((input: Input) => Permission);
+  run: (actor: Actor, input: Input, prev: State) => Promise<ActionOutcome<State>>;
+  /** The state to show after a failure: the message, the field it names, what was typed. */
+  failed: (failure: ActionFailure, input: Input, prev: State) => State;
+}
+
+export function serverAction<Input, State>(spec: ActionSpec<Input, State>): (prev: State, input: Input) => Promise<State> {
+  return async (prev, input) => {
+    let outcome: ActionOutcome<State>;
+    try {
+      const actor = await getActor();
+      assertPermission(actor, typeof spec.permission === 'function' ? spec.permission(input) : spec.permission);
+      outcome = await spec.run(actor, input, prev);
+    } catch (err) {
+      const { message, param, requestId } = describeError(err, `action ${spec.name}`);
+      return spec.failed({ message, param, requestId }, input, prev);
+    }
+    for (const path of outcome.revalidate ?? []) revalidatePath(path);
+    if (outcome.redirectTo) redirect(outcome.redirectTo);
+    return outcome.state ?? prev;
+  };
+}
+
+/**
+ * A record page's form action (save, retract, merge): on success it refreshes the
+ * list and redirects to it with `?<outcome>=1`; on failure the form keeps what was typed.
+ */
+export function recordAction(
+  permission: Permission,
+  target: { path: string; outcome: 'saved' | 'retracted' | 'merged'; alsoRevalidate?: string[] },
+  write: (actor: Actor, form: FormReader) => Promise<unknown>,
+): (prev: RecordFormState, formData: FormData) => Promise<RecordFormState> {
+  return serverAction<FormData, RecordFormState>({
+    name: `${target.path} ${target.outcome}`,
+    permission,
+    run: async (actor, formData) => {
+      await write(actor, new FormReader(formData));
+      return { revalidate: [target.path, ...(target.alsoRevalidate ?? [])], redirectTo: `${target.path}?${target.outcome}=1` };
+    },
+    failed: (failure, formData) => recordFormFailure(failure, formData),
+  });
+}

@@ -1,0 +1,37 @@
+// The one reader of figure filters for every page, API route and export: it
+// parses and validates the query (400 naming the parameter), checks that the
+// places it names exist, and applies the draft rule: editors and admins may ask
+// for draft or retracted figures; anyone else gets the same 403 everywhere.
+import { sql } from '@/lib/db/sql';
+import { AppError } from '@/lib/http/AppError';
+import { canViewDrafts, type Actor } from '@/lib/auth/permissions';
+import { PUBLIC_STATUS } from '@/lib/vocabulary';
+import { parseFigureFilters, type FigureFilters, type SearchParamsInput } from './filters';
+
+export const DRAFTS_FORBIDDEN_MESSAGE =
+  'Only editors and admins can see draft or retracted figures. Sign in as one, or leave status out to see published figures.';
+
+const PLACE_PARAMS = ['place', 'origin', 'destination'] as const;
+
+/** Who is asking; only called when the filters ask for more than published figures. */
+export type ActorLookup = () => Promise<Actor | null>;
+
+export async function readFigureFilters(input: SearchParamsInput, lookupActor: ActorLookup): Promise<FigureFilters> {
+  const filters = parseFigureFilters(input);
+  if (filters.status.some((s) => s !== PUBLIC_STATUS) && !canViewDrafts(await lookupActor())) {
+    throw new AppError('FORBIDDEN', DRAFTS_FORBIDDEN_MESSAGE, 'status');
+  }
+  await assertPlacesExist(filters);
+  return filters;
+}
+
+/** A typo in a place gets a 400 that names the parameter instead of an empty chart. */
+async function assertPlacesExist(filters: FigureFilters): Promise<void> {
+  for (const param of PLACE_PARAMS) {
+    const ref = filters[param];
+    if (!ref) continue;
+    const match = /^\d+$/.test(ref) ? sql`id = ${Number(ref)}` : sql`code = ${ref}`;
+    const [found] = await sql`SELECT 1 FROM place WHERE ${match}`;
+    if (!found) throw new AppError('BAD_REQUEST', `${param}: no place has the id or code "${ref}"`, param);
+  }
+}

@@ -1,0 +1,65 @@
+// The write path shared by the reference records (places, sources, events,
+// metrics): an optimistic-lock update and a retraction, each in one transaction
+// with its audit row, with one wording for "not found" and "someone else changed it".
+import { db } from '@/lib/db/client';
+import type { Tx } from '@/lib/db/transaction';
+import { AppError } from '@/lib/http/AppError';
+import { writeAudit } from '@/lib/audit/writeAudit';
+import type { Actor } from '@/lib/auth/permissions';
+
+export type RecordType = 'place' | 'source' | 'event' | 'metric';
+
+const Noun: Record<RecordType, string> = { place: 'Place', source: 'Source', event: 'Event', metric: 'Metric' };
+
+export const notFound = (type: RecordType, id: number, param = 'id') => new AppError('NOT_FOUND', `${Noun[type]} ${id} does not exist.`, param);
+
+/** Why a record is retracted is part of its history, so a reason is required. */
+export function requireReason(type: RecordType, reason: string | null | undefined, verb = 'retracted'): string {
+  const text = reason?.trim();
+  if (!text) throw new AppError('BAD_REQUEST', `Say why the ${type} is ${verb}.`, 'reason');
+  return text;
+}
+
+interface VersionedUpdate<Before> {
+  /** The record as it was, for the audit row; null when it does not exist. */
+  before: (tx: Tx) => Promise<Before | null>;
+  /** Checks that need the record or the database (unique codes, references). */
+  check?: (tx: Tx, before: Before) => Promise<void>;
+  /** The update guarded by `version = expectedVersion`; it must bump the version. */
+  update: (tx: Tx) => Promise<{ count: number }>;
+  after: unknown;
+}
+
+/** Updates a record only if nobody changed it since the editor opened it. */
+export async function updateVersioned<Before>(actor: Actor, type: RecordType, id: number, change: VersionedUpdate<Before>): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const before = await change.before(tx);
+    if (!before) throw notFound(type, id);
+    await change.check?.(tx, before);
+    const { count } = await change.update(tx);
+    if (count === 0) {
+      throw new AppError('CONFLICT', `Someone else changed this ${type} after you opened it. Reload to see their change, then reapply yours.`, 'version');
+    }
+    await writeAudit(tx, actor, { entityType: type, entityId: String(id), action: 'UPDATE', before, after: change.after });
+  });
+}
+
+interface Retraction {
+  /** Whether the record is already retracted; null when it does not exist. */
+  isRetracted: (tx: Tx) => Promise<boolean | null>;
+  retract: (tx: Tx) => Promise<unknown>;
+  /** The audit action: RETRACT, or RETIRE for metrics. */
+  action?: string;
+}
+
+/** Retracts a record once (a second retraction changes nothing) and logs why. */
+export async function retractRecord(actor: Actor, type: RecordType, id: number, reason: string, retraction: Retraction): Promise<void> {
+  const why = requireReason(type, reason, retraction.action === 'RETIRE' ? 'retired' : 'retracted');
+  await db.$transaction(async (tx) => {
+    const retracted = await retraction.isRetracted(tx);
+    if (retracted === null) throw notFound(type, id);
+    if (retracted) return;
+    await retraction.retract(tx);
+    await writeAudit(tx, actor, { entityType: type, entityId: String(id), action: retraction.action ?? 'RETRACT', reason: why });
+  });
+}
