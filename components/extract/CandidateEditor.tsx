@@ -37,26 +37,33 @@ function valuePreview(values: CandidateFormValues): { ok: boolean; text: string 
 export function CandidateEditor({ index, candidate, values, selected, errors, options, createPlace, onChange, onSelect, onFocusCandidate }: Props) {
   // Names follow the page's error keys, `<candidate>.<field>`, so the admin FieldError helpers fit.
   const id = (field: string) => `${values.key}.${field}`;
-  const error = (field: string) => errors[id(field)];
-  const described = (field: string, hint?: boolean) => describedBy(id(field), errors, hint ? `${id(field)}-hint` : undefined);
-  const input = (field: FieldName, hint?: boolean) => ({
+  const control = (field: FieldName, hint?: boolean) => ({
     id: id(field),
     name: field,
     value: values[field],
-    'aria-invalid': error(field) ? true : undefined,
-    'aria-describedby': described(field, hint),
+    'aria-invalid': errors[id(field)] ? true : undefined,
+    'aria-describedby': describedBy(id(field), errors, hint ? `${id(field)}-hint` : undefined),
     onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) => onChange(field, e.target.value),
   });
-  const errorText = (field: string) => <FieldError name={id(field)} errors={errors} />;
+  const field = (name: FieldName, label: string, input: React.ReactNode, extra?: { hint?: React.ReactNode; hintIsError?: boolean; wide?: boolean }) => (
+    <div className={extra?.wide ? `${styles.field} ${styles.wide}` : styles.field}>
+      <label htmlFor={id(name)}>{label}</label>
+      {input}
+      {extra?.hint !== undefined && (
+        <p id={`${id(name)}-hint`} className={extra.hintIsError ? styles.error : styles.hint} aria-live="polite">
+          {extra.hint}
+        </p>
+      )}
+      <FieldError name={id(name)} errors={errors} />
+    </div>
+  );
   const preview = valuePreview(values);
   // The admin place picker keeps its choice in a hidden input named `<candidate>.<field>`; the list reads it on save.
-  const placePicker = (field: 'originId' | 'destinationId', label: string, unknown: string | null) => (
+  const placePicker = (name: 'originId' | 'destinationId', label: string, unknown: string | null) => (
     <div className={styles.field}>
-      <PlacePicker name={id(field)} label={label} places={options.places} defaultId={values[field]} errors={errors} createPlace={createPlace} />
+      <PlacePicker name={id(name)} label={label} places={options.places} defaultId={values[name]} errors={errors} createPlace={createPlace} />
       {unknown ? (
-        <p className={styles.hint}>
-          The text names “{unknown}”, which is not in the places table. Choose a place, create it, or leave it empty.
-        </p>
+        <p className={styles.hint}>The text names “{unknown}”, which is not in the places table. Choose a place, create it, or leave it empty.</p>
       ) : null}
     </div>
   );
@@ -75,63 +82,27 @@ export function CandidateEditor({ index, candidate, values, selected, errors, op
         <a href={`#quote-${values.key}`}>Show in text</a>
       </div>
       <div className={styles.candidateFields}>
-        <div className={styles.field}>
-          <label htmlFor={id('metricId')}>Metric</label>
-          <select {...input('metricId')}>
+        {field('metricId', 'Metric', (
+          <select {...control('metricId')}>
             <option value="">Choose a metric</option>
-            {options.metrics.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.label}
-              </option>
-            ))}
+            {options.metrics.map((m) => <option key={m.id} value={m.id}>{m.label}</option>)}
           </select>
-          {errorText('metricId')}
-        </div>
-        <div className={styles.field}>
-          <label htmlFor={id('qualifier')}>Qualifier</label>
-          <select {...input('qualifier')}>
+        ))}
+        {field('qualifier', 'Qualifier', (
+          <select {...control('qualifier')}>
             <option value="">From the value’s wording</option>
-            {QUALIFIERS.map((q) => (
-              <option key={q} value={q}>
-                {QUALIFIER_LABELS[q]}
-              </option>
-            ))}
+            {QUALIFIERS.map((q) => <option key={q} value={q}>{QUALIFIER_LABELS[q]}</option>)}
           </select>
-          {errorText('qualifier')}
-        </div>
-        <div className={styles.field}>
-          <label htmlFor={id('value')}>Value</label>
-          <input type="text" inputMode="text" autoComplete="off" {...input('value', true)} />
-          <p id={`${id('value')}-hint`} className={preview.ok ? styles.hint : styles.error} aria-live="polite">
-            {preview.text}
-          </p>
-          {errorText('value')}
-        </div>
-        <div className={styles.field}>
-          <label htmlFor={id('valueAsStated')}>Value as stated</label>
-          <input type="text" autoComplete="off" {...input('valueAsStated')} />
-          {errorText('valueAsStated')}
-        </div>
-        <div className={styles.field}>
-          <label htmlFor={id('asOf')}>As of date</label>
-          <input type="date" {...input('asOf', true)} />
-          <p id={`${id('asOf')}-hint`} className={styles.hint}>
-            {candidate.dateText ? `The text says “${candidate.dateText}”.` : 'The text gives no date; enter the day the figure is true for.'}
-          </p>
-          {errorText('asOf')}
-        </div>
+        ))}
+        {field('value', 'Value', <input type="text" inputMode="text" autoComplete="off" {...control('value', true)} />, { hint: preview.text, hintIsError: !preview.ok })}
+        {field('valueAsStated', 'Value as stated', <input type="text" autoComplete="off" {...control('valueAsStated')} />)}
+        {field('asOf', 'As of date', <input type="date" {...control('asOf', true)} />, {
+          hint: candidate.dateText ? `The text says “${candidate.dateText}”.` : 'The text gives no date; enter the day the figure is true for.',
+        })}
         {placePicker('originId', 'Origin', candidate.unknownOrigin)}
         {placePicker('destinationId', 'Destination', candidate.unknownDestination)}
-        <div className={`${styles.field} ${styles.wide}`}>
-          <label htmlFor={id('attribution')}>Attribution</label>
-          <input type="text" autoComplete="off" {...input('attribution')} />
-          {errorText('attribution')}
-        </div>
-        <div className={`${styles.field} ${styles.wide}`}>
-          <label htmlFor={id('quote')}>Quote</label>
-          <textarea {...input('quote')} />
-          {errorText('quote')}
-        </div>
+        {field('attribution', 'Attribution', <input type="text" autoComplete="off" {...control('attribution')} />, { wide: true })}
+        {field('quote', 'Quote', <textarea {...control('quote')} />, { wide: true })}
       </div>
     </fieldset>
   );

@@ -4,6 +4,7 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import { betterAuth } from 'better-auth';
 import { prismaAdapter } from 'better-auth/adapters/prisma';
+import { databaseUrl } from '@/lib/db/databaseUrl';
 import { PrismaClient } from '@/lib/db/generated/client';
 import { resolveAuthSecret } from './secret';
 import { allowedOrigins } from './origin';
@@ -11,9 +12,7 @@ import { allowedOrigins } from './origin';
 // better-auth reads and writes password hashes, so it gets its own client without
 // the `omit` the app's client uses. Nothing outside lib/auth may import it.
 function createAuthClient() {
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error('DATABASE_URL is not set; start the app with `npm start`, which provides one.');
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 3, connectionTimeoutMillis: 5_000 }) });
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl(), max: 3, connectionTimeoutMillis: 5_000 }) });
 }
 
 export const SESSION_DAYS = 7;

@@ -43,21 +43,31 @@ export function serverAction<Input, State>(spec: ActionSpec<Input, State>): (pre
   };
 }
 
+/** What a record form's submission does, decided from the form (its hidden `recordType`). */
+export interface RecordWrite {
+  permission: Permission;
+  /** The list page to refresh and go back to. */
+  path: string;
+  alsoRevalidate?: string[];
+  write: (actor: Actor) => Promise<unknown>;
+}
+
 /**
  * A record page's form action (save, retract, merge): on success it refreshes the
  * list and redirects to it with `?<outcome>=1`; on failure the form keeps what was typed.
  */
 export function recordAction(
-  permission: Permission,
-  target: { path: string; outcome: 'saved' | 'retracted' | 'merged'; alsoRevalidate?: string[] },
-  write: (actor: Actor, form: FormReader) => Promise<unknown>,
+  outcome: 'saved' | 'retracted' | 'merged',
+  resolve: (form: FormReader) => RecordWrite,
 ): (prev: RecordFormState, formData: FormData) => Promise<RecordFormState> {
   return serverAction<FormData, RecordFormState>({
-    name: `${target.path} ${target.outcome}`,
-    permission,
+    name: `record ${outcome}`,
+    // Resolving first reads the record type; an unknown one is a 400 before any write.
+    permission: (formData) => resolve(new FormReader(formData)).permission,
     run: async (actor, formData) => {
-      await write(actor, new FormReader(formData));
-      return { revalidate: [target.path, ...(target.alsoRevalidate ?? [])], redirectTo: `${target.path}?${target.outcome}=1` };
+      const target = resolve(new FormReader(formData));
+      await target.write(actor);
+      return { revalidate: [target.path, ...(target.alsoRevalidate ?? [])], redirectTo: `${target.path}?${outcome}=1` };
     },
     failed: (failure, formData) => recordFormFailure(failure, formData),
   });

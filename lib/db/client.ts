@@ -2,19 +2,14 @@
 // so the instance lives on globalThis to avoid opening a new pool per reload.
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from './generated/client';
+import { databaseUrl, poolSize } from './databaseUrl';
 import { lazy } from './lazy';
-
-function databaseUrl(): string {
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error('DATABASE_URL is not set; start the app with `npm start`, which provides one.');
-  return url;
-}
 
 function createClient() {
   const adapter = new PrismaPg({
     connectionString: databaseUrl(),
     // Two cores serve the app; a small pool avoids queueing inside Postgres.
-    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    max: poolSize(),
     connectionTimeoutMillis: 5_000,
   });
   // Password hashes are omitted from every read so they never reach a response.

@@ -1,13 +1,12 @@
 // postgres.js, for the queries Prisma cannot express well: SQL aggregation for
 // charts and COPY streams for bulk export and import.
 import postgres from 'postgres';
+import { databaseUrl, poolSize } from './databaseUrl';
 import { lazy } from './lazy';
 
 function create() {
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error('DATABASE_URL is not set; start the app with `npm start`, which provides one.');
-  return postgres(url, {
-    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+  return postgres(databaseUrl(), {
+    max: poolSize(),
     connect_timeout: 5,
     onnotice: () => {},
     // BIGINT values come back as JS bigint so millions stay exact.

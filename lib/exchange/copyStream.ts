@@ -9,6 +9,7 @@
 // queries queued behind it, and a cancelled COPY leaves its connection unusable.
 import type { Readable } from 'node:stream';
 import postgres from 'postgres';
+import { databaseUrl } from '@/lib/db/databaseUrl';
 import { sql } from '@/lib/db/sql';
 
 // PostgreSQL sends one message per row; batching them keeps the per-chunk cost
@@ -22,9 +23,7 @@ export interface CopyStreamOptions {
 }
 
 function openConnection() {
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error('DATABASE_URL is not set; start the app with `npm start`, which provides one.');
-  return postgres(url, { max: 1, connect_timeout: 5, onnotice: () => {} });
+  return postgres(databaseUrl(), { max: 1, connect_timeout: 5, onnotice: () => {} });
 }
 
 /**

@@ -1,17 +1,10 @@
 // Claims with their citations, for tooltips, the figure page and the JSON API.
 import { sql } from '@/lib/db/sql';
-import type { Qualifier } from '@/lib/vocabulary';
+import type { DatedValue } from '@/lib/vocabulary';
 
-export interface Claim {
+export interface Claim extends DatedValue {
   id: number;
   metric: string;
-  low: bigint;
-  high: bigint;
-  qualifier: Qualifier;
-  valueAsStated: string | null;
-  asOf: string;
-  periodStart: string | null;
-  periodEnd: string | null;
   origin: { id: number; name: string; code: string | null } | null;
   destination: { id: number; name: string; code: string | null } | null;
   quote: string | null;

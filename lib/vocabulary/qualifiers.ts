@@ -11,6 +11,14 @@ export interface StatedValue {
   high: bigint;
 }
 
+/** A stated value with its wording and the days it is true for (YYYY-MM-DD). */
+export interface DatedValue extends StatedValue {
+  valueAsStated: string | null;
+  asOf: string;
+  periodStart: string | null;
+  periodEnd: string | null;
+}
+
 /** Qualifiers that a phrase next to one number can signal. */
 export type PhraseQualifier = Exclude<Qualifier, 'EXACT' | 'RANGE'>;
 

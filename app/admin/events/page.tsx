@@ -2,7 +2,7 @@ import { RecordForm } from '@/components/admin/RecordForm';
 import { EVENT_FIELDS } from '@/components/admin/recordFields';
 import { requirePageActor } from '@/lib/auth/pageGuard';
 import { listAdminEvents } from '@/lib/events/adminEvents';
-import { saveEventAction } from './actions';
+import { saveRecordAction } from '../actions';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Events — Corridor admin' };
@@ -27,7 +27,7 @@ export default async function EventsPage() {
         </tbody>
       </table>
       <h2>New event</h2>
-      <RecordForm action={saveEventAction} fields={EVENT_FIELDS} initial={{}} submitLabel="Create event" />
+      <RecordForm action={saveRecordAction} fields={EVENT_FIELDS} initial={{}} hidden={{ recordType: 'event' }} submitLabel="Create event" />
     </section>
   );
 }

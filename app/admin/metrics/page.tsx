@@ -3,7 +3,7 @@ import { METRIC_FIELDS } from '@/components/admin/recordFields';
 import { requirePageActor } from '@/lib/auth/pageGuard';
 import { canEditMetrics } from '@/lib/auth/permissions';
 import { listAdminMetrics } from '@/lib/metrics/adminMetrics';
-import { saveMetricAction } from './actions';
+import { saveRecordAction } from '../actions';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Metrics — Corridor admin' };
@@ -34,7 +34,7 @@ export default async function MetricsPage() {
       {editable ? (
         <>
           <h2>New metric</h2>
-          <RecordForm action={saveMetricAction} fields={METRIC_FIELDS} initial={{ kind: 'STOCK' }} submitLabel="Create metric" />
+          <RecordForm action={saveRecordAction} fields={METRIC_FIELDS} initial={{ kind: 'STOCK' }} hidden={{ recordType: 'metric' }} submitLabel="Create metric" />
         </>
       ) : (
         <p className="muted">Only admins define metrics.</p>

@@ -2,7 +2,7 @@ import { RecordForm } from '@/components/admin/RecordForm';
 import { PLACE_FIELDS } from '@/components/admin/recordFields';
 import { requirePageActor } from '@/lib/auth/pageGuard';
 import { listAdminPlaces } from '@/lib/places/adminPlaces';
-import { savePlaceAction } from './actions';
+import { saveRecordAction } from '../actions';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Places — Corridor admin' };
@@ -31,7 +31,7 @@ export default async function PlacesPage({ searchParams }: { searchParams: Promi
         </tbody>
       </table>
       <h2>New place</h2>
-      <RecordForm action={savePlaceAction} fields={PLACE_FIELDS} initial={{ type: 'CITY' }} submitLabel="Create place" />
+      <RecordForm action={saveRecordAction} fields={PLACE_FIELDS} initial={{ type: 'CITY' }} hidden={{ recordType: 'place' }} submitLabel="Create place" />
     </section>
   );
 }

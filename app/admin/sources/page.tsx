@@ -2,7 +2,7 @@ import { RecordForm } from '@/components/admin/RecordForm';
 import { SOURCE_FIELDS } from '@/components/admin/recordFields';
 import { requirePageActor } from '@/lib/auth/pageGuard';
 import { listAdminSources } from '@/lib/sources/adminSources';
-import { saveSourceAction } from './actions';
+import { saveRecordAction } from '../actions';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Sources — Corridor admin' };
@@ -30,7 +30,7 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
         </tbody>
       </table>
       <h2>New source</h2>
-      <RecordForm action={saveSourceAction} fields={SOURCE_FIELDS} initial={{}} submitLabel="Create source" />
+      <RecordForm action={saveRecordAction} fields={SOURCE_FIELDS} initial={{}} hidden={{ recordType: 'source' }} submitLabel="Create source" />
     </section>
   );
 }

@@ -1,6 +1,6 @@
 // Checks one data row and turns it into typed values, or lists what is wrong
 // with it, each message naming the column and the fix.
-import { QUALIFIERS, type Qualifier } from '@/lib/vocabulary';
+import { EARLIEST_DAY, QUALIFIERS, TEXT_LIMITS, isCalendarDay, isRecordId, type DatedValue, type Qualifier } from '@/lib/vocabulary';
 import { parseNumber, parseStatedValue } from '@/lib/figures/parseStatedValue';
 import { isFormulaLike, unneutraliseCell } from '../neutralise';
 import type { ColumnMap, ColumnName } from './mapHeader';
@@ -11,17 +11,10 @@ export interface RowError {
   message: string;
 }
 
-export interface ImportRow {
+export interface ImportRow extends DatedValue {
   row: number;
   id: number | null;
   metricId: number;
-  low: bigint;
-  high: bigint;
-  qualifier: Qualifier;
-  valueAsStated: string | null;
-  asOf: string;
-  periodStart: string | null;
-  periodEnd: string | null;
   originName: string | null;
   originCode: string | null;
   destinationName: string | null;
@@ -44,25 +37,11 @@ export interface ValidationContext {
   today: string;
 }
 
-const TEXT_LIMITS: Partial<Record<ColumnName, number>> = {
-  value_as_stated: 200, origin: 200, destination: 200, origin_code: 32, destination_code: 32,
-  source_title: 500, source_url: 2000, publisher: 200, quote: 5000, attribution: 500,
+const COLUMN_LIMITS: Partial<Record<ColumnName, number>> = {
+  value_as_stated: TEXT_LIMITS.valueAsStated, origin: TEXT_LIMITS.placeName, destination: TEXT_LIMITS.placeName,
+  origin_code: TEXT_LIMITS.placeCode, destination_code: TEXT_LIMITS.placeCode, source_title: TEXT_LIMITS.sourceTitle,
+  source_url: TEXT_LIMITS.url, publisher: TEXT_LIMITS.publisher, quote: TEXT_LIMITS.quote, attribution: TEXT_LIMITS.attribution,
 };
-
-const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-// Arithmetic rather than a Date round trip: it runs for four cells of every row.
-function isRealDay(value: string): boolean {
-  const match = DAY.exec(value);
-  if (!match) return false;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
-  if (month < 1 || month > 12 || day < 1) return false;
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
-  return day <= days;
-}
 
 export function validateRow(row: number, cells: string[], ctx: ValidationContext): { ok: true; value: ImportRow } | { ok: false; errors: RowError[] } {
   const errors: RowError[] = [];
@@ -75,11 +54,11 @@ export function validateRow(row: number, cells: string[], ctx: ValidationContext
     if (raw === '') return null;
     const cell = unneutraliseCell(raw);
     if (cell !== raw) return cell; // an export's neutralised cell: the apostrophe is undone
-    if (isFormulaLike(raw) && TEXT_LIMITS[column] !== undefined) {
+    if (isFormulaLike(raw) && COLUMN_LIMITS[column] !== undefined) {
       fail(column, `"${raw.slice(0, 40)}" starts with "${raw[0]}", which spreadsheets run as a formula. Remove it, or start the cell with an apostrophe (') to keep it as text.`);
       return null;
     }
-    const limit = TEXT_LIMITS[column];
+    const limit = COLUMN_LIMITS[column];
     if (limit && raw.length > limit) {
       fail(column, `${column} is ${raw.length} characters long; the limit is ${limit}.`);
       return null;
@@ -93,11 +72,11 @@ export function validateRow(row: number, cells: string[], ctx: ValidationContext
       if (required) fail(column, `${column} is required; write the day as YYYY-MM-DD.`);
       return null;
     }
-    if (!isRealDay(value)) {
+    if (!isCalendarDay(value)) {
       fail(column, `"${value}" is not a real date; write it as YYYY-MM-DD, for example 2022-03-09.`);
       return null;
     }
-    if (value < '1900-01-01' || value > ctx.today) {
+    if (value < EARLIEST_DAY || value > ctx.today) {
       fail(column, `${value} is ${value > ctx.today ? 'in the future' : 'before 1900'}; check the year.`);
       return null;
     }
@@ -107,7 +86,7 @@ export function validateRow(row: number, cells: string[], ctx: ValidationContext
   const idText = text('id');
   let id: number | null = null;
   if (idText !== null) {
-    if (!/^\d{1,9}$/.test(idText) || Number(idText) < 1) fail('id', `"${idText}" is not a figure id; leave it empty for new figures.`);
+    if (!isRecordId(idText)) fail('id', `"${idText}" is not a figure id; leave it empty for new figures.`);
     else id = Number(idText);
   }
 
