@@ -136,7 +136,7 @@ export function filtersToSearchParams(filters: Partial<FigureFilters>): URLSearc
 }
 
 /** Ids of the place given by id or code and every place below it. */
-function placeTreeSql(sql: Sql, ref: string): Fragment {
+export function placeTreeSql(sql: Sql, ref: string): Fragment {
   const root = /^\d+$/.test(ref) ? sql`id = ${Number(ref)}` : sql`code = ${ref}`;
   return sql`(
     WITH RECURSIVE tree AS (

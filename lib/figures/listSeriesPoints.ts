@@ -7,7 +7,7 @@
 // FLOW: each bucket sums the headline of every (day, place) in it.
 import type { Fragment } from 'postgres';
 import type { Sql } from '@/lib/db/sql';
-import { figureFilterSql, type FigureFilters } from './filters';
+import { figureFilterSql, placeTreeSql, type FigureFilters } from './filters';
 import { headlineOrderSql, placeKeySql, plottedValueSql } from './headlineRule';
 import type { Interval, Qualifier } from '@/lib/vocabulary';
 
@@ -90,26 +90,51 @@ export function listHeadlinePoints(sql: Sql, metric: SeriesMetric, filters: Figu
     GROUP BY d.bucket ORDER BY d.bucket`;
 }
 
+/**
+ * Rule 1 (scope of a running total): a stock claim that names a destination counts
+ * people in that destination, so it competes only in views that ask for it (a
+ * destination filter, or a place filter that its destination falls under).
+ */
+function stockScopeSql(sql: Sql, filters: FigureFilters): Fragment {
+  if (filters.destination) return sql`TRUE`;
+  if (filters.place) return sql`(f."destinationId" IS NULL OR f."destinationId" IN ${placeTreeSql(sql, filters.place)})`;
+  return sql`f."destinationId" IS NULL`;
+}
+
 /** Points ranked live from figure and source, for any filters. */
 export function listLivePoints(sql: Sql, metric: SeriesMetric, filters: FigureFilters, interval: Interval) {
   // Only published figures count towards a headline, whatever status was asked for.
   const where = figureFilterSql(sql, { ...filters, metric: undefined, status: ['PUBLISHED'] });
+  const scope = metric.kind === 'STOCK' ? stockScopeSql(sql, filters) : sql`TRUE`;
   const partition = metric.kind === 'STOCK' ? sql`f."asOf"` : sql`f."asOf", ${placeKeySql(sql)}`;
   const claims = sql`
     SELECT f.id, f."asOf" AS day, date_trunc(${interval}, f."asOf"::timestamp)::date AS bucket, f.low, f.high, f.qualifier, ${plottedValueSql(sql)} AS value,
+           ${placeKeySql(sql)} AS place,
            row_number() OVER (PARTITION BY ${partition} ORDER BY ${headlineOrderSql(sql)}) AS rank
     FROM figure f JOIN source s ON s.id = f."sourceId"
-    WHERE f."metricId" = ${metric.id} AND ${where}`;
+    WHERE f."metricId" = ${metric.id} AND ${where} AND ${scope}`;
   if (metric.kind === 'FLOW') {
+    // Rule 2: a place's count is part of the count of a place containing it on the same day.
     return sql<PointRow[]>`
-      WITH c AS (${claims})
+      WITH RECURSIVE c0 AS (${claims}),
+      keys AS (SELECT DISTINCT day, place FROM c0 WHERE place IS NOT NULL),
+      up (p, a) AS (
+        SELECT pl.id, pl."parentId" FROM place pl WHERE pl.id IN (SELECT place FROM keys) AND pl."parentId" IS NOT NULL
+        UNION
+        SELECT up.p, pl."parentId" FROM up JOIN place pl ON pl.id = up.a WHERE pl."parentId" IS NOT NULL
+      ),
+      part AS (SELECT DISTINCT keys.day, keys.place FROM keys JOIN up ON up.p = keys.place JOIN keys k2 ON k2.day = keys.day AND k2.place = up.a),
+      c AS (
+        SELECT c0.*, part.place IS NOT NULL AS is_part, c0.rank + CASE WHEN part.place IS NOT NULL THEN 100000 ELSE 0 END AS sum_rank
+        FROM c0 LEFT JOIN part ON part.day = c0.day AND part.place = c0.place
+      )
       SELECT to_char(c.bucket, 'YYYY-MM-DD') AS date,
-             sum(c.value) FILTER (WHERE c.rank = 1)::bigint AS value,
-             sum(c.low) FILTER (WHERE c.rank = 1)::bigint AS low,
-             sum(c.high) FILTER (WHERE c.rank = 1)::bigint AS high,
-             array_agg(DISTINCT c.qualifier::text) FILTER (WHERE c.rank = 1) AS qualifiers,
+             sum(c.value) FILTER (WHERE c.rank = 1 AND NOT c.is_part)::bigint AS value,
+             sum(c.low) FILTER (WHERE c.rank = 1 AND NOT c.is_part)::bigint AS low,
+             sum(c.high) FILTER (WHERE c.rank = 1 AND NOT c.is_part)::bigint AS high,
+             array_agg(DISTINCT c.qualifier::text) FILTER (WHERE c.rank = 1 AND NOT c.is_part) AS qualifiers,
              count(*)::int AS claims,
-             ${idsJson(sql, sql`(array_agg(c.id ORDER BY c.rank, c.day DESC, c.id DESC))[1:${MAX_IDS_PER_POINT}]`)} AS figure_ids
+             ${idsJson(sql, sql`(array_agg(c.id ORDER BY c.sum_rank, c.day DESC, c.id DESC))[1:${MAX_IDS_PER_POINT}]`)} AS figure_ids
       FROM c GROUP BY c.bucket ORDER BY c.bucket`;
   }
   return sql<PointRow[]>`
