@@ -41,11 +41,5 @@ export async function updateEvent(actor: Actor, id: number, expectedVersion: num
 
 export async function retractEvent(actor: Actor, id: number, reason: string): Promise<void> {
   assertPermission(actor, 'editReferenceData');
-  await retractRecord(actor, 'event', id, reason, {
-    isRetracted: async (tx) => {
-      const event = await tx.event.findUnique({ where: { id }, select: { status: true } });
-      return event ? event.status === 'RETRACTED' : null;
-    },
-    retract: (tx) => tx.event.update({ where: { id }, data: { status: 'RETRACTED', version: { increment: 1 } } }),
-  });
+  await retractRecord(actor, 'event', id, reason);
 }

@@ -36,12 +36,5 @@ export async function updateMetric(actor: Actor, id: number, input: MetricInput)
 
 export async function retireMetric(actor: Actor, id: number, reason: string): Promise<void> {
   assertPermission(actor, 'editMetrics');
-  await retractRecord(actor, 'metric', id, reason, {
-    action: 'RETIRE',
-    isRetracted: async (tx) => {
-      const metric = await tx.metric.findUnique({ where: { id }, select: { retiredAt: true } });
-      return metric ? metric.retiredAt !== null : null;
-    },
-    retract: (tx) => tx.metric.update({ where: { id }, data: { retiredAt: new Date() } }),
-  });
+  await retractRecord(actor, 'metric', id, reason);
 }

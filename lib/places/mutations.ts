@@ -48,12 +48,6 @@ export async function updatePlace(actor: Actor, id: number, expectedVersion: num
 
 export async function retractPlace(actor: Actor, id: number, reason: string): Promise<void> {
   assertPermission(actor, 'editReferenceData');
-  await retractRecord(actor, 'place', id, reason, {
-    isRetracted: async (tx) => {
-      const place = await tx.place.findUnique({ where: { id }, select: { retiredAt: true } });
-      return place ? place.retiredAt !== null : null;
-    },
-    retract: (tx) => tx.place.update({ where: { id }, data: { retiredAt: new Date(), version: { increment: 1 } } }),
-  });
+  await retractRecord(actor, 'place', id, reason);
 }
 

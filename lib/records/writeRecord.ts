@@ -44,22 +44,29 @@ export async function updateVersioned<Before>(actor: Actor, type: RecordType, id
   });
 }
 
-interface Retraction {
-  /** Whether the record is already retracted; null when it does not exist. */
-  isRetracted: (tx: Tx) => Promise<boolean | null>;
-  retract: (tx: Tx) => Promise<unknown>;
-  /** The audit action: RETRACT, or RETIRE for metrics. */
-  action?: string;
-}
+// How each kind of record is marked retracted. Table and column names come from this
+// fixed map only, never from input. Metrics are "retired" and carry no version.
+// Timestamps are stored as UTC without a zone, as Prisma writes them.
+const NOW = `timezone('UTC', now())`;
+const RETRACTION: Record<RecordType, { isRetracted: string; retract: string; action: 'RETRACT' | 'RETIRE' }> = {
+  place: { isRetracted: `"retiredAt" IS NOT NULL`, retract: `"retiredAt" = ${NOW}, version = version + 1`, action: 'RETRACT' },
+  source: { isRetracted: `"retiredAt" IS NOT NULL`, retract: `"retiredAt" = ${NOW}, version = version + 1`, action: 'RETRACT' },
+  event: { isRetracted: `status = 'RETRACTED'`, retract: `status = 'RETRACTED', version = version + 1`, action: 'RETRACT' },
+  metric: { isRetracted: `"retiredAt" IS NOT NULL`, retract: `"retiredAt" = ${NOW}`, action: 'RETIRE' },
+};
 
-/** Retracts a record once (a second retraction changes nothing) and logs why. */
-export async function retractRecord(actor: Actor, type: RecordType, id: number, reason: string, retraction: Retraction): Promise<void> {
-  const why = requireReason(type, reason, retraction.action === 'RETIRE' ? 'retired' : 'retracted');
+/**
+ * Retracts a record once (a second retraction changes nothing) and logs why. A
+ * retracted record leaves pickers and lists; what cites it keeps its citation.
+ */
+export async function retractRecord(actor: Actor, type: RecordType, id: number, reason: string): Promise<void> {
+  const { isRetracted, retract, action } = RETRACTION[type];
+  const why = requireReason(type, reason, action === 'RETIRE' ? 'retired' : 'retracted');
   await db.$transaction(async (tx) => {
-    const retracted = await retraction.isRetracted(tx);
-    if (retracted === null) throw notFound(type, id);
-    if (retracted) return;
-    await retraction.retract(tx);
-    await writeAudit(tx, actor, { entityType: type, entityId: String(id), action: retraction.action ?? 'RETRACT', reason: why });
+    const [row] = await tx.$queryRawUnsafe<{ retracted: boolean }[]>(`SELECT ${isRetracted} AS retracted FROM "${type}" WHERE id = $1 FOR UPDATE`, id);
+    if (!row) throw notFound(type, id);
+    if (row.retracted) return;
+    await tx.$executeRawUnsafe(`UPDATE "${type}" SET ${retract}, "updatedAt" = ${NOW} WHERE id = $1`, id);
+    await writeAudit(tx, actor, { entityType: type, entityId: String(id), action, reason: why });
   });
 }

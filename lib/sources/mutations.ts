@@ -52,12 +52,6 @@ export async function updateSource(actor: Actor, id: number, expectedVersion: nu
 /** Retracting hides a source from pickers; the figures it backs keep their citation. */
 export async function retractSource(actor: Actor, id: number, reason: string): Promise<void> {
   assertPermission(actor, 'editReferenceData');
-  await retractRecord(actor, 'source', id, reason, {
-    isRetracted: async (tx) => {
-      const source = await tx.source.findUnique({ where: { id }, select: { retiredAt: true } });
-      return source ? source.retiredAt !== null : null;
-    },
-    retract: (tx) => tx.source.update({ where: { id }, data: { retiredAt: new Date(), version: { increment: 1 } } }),
-  });
+  await retractRecord(actor, 'source', id, reason);
 }
 
