@@ -20,8 +20,9 @@ export function figuresFilename(filters: FigureFilters, extension: 'csv' | 'ndjs
   return `${parts.join('-')}.${extension}`;
 }
 
-export function sourcesFilename(now = new Date()): string {
-  return `corridor-sources-${stamp(now)}.csv`;
+/** corridor-sources-20260101T120000Z.csv, likewise for places and events. */
+export function tableFilename(table: 'sources' | 'places' | 'events', now = new Date()): string {
+  return `corridor-${table}-${stamp(now)}.csv`;
 }
 
 /** Content-Disposition with an ASCII name (the names above are ASCII by construction). */

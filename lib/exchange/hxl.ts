@@ -1,6 +1,6 @@
 // HXL (Humanitarian Exchange Language) hashtag rows for exports, and hashtag
 // normalisation for imports. Project conventions are listed in docs/api.md.
-import { FIGURE_COLUMNS, SOURCE_COLUMNS } from './columns';
+import { FIGURE_COLUMNS } from './columns';
 
 export type PlaceTypeName = 'COUNTRY' | 'ADMIN1' | 'ADMIN2' | 'ADMIN3' | 'CITY' | 'BORDER_CROSSING' | 'OTHER';
 
@@ -34,10 +34,6 @@ export function figureHxlRow(ctx: HxlContext): string[] {
     if (c.name === 'destination_code') return placeCodeTag(ctx.destinationTypes, 'dest');
     return c.hxl;
   });
-}
-
-export function sourceHxlRow(): string[] {
-  return SOURCE_COLUMNS.map((c) => c.hxl);
 }
 
 /** "#Affected +Refugees+min" -> "#affected+min+refugees": lower case, attributes sorted, so tags compare as sets. */

@@ -4,8 +4,9 @@
 // insert figures and revisions), the SQL of both in stageSql.ts. A dry run, or a file
 // with any invalid row, rolls back after resolving, so the counts it reports are
 // exactly what a commit would do. Each run is recorded as an ImportRun.
+// A caller that loads several files at once (lib/demo) passes its own transaction;
+// the import then runs in a savepoint of it.
 import type { TransactionSql } from 'postgres';
-import { db } from '@/lib/db/client';
 import { sql } from '@/lib/db/sql';
 import { AppError } from '@/lib/http/AppError';
 import { mapHeader, type ColumnMap } from './mapHeader';
@@ -16,13 +17,16 @@ import type { RowError } from './validateRow';
 
 export interface ImportOptions {
   fileName: string;
-  userId: string;
+  /** Who imports; null for the system (the dataset loaded at first start). */
+  userId: string | null;
   dryRun: boolean;
   status: 'DRAFT' | 'PUBLISHED';
   maxBytes: number;
   onProgress?: (progress: { rows: number; bytes: number }) => void;
   /** Time spent in each phase, for the benchmark. */
   onPhase?: (phase: string, ms: number) => void;
+  /** Run inside this transaction (in a savepoint) instead of a new one. */
+  tx?: ImportTx;
 }
 
 export interface ImportReport {
@@ -38,6 +42,9 @@ export interface ImportReport {
   warnings: string[];
 }
 
+/** A transaction of the shared pool, as sql.begin hands it over. */
+export type ImportTx = TransactionSql<{ bigint: bigint }>;
+
 interface Counts {
   newRows: number;
   duplicate: number;
@@ -45,8 +52,9 @@ interface Counts {
 
 class Rollback extends Error {}
 
-async function loadMetrics() {
-  const metrics = await db.metric.findMany({ where: { retiredAt: null }, select: { id: true, key: true, hxlTag: true } });
+async function loadMetrics(client: ImportTx) {
+  const metrics = await client<{ id: number; key: string; hxlTag: string }[]>`
+    SELECT id, key, "hxlTag" FROM metric WHERE "retiredAt" IS NULL`;
   return {
     metricIds: new Map(metrics.map((m) => [m.key, m.id])),
     metricKeysByTag: new Map(metrics.map((m) => [m.hxlTag, m.key])),
@@ -73,7 +81,7 @@ async function readHeader(records: AsyncIterator<CsvRecord>, metricTags: string[
   return { map, first: map.hasHashtagRow ? [] : [second.value] };
 }
 
-async function resolve(tx: TransactionSql, phase: (name: string) => void): Promise<Counts> {
+async function resolve(tx: ImportTx, phase: (name: string) => void): Promise<Counts> {
   for (const [i, step] of RESOLVE_STEPS.entries()) {
     await tx.unsafe(step);
     phase(`resolve ${i}`);
@@ -83,7 +91,7 @@ async function resolve(tx: TransactionSql, phase: (name: string) => void): Promi
   return counts;
 }
 
-async function commit(tx: TransactionSql, runId: number, counts: Counts, options: ImportOptions, phase: (name: string) => void): Promise<void> {
+async function commit(tx: ImportTx, runId: number, counts: Counts, options: ImportOptions, phase: (name: string) => void): Promise<void> {
   for (const [i, step] of ASSIGN_ID_STEPS.entries()) {
     await tx.unsafe(step);
     phase(`assign ids ${i}`);
@@ -94,7 +102,9 @@ async function commit(tx: TransactionSql, runId: number, counts: Counts, options
 }
 
 export async function runImport(body: AsyncIterable<Uint8Array>, options: ImportOptions): Promise<ImportReport> {
-  const metrics = await loadMetrics();
+  // Small reads and writes outside the import's own transaction use the caller's, if any.
+  const withTx = <T>(fn: (tx: ImportTx) => Promise<T>): Promise<T> => (options.tx ? fn(options.tx) : (sql.begin(fn) as Promise<T>));
+  const metrics = await withTx(loadMetrics);
   const phase = phaseTimer(options.onPhase);
   let bytes = 0;
   const records = readRecords(body, options.maxBytes, (n) => (bytes = n));
@@ -103,23 +113,25 @@ export async function runImport(body: AsyncIterable<Uint8Array>, options: Import
   let counts: Counts = { newRows: 0, duplicate: 0 };
   let committedRunId = null as number | null;
 
+  const work = async (tx: ImportTx) => {
+    const [run] = await tx<{ id: number }[]>`
+      INSERT INTO import_run ("fileName", "userId", "dryRun") VALUES (${options.fileName}, ${options.userId}, ${options.dryRun}) RETURNING id`;
+    // Hash joins and the duplicate check's sort over 100k staged rows stay in memory.
+    await tx.unsafe(`SET LOCAL work_mem = '64MB'`);
+    await tx.unsafe(CREATE_STAGE);
+    const progress = (rows: number) => options.onProgress?.({ rows, bytes });
+    staged = await stageRows(tx, first, records, { map, metrics, requireQuote: options.status === 'PUBLISHED', onProgress: progress });
+    phase('parse+validate+copy');
+    progress(staged.rows);
+    if (staged.rows === 0) throw new AppError('BAD_REQUEST', 'The file has a header row but no data rows.', 'file');
+    counts = await resolve(tx, phase);
+    if (options.dryRun || staged.invalid > 0) throw new Rollback();
+    await commit(tx, run.id, counts, options, phase);
+    committedRunId = run.id;
+  };
   try {
-    await sql.begin(async (tx) => {
-      const [run] = await tx<{ id: number }[]>`
-        INSERT INTO import_run ("fileName", "userId", "dryRun") VALUES (${options.fileName}, ${options.userId}, ${options.dryRun}) RETURNING id`;
-      // Hash joins and the duplicate check's sort over 100k staged rows stay in memory.
-      await tx.unsafe(`SET LOCAL work_mem = '64MB'`);
-      await tx.unsafe(CREATE_STAGE);
-      const progress = (rows: number) => options.onProgress?.({ rows, bytes });
-      staged = await stageRows(tx, first, records, { map, metrics, requireQuote: options.status === 'PUBLISHED', onProgress: progress });
-      phase('parse+validate+copy');
-      progress(staged.rows);
-      if (staged.rows === 0) throw new AppError('BAD_REQUEST', 'The file has a header row but no data rows.', 'file');
-      counts = await resolve(tx, phase);
-      if (options.dryRun || staged.invalid > 0) throw new Rollback();
-      await commit(tx, run.id, counts, options, phase);
-      committedRunId = run.id;
-    });
+    if (options.tx) await options.tx.savepoint(work);
+    else await sql.begin(work);
   } catch (err) {
     if (!(err instanceof Rollback)) throw err;
   }
@@ -128,10 +140,9 @@ export async function runImport(body: AsyncIterable<Uint8Array>, options: Import
   let importRunId = committedRunId;
   if (importRunId === null && options.dryRun) {
     // The dry run's transaction rolled back; its record is written on its own.
-    const run = await db.importRun.create({
-      data: { fileName: options.fileName, userId: options.userId, dryRun: true, newRows: counts.newRows, duplicate: counts.duplicate, invalid: staged.invalid },
-      select: { id: true },
-    });
+    const [run] = await withTx((tx) => tx<{ id: number }[]>`
+      INSERT INTO import_run ("fileName", "userId", "dryRun", "newRows", duplicate, invalid)
+      VALUES (${options.fileName}, ${options.userId}, true, ${counts.newRows}, ${counts.duplicate}, ${staged.invalid}) RETURNING id`);
     importRunId = run.id;
   }
   return {

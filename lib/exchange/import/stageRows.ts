@@ -28,7 +28,7 @@ function stageLine(r: ImportRow): string {
   return [
     r.row, r.id, r.metricId, r.low, r.high, r.qualifier, r.valueAsStated, r.asOf, r.periodStart, r.periodEnd,
     r.originName, r.originCode, r.destinationName, r.destinationCode, r.sourceTitle, r.sourceUrl, r.publisher, r.publishedAt,
-    r.quote, r.attribution, r.retracted,
+    r.quote, r.attribution, r.notes, r.retracted,
   ].map(csvCell).join(',') + '\n';
 }
 

@@ -10,7 +10,7 @@
 export const STAGE_COLUMNS = [
   'row', 'file_id', 'metric_id', 'low', 'high', 'qualifier', 'stated', 'as_of', 'period_start', 'period_end',
   'origin_name', 'origin_code', 'dest_name', 'dest_code', 'source_title', 'source_url', 'publisher', 'published_at',
-  'quote', 'attribution', 'retracted',
+  'quote', 'attribution', 'notes', 'retracted',
 ] as const;
 
 export const CREATE_STAGE = `
@@ -19,7 +19,7 @@ export const CREATE_STAGE = `
     qualifier text NOT NULL, stated text, as_of date NOT NULL, period_start date, period_end date,
     origin_name text, origin_code text, dest_name text, dest_code text,
     source_title text NOT NULL, source_url text, publisher text, published_at date,
-    quote text, attribution text, retracted boolean NOT NULL
+    quote text, attribution text, notes text, retracted boolean NOT NULL
   ) ON COMMIT DROP`;
 
 // Codes follow ISO 3166 alpha-3 for countries and OCHA P-codes (UA59, UA5908, …) below.
@@ -121,11 +121,11 @@ export const ASSIGN_ID_STEPS: string[] = [
 export const INSERT_FIGURES = `
   WITH inserted AS (
     INSERT INTO figure (id, "metricId", low, high, qualifier, "valueAsStated", "asOf", "periodStart", "periodEnd",
-      "originId", "destinationId", "sourceId", quote, attribution, status, "retractedReason", "publishedAt", "publishedById",
+      "originId", "destinationId", "sourceId", quote, attribution, notes, status, "retractedReason", "publishedAt", "publishedById",
       "importRunId", "createdById", "updatedById", "updatedAt")
     SELECT coalesce(m.new_id, nextval(pg_get_serial_sequence('figure', 'id'))), st.metric_id, st.low, st.high,
       st.qualifier::"Qualifier", st.stated, st.as_of, st.period_start, st.period_end,
-      m.origin_id, m.dest_id, m.source_id, st.quote, st.attribution,
+      m.origin_id, m.dest_id, m.source_id, st.quote, st.attribution, st.notes,
       CASE WHEN st.retracted THEN 'RETRACTED' ELSE $1 END::"FigureStatus",
       CASE WHEN st.retracted THEN 'Retracted in the imported file' END,
       CASE WHEN NOT st.retracted AND $1 = 'PUBLISHED' THEN now() END,

@@ -25,6 +25,7 @@ export interface ImportRow extends DatedValue {
   publishedAt: string | null;
   quote: string | null;
   attribution: string | null;
+  notes: string | null;
   retracted: boolean;
 }
 
@@ -41,6 +42,7 @@ const COLUMN_LIMITS: Partial<Record<ColumnName, number>> = {
   value_as_stated: TEXT_LIMITS.valueAsStated, origin: TEXT_LIMITS.placeName, destination: TEXT_LIMITS.placeName,
   origin_code: TEXT_LIMITS.placeCode, destination_code: TEXT_LIMITS.placeCode, source_title: TEXT_LIMITS.sourceTitle,
   source_url: TEXT_LIMITS.url, publisher: TEXT_LIMITS.publisher, quote: TEXT_LIMITS.quote, attribution: TEXT_LIMITS.attribution,
+  notes: TEXT_LIMITS.notes,
 };
 
 export function validateRow(row: number, cells: string[], ctx: ValidationContext): { ok: true; value: ImportRow } | { ok: false; errors: RowError[] } {
@@ -121,7 +123,7 @@ export function validateRow(row: number, cells: string[], ctx: ValidationContext
 
   const row_ = {
     originName: text('origin'), originCode: text('origin_code'), destinationName: text('destination'), destinationCode: text('destination_code'),
-    publisher: text('publisher'), publishedAt: day('published_at', false), attribution: text('attribution'),
+    publisher: text('publisher'), publishedAt: day('published_at', false), attribution: text('attribution'), notes: text('notes'),
   };
   if (errors.length > 0 || !value || !asOf || metricId === undefined || !sourceTitle) return { ok: false, errors };
   return {

@@ -1,6 +1,7 @@
 // GET /api/v1/figures.csv: the figures the table shows for the same filters, as CSV.
 import { getActor } from '@/lib/auth/session';
-import { attachment, figuresFilename } from '@/lib/exchange/exportFilename';
+import { csvResponse } from '@/lib/exchange/csvResponse';
+import { figuresFilename } from '@/lib/exchange/exportFilename';
 import { parseCsvOptions } from '@/lib/exchange/exportRequest';
 import { streamFiguresCsv } from '@/lib/exchange/figureExport';
 import { readFigureFilters } from '@/lib/figures/readFigureFilters';
@@ -12,13 +13,5 @@ export const GET = handle(async (request: Request) => {
   const params = new URL(request.url).searchParams;
   const options = parseCsvOptions(params);
   const filters = await readFigureFilters(params, () => getActor(request));
-  const body = await streamFiguresCsv(filters, options, request.signal);
-  return new Response(body, {
-    headers: {
-      'content-type': `text/csv; charset=utf-8${options.hxl ? '; header=present' : ''}`,
-      'content-disposition': attachment(figuresFilename(filters, 'csv')),
-      'cache-control': 'no-store',
-      'x-content-type-options': 'nosniff',
-    },
-  });
+  return csvResponse(figuresFilename(filters, 'csv'), options, () => streamFiguresCsv(filters, options, request.signal));
 });

@@ -1,0 +1,16 @@
+// POST /api/v1/events/import: an events.csv body in the export's format (or HXL-tagged).
+// Dry run by default; ?dryRun=0 commits all rows or none.
+import { requireActor } from '@/lib/auth/session';
+import { runEventImport } from '@/lib/exchange/import/eventImport';
+import { importBody, parseRecordImportRequest } from '@/lib/exchange/import/importRequest';
+import { handle, json } from '@/lib/http/respond';
+
+export const dynamic = 'force-dynamic';
+
+export const POST = handle(async (request: Request) => {
+  const input = parseRecordImportRequest(request);
+  const actor = await requireActor(request, 'editReferenceData');
+  const { body, maxBytes } = importBody(request);
+  const report = await runEventImport(body, { fileName: input.fileName, userId: actor.userId, dryRun: input.dryRun, maxBytes });
+  return json(report, { status: report.committed || input.dryRun ? 200 : 422 });
+});
