@@ -1,13 +1,19 @@
 import type { Metadata } from 'next';
+import { connection } from 'next/server';
 import './globals.css';
 import { AccountLinks } from '@/components/admin/AccountLinks';
+import { getLoadedDataset } from '@/lib/exchange/dataset';
 
 export const metadata: Metadata = {
   title: 'Corridor — cited refugee and evacuation figures',
   description: 'Refugee totals, evacuee counts and evacuation buses over time, every number tied to its source.',
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page names the curated dataset the database was loaded with. The banner
+  // is read per request; without a database it is left out and the page reports its own error.
+  await connection();
+  const dataset = await getLoadedDataset().catch(() => null);
   return (
     <html lang="en">
       <body>
@@ -20,7 +26,14 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           </nav>
           <AccountLinks />
         </header>
-        <main>{children}</main>
+        <main>
+          {dataset && (
+            <p className="demo-banner" role="note">
+              <strong>{dataset.title}.</strong> Every figure links to the public report that states it; this is not an official or complete record.
+            </p>
+          )}
+          {children}
+        </main>
       </body>
     </html>
   );

@@ -6,7 +6,6 @@ import { FilterBar } from '@/components/filters/FilterBar';
 import { HeadlineCards } from '@/components/figures/HeadlineCards';
 import { emptySeriesMessage, toChartPoints, toTime } from '@/lib/figures/chartData';
 import { getActor } from '@/lib/auth/session';
-import { isDemoDataLoaded } from '@/lib/demo/loadDemoData';
 import { formatDay } from '@/lib/figures/formatDay';
 import { getDashboard } from '@/lib/figures/getDashboard';
 import { parseIntervalParam } from '@/lib/figures/parseSeriesParams';
@@ -29,18 +28,13 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
     if (err instanceof AppError) return <FilterError message={err.message} href="/" />;
     throw err;
   }
-  const [dash, places, publishers, demo] = await Promise.all([getDashboard(filters, interval), listPlaceOptions(), listPublishers(), isDemoDataLoaded()]);
+  const [dash, places, publishers] = await Promise.all([getDashboard(filters, interval), listPlaceOptions(), listPublishers()]);
   const placeRef = filters.place ?? filters.origin ?? filters.destination;
   const placeName = places.find((p) => String(p.id) === placeRef || p.code === placeRef)?.name ?? null;
   const domain: [number, number] = [toTime(dash.from), toTime(dash.to)];
   const events = dash.events.map((e) => ({ time: toTime(e.date), title: e.title }));
   return (
     <>
-      {demo && (
-        <p className="demo-banner" role="note">
-          <strong>Demo data.</strong> Figures from March 2022 reporting, loaded for demonstration; not a curated feed.
-        </p>
-      )}
       <div className="page-head">
         <h1>Refugees and evacuations</h1>
         <p className="muted">

@@ -1,5 +1,5 @@
 // `npm start`: database up (embedded unless DATABASE_URL is set), migrations,
-// demo data into an empty database, a production build if none exists, then
+// the curated dataset into an empty database, a production build if none exists, then
 // `next start`. Ctrl-C or SIGTERM stops the app and the embedded database.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -68,15 +68,21 @@ async function main() {
   if (config.DEMO_DATA) {
     const { db: client } = await import('../lib/db/client');
     const { loadDemoData } = await import('../lib/demo/loadDemoData');
-    const result = await loadDemoData(client);
-    say(result.loaded ? `demo data: loaded ${result.figures} figures (labelled "Demo data" in the app)` : 'demo data: not loaded, the database already holds data');
+    const result = await loadDemoData();
+    say(
+      result.loaded
+        ? `dataset: loaded "${result.title}" through the importer: ${result.figures} figures, ${result.places} places, ${result.events} events`
+        : 'dataset: not loaded, the database already holds data',
+    );
     // Demo accounts only on the embedded database with demo data; never on a real DATABASE_URL.
     const { ensureDemoAccounts } = await import('../lib/demo/demoAccounts');
     const accounts = await ensureDemoAccounts();
     if (accounts) say(`demo accounts: created ${accounts} (admin@, editor@, analyst@corridor.demo; password corridor-demo)`);
     await client.$disconnect();
+    const { closeSql } = await import('../lib/db/sql');
+    await closeSql();
   } else {
-    say('demo data: off (DEMO_DATA=false)');
+    say('dataset: off (DEMO_DATA=false), starting with an empty database');
   }
 
   const env = { ...process.env, DATABASE_URL: db!.url, PORT: String(config.PORT), NEXT_TELEMETRY_DISABLED: '1' };

@@ -71,12 +71,12 @@ async function startAppForE2e(databaseUrl: string): Promise<{ url: string; stop:
     const build = spawnSync(nextBin, ['build'], { stdio: 'inherit', env });
     if (build.status !== 0) throw new Error('next build failed');
   }
-  // Browser tests run against the demo dataset, as a first-time user would see it.
+  // Browser tests run against the curated dataset, as a first-time user would see it.
   process.env.DATABASE_URL = databaseUrl;
-  const { db } = await import('../lib/db/client');
   const { loadDemoData } = await import('../lib/demo/loadDemoData');
-  await loadDemoData(db);
-  await db.$disconnect();
+  await loadDemoData();
+  const { closeSql } = await import('../lib/db/sql');
+  await closeSql();
   const port = await findFreePort();
   const server = spawn(nextBin, ['start', '-p', String(port), '-H', '127.0.0.1'], { stdio: ['ignore', 'inherit', 'inherit'], env });
   const url = `http://127.0.0.1:${port}`;

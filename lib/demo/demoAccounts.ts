@@ -1,7 +1,7 @@
 // Demo accounts exist only in demo mode: the embedded database with demo data.
 // Anywhere else there are no default credentials.
 import { db } from '@/lib/db/client';
-import { isDemoDataLoaded } from './loadDemoData';
+import { getLoadedDataset } from '@/lib/exchange/dataset';
 import { insertUser } from '@/lib/users/mutations';
 import type { Role } from '@/lib/auth/permissions';
 
@@ -12,10 +12,10 @@ export const DEMO_ACCOUNTS: Array<{ email: string; role: Role }> = [
   { email: 'analyst@corridor.demo', role: 'ANALYST' },
 ];
 
-/** Demo mode: started on the embedded database (or the e2e flag) and demo data is loaded. */
+/** Demo mode: started on the embedded database (or the e2e flag) and the curated dataset is loaded. */
 export async function isDemoMode(): Promise<boolean> {
   if (process.env.CORRIDOR_EMBEDDED !== '1' && process.env.CORRIDOR_DEMO_ACCOUNTS !== '1') return false;
-  return isDemoDataLoaded(db);
+  return (await getLoadedDataset()) !== null;
 }
 
 /** Creates the demo accounts that do not exist yet; a no-op outside demo mode. */
