@@ -3,7 +3,15 @@
 // export format in data/ukraine-2022/ (see its README.md for how it was curated).
 import { join } from 'node:path';
 
-export const DATASET = {
+export interface Dataset {
+  name: string;
+  title: string;
+  description: string;
+  dir: string;
+  files: { places: string; figures: string; events: string; sources: string };
+}
+
+export const DATASET: Dataset = {
   name: 'ukraine-2022',
   title: 'Ukraine 2022: curated from public reports, for demonstration',
   description:
@@ -14,7 +22,7 @@ export const DATASET = {
   dir: join(process.cwd(), 'data', 'ukraine-2022'),
   /** Loaded in this order: places before the figures and events that name them. */
   files: { places: 'places.csv', figures: 'figures.csv', events: 'events.csv', sources: 'sources.csv' },
-} as const;
+};
 
 /** Metrics the figures use; they exist before the figures load (admins define metrics in the app). */
 export const DATASET_METRICS = [

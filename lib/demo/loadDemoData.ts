@@ -11,7 +11,7 @@ import { runEventImport } from '@/lib/exchange/import/eventImport';
 import { runPlaceImport } from '@/lib/exchange/import/placeImport';
 import { runImport, type ImportTx } from '@/lib/exchange/import/runImport';
 import type { RowError } from '@/lib/exchange/import/validateRow';
-import { DATASET, DATASET_METRICS } from './dataset';
+import { DATASET, DATASET_METRICS, type Dataset } from './dataset';
 
 const DEMO_LOCK_KEY = 72_617_002;
 /** The dataset files are a few hundred kilobytes; this only guards against a wrong path. */
@@ -42,17 +42,18 @@ function checked<T extends { committed: boolean; errors: RowError[]; fileName: s
   throw new Error(`the dataset file ${report.fileName} did not import: ${first.join('; ') || 'no rows were committed'}`);
 }
 
-export async function loadDemoData(): Promise<DemoLoadResult> {
-  const file = (name: string) => createReadStream(join(DATASET.dir, name));
-  const options = (fileName: string, tx: ImportTx) => ({ fileName: `${DATASET.name}/${fileName}`, userId: null, dryRun: false, maxBytes: MAX_BYTES, tx });
+/** Loads `dataset` (the curated one unless a test passes its own files). */
+export async function loadDemoData(dataset: Dataset = DATASET): Promise<DemoLoadResult> {
+  const file = (name: string) => createReadStream(join(dataset.dir, name));
+  const options = (fileName: string, tx: ImportTx) => ({ fileName: `${dataset.name}/${fileName}`, userId: null, dryRun: false, maxBytes: MAX_BYTES, tx });
   return sql.begin(async (tx) => {
     await tx`SELECT pg_advisory_xact_lock(${DEMO_LOCK_KEY})`;
     if (!(await isDatabaseEmpty(tx))) return { loaded: false, reason: 'not-empty' } as const;
     await createMetrics(tx);
-    const places = checked(await runPlaceImport(file(DATASET.files.places), options(DATASET.files.places, tx)));
-    const figures = checked(await runImport(file(DATASET.files.figures), { ...options(DATASET.files.figures, tx), status: 'PUBLISHED' }));
-    const events = checked(await runEventImport(file(DATASET.files.events), options(DATASET.files.events, tx)));
-    await recordLoadedDataset(tx, { title: DATASET.title, loadedAt: new Date().toISOString(), figures: figures.newRows });
-    return { loaded: true, title: DATASET.title, figures: figures.newRows, places: places.newRows, events: events.newRows } as const;
+    const places = checked(await runPlaceImport(file(dataset.files.places), options(dataset.files.places, tx)));
+    const figures = checked(await runImport(file(dataset.files.figures), { ...options(dataset.files.figures, tx), status: 'PUBLISHED' }));
+    const events = checked(await runEventImport(file(dataset.files.events), options(dataset.files.events, tx)));
+    await recordLoadedDataset(tx, { title: dataset.title, loadedAt: new Date().toISOString(), figures: figures.newRows });
+    return { loaded: true, title: dataset.title, figures: figures.newRows, places: places.newRows, events: events.newRows } as const;
   }) as Promise<DemoLoadResult>;
 }

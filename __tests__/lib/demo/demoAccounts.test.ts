@@ -3,13 +3,13 @@ import { closeAuth } from '@/lib/auth/auth';
 import { DEMO_PASSWORD, ensureDemoAccounts } from '@/lib/demo/demoAccounts';
 import { signInWithPassword } from '@/lib/auth/signIn';
 import { db } from '@/lib/db/client';
-import { DEMO_SETTING_KEY } from '@/lib/demo/loadDemoData';
+import { DATASET_SETTING_KEY } from '@/lib/exchange/dataset';
 
 const saved = { embedded: process.env.CORRIDOR_EMBEDDED, flag: process.env.CORRIDOR_DEMO_ACCOUNTS };
 
 beforeEach(async () => {
   await resetDatabase();
-  await db.appSetting.create({ data: { key: DEMO_SETTING_KEY, value: { loadedAt: new Date().toISOString() } } });
+  await db.appSetting.create({ data: { key: DATASET_SETTING_KEY, value: { loadedAt: new Date().toISOString() } } });
 });
 afterEach(() => {
   process.env.CORRIDOR_EMBEDDED = saved.embedded;

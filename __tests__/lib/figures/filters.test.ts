@@ -1,7 +1,7 @@
 import { sql } from '@/lib/db/sql';
 import { AppError } from '@/lib/http/AppError';
 import { figureFilterSql, filtersToSearchParams, parseFigureFilters } from '@/lib/figures/filters';
-import { useDemoDatabase } from '../../helpers/db';
+import { useFixtureDatabase } from '../../helpers/db';
 
 function badParam(input: Record<string, string>): { param?: string; message: string } {
   try {
@@ -52,8 +52,8 @@ describe('parseFigureFilters', () => {
   });
 });
 
-describe('figureFilterSql against the demo data', () => {
-  useDemoDatabase();
+describe('figureFilterSql against the fixture dataset', () => {
+  useFixtureDatabase();
 
   async function metricsMatching(input: Record<string, string>): Promise<string[]> {
     const filters = parseFigureFilters(input);

@@ -7,10 +7,10 @@ import { GET as getNdjson } from '@/app/api/v1/figures.ndjson/route';
 import { db } from '@/lib/db/client';
 import { DRAFTS_FORBIDDEN_MESSAGE, readFigureFilters } from '@/lib/figures/readFigureFilters';
 import { AppError } from '@/lib/http/AppError';
-import { useDemoDatabase } from '../../../helpers/db';
+import { useFixtureDatabase } from '../../../helpers/db';
 import { browserRequest, createTestUser, type TestUser } from '../../../helpers/auth';
 
-useDemoDatabase();
+useFixtureDatabase();
 
 const SURFACES = [
   ['/api/v1/figures', getFigures],

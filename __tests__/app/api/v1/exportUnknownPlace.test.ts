@@ -1,8 +1,8 @@
 import { GET as getCsv } from '@/app/api/v1/figures.csv/route';
 import { GET as getNdjson } from '@/app/api/v1/figures.ndjson/route';
-import { useDemoDatabase } from '../../../helpers/db';
+import { useFixtureDatabase } from '../../../helpers/db';
 
-useDemoDatabase();
+useFixtureDatabase();
 
 describe('exports with a place nobody has', () => {
   it.each([

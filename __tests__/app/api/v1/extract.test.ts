@@ -1,10 +1,9 @@
 import { POST } from '@/app/api/v1/extract/route';
-import { resetDatabase } from '@/__tests__/helpers/db';
+import { loadFixtureDatabase } from '@/__tests__/helpers/db';
 import { browserRequest, createTestUser, type TestUser } from '@/__tests__/helpers/auth';
 import { closeAuth } from '@/lib/auth/auth';
 import { createApiToken } from '@/lib/auth/apiTokens';
 import { db } from '@/lib/db/client';
-import { loadDemoData } from '@/lib/demo/loadDemoData';
 
 const PASSAGE =
   'More than 5,000 people were evacuated from Sumy on Tuesday, Tymoshenko told local media. ' +
@@ -15,8 +14,7 @@ let admin: TestUser;
 let analyst: TestUser;
 
 beforeAll(async () => {
-  await resetDatabase();
-  await loadDemoData(db);
+  await loadFixtureDatabase();
   [editor, admin, analyst] = await Promise.all([createTestUser('EDITOR'), createTestUser('ADMIN'), createTestUser('ANALYST')]);
 });
 afterAll(async () => {

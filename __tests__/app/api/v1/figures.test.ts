@@ -1,12 +1,12 @@
 import { GET } from '@/app/api/v1/figures/route';
-import { useDemoDatabase } from '../../../helpers/db';
+import { useFixtureDatabase } from '../../../helpers/db';
 
 async function get(query: string) {
   const response = await GET(new Request(`http://test/api/v1/figures?${query}`));
   return { status: response.status, body: await response.json() };
 }
 
-useDemoDatabase();
+useFixtureDatabase();
 
 describe('GET /api/v1/figures', () => {
   it('lists published figures newest first, each with its citation', async () => {

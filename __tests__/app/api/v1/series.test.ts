@@ -1,12 +1,12 @@
 import { GET } from '@/app/api/v1/series/route';
-import { useDemoDatabase } from '../../../helpers/db';
+import { useFixtureDatabase } from '../../../helpers/db';
 
 async function get(query: string) {
   const response = await GET(new Request(`http://test/api/v1/series?${query}`));
   return { status: response.status, body: await response.json() };
 }
 
-useDemoDatabase();
+useFixtureDatabase();
 
 describe('GET /api/v1/series', () => {
   it('returns the daily refugee series with ranges, bounds and figure ids', async () => {
