@@ -99,7 +99,11 @@ export async function runRecordImport<T>(resource: RecordResource<T>, body: Asyn
   const parseRecord = (row: number, cells: string[]) => {
     if (cells.every((c) => c.trim() === '')) return;
     rows++;
+    const failed = new Set<string | null>();
+    // One message per cell: a cell refused on reading is not reported again by the schema.
     const fail: FailRow = (column, message) => {
+      if (failed.has(column) && column !== null) return;
+      failed.add(column);
       errors.push({ row, column, message });
       invalidRows.add(row);
     };
