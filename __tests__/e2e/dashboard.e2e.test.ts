@@ -1,4 +1,6 @@
-// The analyst's path through the dashboard on the demo data, in Chromium.
+// The analyst's path through the dashboard on the curated Ukraine 2022 dataset, in Chromium.
+// Which claim heads a day is the headline rule's choice, so the page is checked
+// against the JSON API for the same filters rather than against fixed values.
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPage } from './browser';
 
@@ -17,32 +19,37 @@ describe('the analyst dashboard', () => {
     const page = await newPage(browser);
     await page.goto('/');
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('Refugees and evacuations');
-    await expect(page.getByRole('note').textContent()).resolves.toContain('Demo data');
+    await expect(page.getByRole('note').textContent()).resolves.toContain('Ukraine 2022: curated from public reports, for demonstration');
     // Other browser tests may publish figures into the same database first, so the
     // default view is checked against the JSON API for the range the page shows.
     const from = await page.getByLabel('From', { exact: true }).inputValue();
     const to = await page.getByLabel('To', { exact: true }).inputValue();
     const api = await (await page.request.get(`/api/v1/series?metric=refugees&from=${from}&to=${to}`)).json();
-    expect(api.points.length).toBeGreaterThanOrEqual(6);
+    expect(api.points.length).toBeGreaterThanOrEqual(14);
     await expect(pointsOf(page, 'refugees')).resolves.toBe(String(api.points.length));
 
     await page.getByLabel('From', { exact: true }).fill('2022-03-01');
     await page.getByLabel('To', { exact: true }).fill('2022-03-09');
     await Promise.all([page.waitForURL(/from=2022-03-01/), page.getByRole('button', { name: 'Apply filters' }).click()]);
     expect(page.url()).toMatch(/to=2022-03-09/);
-    await expect(pointsOf(page, 'refugees')).resolves.toBe('4');
+    const march = await (await page.request.get('/api/v1/series?metric=refugees&from=2022-03-01&to=2022-03-09&include=claims')).json();
+    expect(march.points.length).toBeGreaterThanOrEqual(6);
+    await expect(pointsOf(page, 'refugees')).resolves.toBe(String(march.points.length));
 
-    // The 9 March point is a range: its tooltip lists the claim as stated, with its source.
+    // The 9 March point's tooltip lists its headline claim as stated, with its source; a click opens that figure.
+    const ninth = march.points.at(-1);
+    expect(ninth.date).toBe('2022-03-09');
+    const headline = ninth.claimDetails[0];
     const dot = page.getByTestId('chart-refugees').locator('.recharts-line-dots circle').last();
     const box = (await dot.boundingBox())!;
     await page.mouse.move(box.x - 30, box.y + box.height / 2);
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
     const tooltip = page.locator('.chart-tooltip');
     await tooltip.waitFor({ state: 'visible' });
-    await expect(tooltip.textContent()).resolves.toContain('“2.1 to 2.2 million”');
-    await expect(tooltip.textContent()).resolves.toContain('Wire report, 9 March');
-    await Promise.all([page.waitForURL(/\/figures\/\d+$/), page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)]);
-    await expect(page.locator('.citation').textContent()).resolves.toContain('UNHCR estimated 2.1 to 2.2 million refugees');
+    await expect(tooltip.textContent()).resolves.toContain(`“${headline.valueAsStated}”`);
+    await expect(tooltip.textContent()).resolves.toContain(headline.source.title);
+    await Promise.all([page.waitForURL(new RegExp(`/figures/${ninth.figureIds[0]}$`)), page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)]);
+    await expect(page.locator('.citation').textContent()).resolves.toContain(headline.quote);
     await expect(page.getByRole('heading', { name: 'History' }).isVisible()).resolves.toBe(true);
     await page.goBack();
 
@@ -50,14 +57,17 @@ describe('the analyst dashboard', () => {
     await Promise.all([page.waitForURL(/place=\d+/), page.getByRole('button', { name: 'Apply filters' }).click()]);
     expect(page.url()).toMatch(/from=2022-03-01/);
     await page.getByText('No figures for refugees in Sumy Oblast between 1 March 2022 and 9 March 2022').waitFor({ timeout: 10_000 });
-    await expect(pointsOf(page, 'evacuees')).resolves.toBe('1');
+    const sumy = await (await page.request.get('/api/v1/series?metric=evacuees&from=2022-03-01&to=2022-03-09&place=UA59')).json();
+    expect(sumy.points.map((p: { date: string }) => p.date)).toEqual(expect.arrayContaining(['2022-03-08']));
+    await expect(pointsOf(page, 'evacuees')).resolves.toBe(String(sumy.points.length));
     await page.close();
   });
 
   it('shows the same filtered view at a 375 px phone width without sideways scrolling', async () => {
     const page = await newPage(browser, 375, 812);
     await page.goto('/?from=2022-03-01&to=2022-03-09&place=UA59');
-    await expect(pointsOf(page, 'evacuees')).resolves.toBe('1');
+    const sumy = await (await page.request.get('/api/v1/series?metric=evacuees&from=2022-03-01&to=2022-03-09&place=UA59')).json();
+    await expect(pointsOf(page, 'evacuees')).resolves.toBe(String(sumy.points.length));
     await expect(page.getByTestId('chart-evacuees').isVisible()).resolves.toBe(true);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
