@@ -11,30 +11,12 @@ import type { ExportColumn } from '../columns';
 import { isFormulaLike, unneutraliseCell } from '../neutralise';
 import { mapRecordHeader } from './mapHeader';
 import { readRecords } from './readRecords';
-import type { ImportTx } from './runImport';
+import type { ImportOptions, ImportReport, ImportTx } from './runImport';
 import type { RowError } from './validateRow';
 
-export interface RecordImportOptions {
-  fileName: string;
-  /** Who imports; null for the system (the dataset loaded at first start). */
-  userId: string | null;
-  dryRun: boolean;
-  maxBytes: number;
-  /** Run inside this transaction (in a savepoint) instead of a new one. */
-  tx?: ImportTx;
-}
-
-export interface RecordImportReport {
-  fileName: string;
-  dryRun: boolean;
-  committed: boolean;
-  rows: number;
-  newRows: number;
-  duplicate: number;
-  invalid: number;
-  errors: RowError[];
-  warnings: string[];
-}
+/** The figures import's options and report, less what only figures have (status, progress, the run record). */
+export type RecordImportOptions = Pick<ImportOptions, 'fileName' | 'userId' | 'dryRun' | 'maxBytes' | 'tx'>;
+export type RecordImportReport = Omit<ImportReport, 'importRunId'>;
 
 /** Reads one cell: trimmed, empty as null, an export's neutralising apostrophe undone. */
 export type CellReader = (column: string) => string | null;
