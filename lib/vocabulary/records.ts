@@ -10,8 +10,8 @@ export const PUBLIC_STATUS: FigureStatus = 'PUBLISHED';
 export const METRIC_KINDS = ['STOCK', 'FLOW'] as const;
 export type MetricKind = (typeof METRIC_KINDS)[number];
 export const METRIC_KIND_LABELS: Record<MetricKind, string> = {
-  STOCK: 'Running total (stock)',
-  FLOW: 'Count per period (flow)',
+  STOCK: 'Running total',
+  FLOW: 'Count per period',
 };
 
 export const INTERVALS = ['day', 'week', 'month'] as const;
