@@ -1,5 +1,6 @@
-// Measures the figure extractor against the annotated corpus and times a ~5,000-word report.
-// Run: tsx scripts/eval-extract.ts   (exits 1 when a target is missed)
+// Measures the figure extractor on the annotated corpus and times a ~5,000-word report.
+// Run: npm run eval:extract [-- --verbose] [-- --only dev]
+// Exits 1 when the TEST split misses a gate (see TARGETS in lib/extract/evaluate.ts) or timing is over budget.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,53 +9,75 @@ import { FIELDS, TARGETS, evaluateExtraction, missedTargets, type EvaluationRepo
 import type { PlaceRef } from '../lib/extract/types';
 
 const corpusDir = join(dirname(fileURLToPath(import.meta.url)), '..', '__tests__', 'lib', 'extract', 'corpus');
-const passages = JSON.parse(readFileSync(join(corpusDir, 'passages.json'), 'utf8')) as Passage[];
-const places = JSON.parse(readFileSync(join(corpusDir, 'places.json'), 'utf8')) as PlaceRef[];
+const read = <T>(file: string) => JSON.parse(readFileSync(join(corpusDir, file), 'utf8')) as T;
+const places = read<PlaceRef[]>('places.json');
+const verbose = process.argv.includes('--verbose');
+const onlyIndex = process.argv.indexOf('--only');
+const only = onlyIndex >= 0 ? process.argv[onlyIndex + 1] : null;
 
-// The hold-out set was written after the rules were tuned and is never tuned against: it is
-// reported to show how far the corpus numbers generalise, but only the main corpus gates.
-const holdout = JSON.parse(readFileSync(join(corpusDir, 'holdout.json'), 'utf8')) as Passage[];
-const report = evaluateExtraction(passages, places);
+// test.json gates (frozen in commit 0dbaefb, never tuned on); dev.json is what the rules were tuned
+// on; passages.json + holdout.json are the first corpus, annotated under older rules (killings
+// were traps, one day's crossings were figures), so they are reported apart and never gate.
+const splits: Array<{ name: string; title: string; passages: Passage[]; gates: boolean }> = [
+  { name: 'test', title: 'TEST split (gates CI)', passages: read('test.json'), gates: true },
+  { name: 'dev', title: 'DEV split (tuned on)', passages: read('dev.json'), gates: false },
+  { name: 'legacy', title: 'Legacy corpus: passages.json + holdout.json (older annotation rules, reported only)', passages: [...read<Passage[]>('passages.json'), ...read<Passage[]>('holdout.json')], gates: false },
+].filter((s) => only === null || s.name === only);
+
 const pct = (n: number) => `${(n * 100).toFixed(1)}%`.padStart(7);
 
-function printReport(title: string, set: Passage[], r: EvaluationReport) {
-  console.log(`${title}: ${set.length} passages, ${set.reduce((n, p) => n + p.expected.length, 0)} expected candidates`);
-  console.log('field        precision  recall   target (P/R)   correct/predicted/expected');
+function printReport(title: string, r: EvaluationReport, gates: boolean) {
+  console.log(`${title}: ${r.passages} passages, ${r.expectedCandidates} expected candidates`);
+  console.log(`field        precision  recall  ${gates ? ' gate (P/R)' : '           '}   correct/predicted/expected`);
   for (const field of FIELDS) {
     const s = r.fields[field];
     const t = TARGETS[field];
-    console.log(
-      `${field.padEnd(12)} ${pct(s.precision)}  ${pct(s.recall)}   ${t.precision}/${t.recall}      ${s.correct}/${s.predicted}/${s.expected}`,
-    );
+    const gate = gates ? `${t.precision}/${t.recall}`.padEnd(11) : ''.padEnd(11);
+    console.log(`${field.padEnd(12)} ${pct(s.precision)}  ${pct(s.recall)}   ${gate}   ${s.correct}/${s.predicted}/${s.expected}`);
   }
   const o = r.overall;
-  console.log(`${'overall'.padEnd(12)} ${pct(o.precision)}  ${pct(o.recall)}                  ${o.correct}/${o.predicted}/${o.expected}`);
-  if (process.argv.includes('--verbose')) {
-    for (const miss of r.misses) console.log(`  ${miss.id}: spurious ${JSON.stringify(miss.spurious)} missed ${JSON.stringify(miss.missed)}`);
+  console.log(`${'all fields'.padEnd(12)} ${pct(o.precision)}  ${pct(o.recall)}                 ${o.correct}/${o.predicted}/${o.expected}`);
+  console.log('confidence   candidates  right (metric+value+qualifier)  right in every field');
+  for (const b of r.reliability) {
+    const share = (n: number) => (b.candidates === 0 ? '     -' : pct(n / b.candidates));
+    const label = `${b.from.toFixed(1)}–${b.to.toFixed(1)}`;
+    console.log(`${label.padEnd(12)} ${String(b.candidates).padStart(10)}  ${share(b.right)} (${b.right})${''.padEnd(20)}${share(b.allRight)} (${b.allRight})`);
+  }
+  if (verbose) {
+    for (const miss of r.misses) {
+      console.log(`  ${miss.id}:`);
+      if (miss.spurious.length) console.log(`    spurious ${JSON.stringify(miss.spurious)}`);
+      if (miss.missed.length) console.log(`    missed   ${JSON.stringify(miss.missed)}`);
+      for (const w of miss.wrong) console.log(`    wrong    ${w}`);
+    }
   }
   console.log('');
 }
 
-printReport('Corpus (gates)', passages, report);
-printReport('Hold-out (reported only)', holdout, evaluateExtraction(holdout, places));
+const failures: string[] = [];
+for (const split of splits) {
+  const report = evaluateExtraction(split.passages, places);
+  printReport(split.title, report, split.gates);
+  if (split.gates) failures.push(...missedTargets(report).map((f) => `${split.name}: ${f}`));
+}
 
-// Timing: the corpus repeated into one report of about 5,000 words.
-const body = passages.map((p) => p.text).join('\n\n');
+// Timing: the dev split repeated into one report of about 5,000 words.
+const dev = read<Passage[]>('dev.json');
+const body = dev.map((p) => p.text).join('\n\n');
 const words = body.split(/\s+/).length;
 const report5k = Array.from({ length: Math.ceil(5000 / words) }, () => body).join('\n\n');
 const options = { publishedAt: '2022-03-15', metrics: DEFAULT_METRIC_CUES, places };
-extractCandidates(report5k, options); // warm-up
+extractCandidates(report5k, options); // warm-up (loads the language model once)
 const runs = 5;
 const started = performance.now();
 let found = 0;
 for (let i = 0; i < runs; i++) found = extractCandidates(report5k, options).length;
 const ms = (performance.now() - started) / runs;
-console.log(`Timing: ${report5k.split(/\s+/).length} words, ${found} candidates, ${ms.toFixed(1)} ms per run (target < 200 ms)`);
-
-const failures = missedTargets(report);
+console.log(`Timing: ${report5k.split(/\s+/).length} words, ${found} candidates, ${ms.toFixed(1)} ms per run (budget < 200 ms)`);
 if (ms >= 200) failures.push(`timing ${ms.toFixed(1)} ms >= 200 ms`);
+
 if (failures.length > 0) {
-  console.error(`\nTargets missed:\n  ${failures.join('\n  ')}`);
+  console.error(`\nGates missed:\n  ${failures.join('\n  ')}`);
   process.exit(1);
 }
-console.log('\nAll targets met.');
+console.log(only === null || only === 'test' ? '\nAll gates met.' : `\nNo gate applies to --only ${only}.`);

@@ -1,6 +1,8 @@
-// Scores extractCandidates against an annotated corpus: precision and recall per field.
+// Scores extractCandidates against an annotated corpus: precision and recall per field, and how
+// well `confidence` predicts a right candidate. The corpus format is described in
+// __tests__/lib/extract/corpus/README.md.
 import { DEFAULT_METRIC_CUES, extractCandidates } from './extractCandidates';
-import type { Candidate, MetricCue, NamedPlace, PlaceRef } from './types';
+import type { Candidate, ExtractOptions, MetricCue, NamedPlace, PlaceRef } from './types';
 
 export interface ExpectedCandidate {
   asStated: string;
@@ -13,6 +15,8 @@ export interface ExpectedCandidate {
   origin: string | null;
   destination: string | null;
   attribution: string | null;
+  /** Further verbatim restatements of the same figure (headline, quote). */
+  mentions?: string[];
 }
 
 export interface Passage {
@@ -20,9 +24,11 @@ export interface Passage {
   publishedAt: string;
   text: string;
   expected: ExpectedCandidate[];
+  style?: string;
+  kinds?: string[];
 }
 
-export const FIELDS = ['metric', 'value', 'qualifier', 'date', 'place', 'attribution'] as const;
+export const FIELDS = ['metric', 'value', 'qualifier', 'date', 'origin', 'destination', 'attribution'] as const;
 export type Field = (typeof FIELDS)[number];
 
 export interface FieldScore {
@@ -33,30 +39,57 @@ export interface FieldScore {
   recall: number;
 }
 
-export interface EvaluationReport {
-  fields: Record<Field, FieldScore>;
-  overall: FieldScore;
-  /** Per passage: predicted and expected phrases that found no partner. */
-  misses: Array<{ id: string; spurious: string[]; missed: string[] }>;
+export interface ReliabilityBucket {
+  /** Inclusive lower and exclusive upper confidence (the last bucket includes 1). */
+  from: number;
+  to: number;
+  candidates: number;
+  /** Candidates that are a real figure with the right metric, value and qualifier. */
+  right: number;
+  /** Candidates right in every field. */
+  allRight: number;
 }
 
-/** Targets from the product issue: precision then recall. */
+export interface PassageMiss {
+  id: string;
+  spurious: string[];
+  missed: string[];
+  /** Matched candidates with a wrong field: "asStated field: predicted ≠ expected". */
+  wrong: string[];
+}
+
+export interface EvaluationReport {
+  passages: number;
+  expectedCandidates: number;
+  fields: Record<Field, FieldScore>;
+  overall: FieldScore;
+  reliability: ReliabilityBucket[];
+  misses: PassageMiss[];
+}
+
+type Extractor = (text: string, options: ExtractOptions) => Candidate[];
+
+/** The issue's gates: metric, value and qualifier P ≥ 0.95 and R ≥ 0.90; the rest ≥ 0.85 each. */
 export const TARGETS: Record<Field, { precision: number; recall: number }> = {
   metric: { precision: 0.95, recall: 0.9 },
   value: { precision: 0.95, recall: 0.9 },
   qualifier: { precision: 0.95, recall: 0.9 },
   date: { precision: 0.85, recall: 0.85 },
-  place: { precision: 0.85, recall: 0.85 },
+  origin: { precision: 0.85, recall: 0.85 },
+  destination: { precision: 0.85, recall: 0.85 },
   attribution: { precision: 0.85, recall: 0.85 },
 };
 
-const normalise = (s: string) => s.toLowerCase().replace(/^the\s+/, '').replace(/['’]s\b/g, '').replace(/\s+/g, ' ').trim();
+const BUCKETS: Array<[number, number]> = [[0, 0.5], [0.5, 0.6], [0.6, 0.7], [0.7, 0.8], [0.8, 0.9], [0.9, 1.0001]];
 
-/** Attribution matches when one names the other: "Mayor Vitali Klitschko" matches "Vitali Klitschko". */
+const normalise = (s: string) =>
+  s.toLowerCase().replace(/^the\s+/, '').replace(/['’]s\b/g, '').replace(/\s+/g, ' ').normalize('NFC').trim();
+
+/** Attribution matches when one contains the other: "Mayor Vitali Klitschko" matches "Vitali Klitschko". */
 function sameSource(predicted: string, expected: string): boolean {
   const a = normalise(predicted);
   const b = normalise(expected);
-  return a.includes(b) || b.includes(a);
+  return a.length > 0 && b.length > 0 && (a.includes(b) || b.includes(a));
 }
 
 function placeKey(place: NamedPlace | null): string | null {
@@ -69,47 +102,93 @@ function expectedPlaceKey(value: string | null): string | null {
   return value.startsWith('?') ? value.toLowerCase() : value;
 }
 
-/** Slot values per field; null slots are neither predicted nor expected. */
-function predictedSlots(c: Candidate): Record<Field, Array<string | null>> {
+/** One slot per field; a null slot is neither predicted nor expected ("where the passage states it"). */
+function predictedSlots(c: Candidate): Record<Field, string | null> {
   return {
-    metric: [c.metric],
-    value: [`${c.low}-${c.high}`],
-    qualifier: [c.qualifier],
-    date: [c.date],
-    place: [placeKey(c.origin) && `o:${placeKey(c.origin)}`, placeKey(c.destination) && `d:${placeKey(c.destination)}`],
-    attribution: [c.attribution],
+    metric: c.metric,
+    value: `${c.low}-${c.high}`,
+    qualifier: c.qualifier,
+    date: c.date,
+    origin: placeKey(c.origin),
+    destination: placeKey(c.destination),
+    attribution: c.attribution,
   };
 }
 
-function expectedSlots(e: ExpectedCandidate): Record<Field, Array<string | null>> {
-  const origin = expectedPlaceKey(e.origin);
-  const destination = expectedPlaceKey(e.destination);
+function expectedSlots(e: ExpectedCandidate): Record<Field, string | null> {
   return {
-    metric: [e.metric],
-    value: [`${e.low}-${e.high}`],
-    qualifier: [e.qualifier],
-    date: [e.date],
-    place: [origin && `o:${origin}`, destination && `d:${destination}`],
-    attribution: [e.attribution],
+    metric: e.metric,
+    value: `${e.low}-${e.high}`,
+    qualifier: e.qualifier,
+    date: e.date,
+    origin: expectedPlaceKey(e.origin),
+    destination: expectedPlaceKey(e.destination),
+    attribution: e.attribution,
   };
 }
 
-function phraseSpan(text: string, phrase: string, from = 0): [number, number] | null {
-  const index = text.indexOf(phrase, from);
-  return index < 0 ? null : [index, index + phrase.length];
+function fieldRight(field: Field, predicted: string | null, expected: string | null): boolean {
+  if (predicted === null || expected === null) return predicted === expected;
+  return field === 'attribution' ? sameSource(predicted, expected) : predicted === expected;
 }
 
-/** Pairs predictions with expectations whose number phrases overlap in the text. */
+type Range = [number, number];
+const overlaps = (a: Range, b: Range) => a[0] < b[1] && b[0] < a[1];
+
+/**
+ * Where each expected figure sits, as the corpus README defines it: each `asStated` at its first
+ * occurrence; then each of `mentions`, in order, at its first occurrence overlapping no span placed so far.
+ */
+export function expectedSpans(text: string, expected: ExpectedCandidate[]): Range[][] {
+  const placed: Range[] = [];
+  const spans = expected.map((e) => {
+    const index = text.indexOf(e.asStated);
+    if (index < 0) throw new Error(`"${e.asStated}" is not in the passage text`);
+    const span: Range = [index, index + e.asStated.length];
+    placed.push(span);
+    return [span];
+  });
+  expected.forEach((e, i) => {
+    for (const mention of e.mentions ?? []) {
+      let from = 0;
+      for (;;) {
+        const index = text.indexOf(mention, from);
+        if (index < 0) throw new Error(`mention "${mention}" has no free occurrence in the passage text`);
+        const span: Range = [index, index + mention.length];
+        if (!placed.some((p) => overlaps(p, span))) {
+          placed.push(span);
+          spans[i].push(span);
+          break;
+        }
+        from = index + 1;
+      }
+    }
+  });
+  return spans;
+}
+
+/** Spans of a candidate's number phrase, the stated one first. */
+function candidateSpans(c: Candidate): Range[] {
+  const spans: Range[] = c.mentions.map((m) => [m.start, m.end]);
+  return spans.length > 0 ? spans : [[c.start, c.end]];
+}
+
+/**
+ * Pairs each prediction with at most one expected figure: a prediction on any span of a figure
+ * (its statement or a restatement) is that figure; a second prediction of the same figure is spurious.
+ */
 function align(text: string, predicted: Candidate[], expected: ExpectedCandidate[]) {
-  const expectedSpans = expected.map((e) => phraseSpan(text, e.asStated));
+  const spans = expectedSpans(text, expected);
   const used = new Set<number>();
   const pairs: Array<[Candidate | null, ExpectedCandidate | null]> = [];
-  for (const candidate of predicted) {
-    const offset = candidate.quote.indexOf(candidate.asStated);
-    const span: [number, number] = [candidate.start + offset, candidate.start + offset + candidate.asStated.length];
-    const match = expectedSpans.findIndex((s, i) => !used.has(i) && s !== null && s[0] < span[1] && span[0] < s[1]);
+  // Predictions whose stated span hits a figure's stated span pair first, then the rest.
+  const order = predicted.map((c, i) => ({ c, i, primary: spans.some((s) => overlaps(s[0], candidateSpans(c)[0])) }));
+  order.sort((a, b) => Number(b.primary) - Number(a.primary) || a.i - b.i);
+  for (const { c } of order) {
+    const mine = candidateSpans(c);
+    const match = spans.findIndex((figure, i) => !used.has(i) && figure.some((s) => mine.some((m) => overlaps(s, m))));
     if (match >= 0) used.add(match);
-    pairs.push([candidate, match >= 0 ? expected[match] : null]);
+    pairs.push([c, match >= 0 ? expected[match] : null]);
   }
   expected.forEach((e, i) => {
     if (!used.has(i)) pairs.push([null, e]);
@@ -127,30 +206,52 @@ function score(correct: number, predicted: number, expected: number): FieldScore
   };
 }
 
-export function evaluateExtraction(passages: Passage[], places: PlaceRef[], metrics: MetricCue[] = DEFAULT_METRIC_CUES): EvaluationReport {
+export function evaluateExtraction(
+  passages: Passage[],
+  places: PlaceRef[],
+  metrics: MetricCue[] = DEFAULT_METRIC_CUES,
+  extract: Extractor = extractCandidates,
+): EvaluationReport {
   const counts = Object.fromEntries(FIELDS.map((f) => [f, { correct: 0, predicted: 0, expected: 0 }])) as Record<
     Field,
     { correct: number; predicted: number; expected: number }
   >;
-  const misses: EvaluationReport['misses'] = [];
+  const reliability: ReliabilityBucket[] = BUCKETS.map(([from, to]) => ({ from, to: Math.min(to, 1), candidates: 0, right: 0, allRight: 0 }));
+  const misses: PassageMiss[] = [];
   for (const passage of passages) {
-    const predicted = extractCandidates(passage.text, { publishedAt: passage.publishedAt, metrics, places });
+    const predicted = extract(passage.text, { publishedAt: passage.publishedAt, metrics, places });
     const pairs = align(passage.text, predicted, passage.expected);
+    const wrong: string[] = [];
     for (const [p, e] of pairs) {
       const pSlots = p ? predictedSlots(p) : null;
       const eSlots = e ? expectedSlots(e) : null;
+      let core = p !== null && e !== null;
+      let all = core;
       for (const field of FIELDS) {
-        const pv = (pSlots?.[field] ?? []).filter((v): v is string => v !== null);
-        const ev = (eSlots?.[field] ?? []).filter((v): v is string => v !== null);
-        counts[field].predicted += pv.length;
-        counts[field].expected += ev.length;
-        const equal = field === 'attribution' ? sameSource : (a: string, b: string) => a === b;
-        counts[field].correct += pv.filter((v) => ev.some((w) => equal(v, w))).length;
+        const pv = pSlots?.[field] ?? null;
+        const ev = eSlots?.[field] ?? null;
+        if (pv !== null) counts[field].predicted++;
+        if (ev !== null) counts[field].expected++;
+        const right = p !== null && e !== null && fieldRight(field, pv, ev);
+        if (right && pv !== null) counts[field].correct++;
+        if (p && e && !right) {
+          wrong.push(`${e.asStated} ${field}: ${pv ?? 'null'} ≠ ${ev ?? 'null'}`);
+          all = false;
+          if (field === 'metric' || field === 'value' || field === 'qualifier') core = false;
+        }
+      }
+      if (p) {
+        const bucket = reliability.find((b, i) => p.confidence >= b.from && (p.confidence < BUCKETS[i][1]));
+        if (bucket) {
+          bucket.candidates++;
+          if (core) bucket.right++;
+          if (all) bucket.allRight++;
+        }
       }
     }
     const spurious = pairs.filter(([p, e]) => p && !e).map(([p]) => p!.asStated);
     const missed = pairs.filter(([p, e]) => e && !p).map(([, e]) => e!.asStated);
-    if (spurious.length || missed.length) misses.push({ id: passage.id, spurious, missed });
+    if (spurious.length || missed.length || wrong.length) misses.push({ id: passage.id, spurious, missed, wrong });
   }
   const fields = Object.fromEntries(FIELDS.map((f) => [f, score(counts[f].correct, counts[f].predicted, counts[f].expected)])) as Record<
     Field,
@@ -164,10 +265,17 @@ export function evaluateExtraction(passages: Passage[], places: PlaceRef[], metr
     }),
     { correct: 0, predicted: 0, expected: 0 },
   );
-  return { fields, overall: score(total.correct, total.predicted, total.expected), misses };
+  return {
+    passages: passages.length,
+    expectedCandidates: passages.reduce((n, p) => n + p.expected.length, 0),
+    fields,
+    overall: score(total.correct, total.predicted, total.expected),
+    reliability,
+    misses,
+  };
 }
 
-/** Fields whose precision or recall falls below target. */
+/** Fields whose precision or recall falls below its gate. */
 export function missedTargets(report: EvaluationReport): string[] {
   return FIELDS.flatMap((field) => {
     const s = report.fields[field];

@@ -128,12 +128,15 @@ function buildCandidate(
   const date = pickDate(dates, mention.first, mention.last);
   const { origin, destination } = pickPlaces(places, tokens, mention, clause, clauseOnly);
   const attribution = resolveAttribution(context, history, mention);
+  const valueStart = sentence.start + tokens[mention.first].start;
+  const valueEnd = sentence.start + tokens[mention.last].end;
   return {
     metric: metric.metric,
     qualifier: mention.qualifier,
     low: mention.low,
     high: mention.high,
     asStated: sentence.text.slice(tokens[mention.first].start, tokens[mention.last].end),
+    mentions: [{ text: sentence.text.slice(tokens[mention.first].start, tokens[mention.last].end), start: valueStart, end: valueEnd }],
     quote: sentence.text,
     start: sentence.start,
     end: sentence.end,

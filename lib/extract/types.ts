@@ -29,6 +29,11 @@ export interface Candidate {
   high: bigint;
   /** The number phrase as written, e.g. "more than 5,000". */
   asStated: string;
+  /**
+   * Every place the text states this figure (headline, body, quote), as spans of the number
+   * phrase; the first is `asStated` in `quote`. One figure is one candidate.
+   */
+  mentions: Span[];
   /** The sentence stating it; text.slice(start, end) === quote. */
   quote: string;
   start: number;
