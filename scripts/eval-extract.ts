@@ -19,8 +19,8 @@ const only = onlyIndex >= 0 ? process.argv[onlyIndex + 1] : null;
 // on; passages.json + holdout.json are the first corpus, annotated under older rules (killings
 // were traps, one day's crossings were figures), so they are reported apart and never gate.
 const splits: Array<{ name: string; title: string; passages: Passage[]; gates: boolean }> = [
-  { name: 'test', title: 'TEST split (gates CI)', passages: read('test.json'), gates: true },
-  { name: 'dev', title: 'DEV split (tuned on)', passages: read('dev.json'), gates: false },
+  { name: 'test', title: 'TEST split (gates CI)', passages: read<Passage[]>('test.json'), gates: true },
+  { name: 'dev', title: 'DEV split (tuned on)', passages: read<Passage[]>('dev.json'), gates: false },
   { name: 'legacy', title: 'Legacy corpus: passages.json + holdout.json (older annotation rules, reported only)', passages: [...read<Passage[]>('passages.json'), ...read<Passage[]>('holdout.json')], gates: false },
 ].filter((s) => only === null || s.name === only);
 

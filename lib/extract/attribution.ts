@@ -1,139 +1,177 @@
-// Finds who states a figure: "X said", "according to Y", "Z told local media", "said Q".
+// Finds who states a figure: "X said", "according to Y", "Z told local media", "said Q, the
+// governor", a live-blog label "Vereshchuk: …". The source is the whole noun phrase, read with
+// the part-of-speech tags (language.ts): title, name, "of"-phrases and an appositive between
+// commas ("Kyrylo Tymoshenko, deputy head of the president's office, wrote").
 import { matchPhraseAt, type Token } from './tokens';
 
 export interface AttributionMention {
-  /** Null when the source is a pronoun ("she said"), to be resolved from earlier sentences. */
+  /** Null when the source is a pronoun or back-reference ("she said", "the agency said"), resolved from earlier sentences. */
   name: string | null;
-  /** Token index of the reporting verb or "according". */
+  /** Token index of the reporting verb, "according" or the label. */
   at: number;
 }
 
-const VERBS = new Set([
+const REPORTING_LEMMAS = new Set([
+  'say', 'tell', 'report', 'estimate', 'announce', 'write', 'post', 'state', 'add', 'confirm', 'count', 'record', 'tally',
+  'show', 'put', 'note', 'tweet', 'claim', 'calculate', 'register', 'verify', 'document', 'publish', 'brief', 'update',
+]);
+const REPORTING_WORDS = new Set([
   'said', 'says', 'say', 'told', 'tells', 'reported', 'reports', 'estimated', 'estimates', 'announced', 'wrote', 'posted',
-  'stated', 'added', 'confirmed', 'counted', 'recorded', 'tallied', 'showed', 'show', 'shows', 'put', 'puts', 'noted',
-  'tweeted', 'claimed', 'calculated', 'registered',
+  'stated', 'added', 'adding', 'confirmed', 'counted', 'recorded', 'tallied', 'showed', 'show', 'shows', 'put', 'puts', 'noted',
+  'tweeted', 'claimed', 'calculated', 'registered', 'verified', 'documented', 'published',
 ]);
-const INVERTIBLE = new Set(['said', 'says', 'wrote', 'added', 'noted', 'tweeted']);
-const AUXILIARIES = new Set(['has', 'have', 'had', 'also', 'later', 'separately', 'previously', 'earlier', 'would']);
-const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i']);
-const CONNECTORS = new Set(['of', 'for', 'the', 'on', 'and', 'de']);
-// Words that end a lowercase subject phrase when reading backwards.
-const SUBJECT_STOPS = new Set([
-  'the', 'a', 'an', 'its', 'their', 'his', 'her', 'and', 'but', 'as', 'that', 'which', 'who', 'while', 'in', 'on', 'at', 'by',
-  'from', 'to', 'of', 'for', 'with', 'since', 'after', 'before', 'have', 'has', 'had', 'been', 'were', 'was', 'is', 'are',
-  'fled', 'evacuated', 'people', 'refugees',
-]);
-const DATA_NOUNS = new Set(['figures', 'data', 'statistics', 'numbers', 'estimates', 'counts']);
+const INVERTIBLE = new Set(['said', 'says', 'wrote', 'added', 'noted', 'tweeted', 'announced', 'reported', 'stated', 'according']);
+const AUXILIARIES = new Set(['has', 'have', 'had', 'also', 'later', 'separately', 'previously', 'earlier', 'would', 'so', 'far', 'now', 'then', 'further', 'again', 'just', 'already']);
+const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you']);
+// "the agency said", "the ministry added": a back-reference to a source named before.
+const BACK_REFERENCES = new Set(['agency', 'organisation', 'organization', 'ministry', 'official', 'spokesperson', 'spokesman', 'spokeswoman', 'office', 'service']);
+const DATA_NOUNS = new Set(['figures', 'data', 'statistics', 'numbers', 'estimates', 'counts', 'count', 'tally']);
+// Outlets and channels are where a source spoke, not the source.
+const CHANNELS = new Set(['telegram', 'facebook', 'twitter', 'tv', 'television', 'reporters', 'journalists', 'media', 'briefing']);
+const NP_JOINS = new Set(['of', 'for', 'in', 'at', 'on']);
+const NOT_NAMES = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'on', 'in', 'at', 'by', 'late', 'early', 'that', 'this', 'the']);
 
-const isCapitalised = (token: Token | undefined) => token !== undefined && token.kind === 'word' && /^[A-Z]/.test(token.text);
+const isCapitalised = (token: Token | undefined) => token !== undefined && token.kind === 'word' && /^[A-ZÀ-ÞĀ-Ž]/.test(token.text);
+const isNominal = (t: Token | undefined) =>
+  t !== undefined && t.kind === 'word' && (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ' || (t.pos === undefined && isCapitalised(t)) || isCapitalised(t));
+const isPossessive = (t: Token | undefined) => t !== undefined && /^['’]s$/.test(t.text);
 
-/** A capitalised chunk ending at index end, reading back over "of"/"for" joins ("International Organization for Migration"). */
-function capitalisedBack(tokens: Token[], end: number): number {
+function join(tokens: Token[], first: number, last: number, sentence: string): string {
+  let a = first;
+  while (a <= last && ['the', 'a', 'an'].includes(tokens[a].lower)) a++;
+  if (a > last) return '';
+  return sentence.slice(tokens[a].start, tokens[last].end).replace(/['’]s$/, '').replace(/[,;:]$/, '').trim();
+}
+
+/**
+ * The noun phrase ending at `end`, read backwards: nouns, adjectives, names, possessives
+ * ("Mykolaiv's governor Vitaliy Kim") and "of/for/in" phrases ("officials in those countries",
+ * "spokesman for the UN human rights office").
+ */
+function phraseBefore(tokens: Token[], end: number): number | null {
+  if (!isNominal(tokens[end]) || PRONOUNS.has(tokens[end].lower)) return null;
   let first = end;
   let k = end - 1;
   while (k >= 0) {
-    if (isCapitalised(tokens[k])) first = k;
-    else if (!(CONNECTORS.has(tokens[k].lower) && tokens[k].lower !== 'the' && isCapitalised(tokens[k - 1]))) break;
+    const t = tokens[k];
+    if (isNominal(t) && !NOT_NAMES.has(t.lower)) first = k;
+    else if (isPossessive(t) || /['’]s$/.test(t.text)) first = k;
+    else if (t.kind === 'number' && isNominal(tokens[k + 1])) first = k;
+    else if (t.lower === 'the' || t.lower === 'a' || t.lower === 'an' || t.lower === 'its' || t.lower === 'their') {
+      first = k;
+      // "a spokesman for the UN human rights office": keep reading back over a join.
+      if (!NP_JOINS.has(tokens[k - 1]?.lower ?? '')) break;
+    } else if (NP_JOINS.has(t.lower) && isNominal(tokens[k - 1]) && !isCapitalised(tokens[k + 1]) === false) {
+      // "Border Police of the Republic of Moldova", "officials in Zaporizhzhia"
+      first = k;
+    } else if (NP_JOINS.has(t.lower) && isNominal(tokens[k - 1]) && (tokens[k + 1]?.lower === 'the' || tokens[k + 1]?.lower === 'those' || isNominal(tokens[k + 1]))) {
+      first = k;
+    } else if (t.lower === 'those' || t.lower === 'these') {
+      first = k;
+    } else break;
     k--;
   }
+  // A phrase cannot start with a join word.
+  while (first < end && NP_JOINS.has(tokens[first].lower)) first++;
   return first;
 }
 
-function capitalisedForward(tokens: Token[], start: number): number {
-  let last = start;
-  let k = start + 1;
-  while (k < tokens.length) {
-    if (isCapitalised(tokens[k])) last = k;
-    else if (!(CONNECTORS.has(tokens[k].lower) && tokens[k].lower !== 'the' && isCapitalised(tokens[k + 1]))) break;
-    k++;
+/** The noun phrase starting at `start`, read forwards over names, titles and "of" phrases. */
+function phraseAfter(tokens: Token[], start: number): number | null {
+  let k = start;
+  while (tokens[k] && ['the', 'a', 'an'].includes(tokens[k].lower)) k++;
+  if (!isNominal(tokens[k]) || NOT_NAMES.has(tokens[k].lower)) return null;
+  let last = k;
+  for (k = k + 1; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (isNominal(t) && !NOT_NAMES.has(t.lower) && !CHANNELS.has(t.lower)) last = k;
+    else if (isPossessive(t)) last = k;
+    else if (NP_JOINS.has(t.lower) && t.lower !== 'on' && t.lower !== 'in' && (isNominal(tokens[k + 1]) || tokens[k + 1]?.lower === 'the')) continue;
+    else if (t.lower === 'the' && NP_JOINS.has(tokens[k - 1]?.lower ?? '')) continue;
+    else break;
   }
   return last;
 }
 
-function join(tokens: Token[], first: number, last: number, sentence: string): string {
-  return sentence.slice(tokens[first].start, tokens[last].end).replace(/['’]s$/, '');
-}
-
-const LOCATIVE = new Set(['in', 'of', 'at', 'from']);
-const OTHER_PREPOSITIONS = new Set(['through', 'with', 'by', 'during', 'after', 'before', 'on', 'into', 'to', 'for', 'under', 'across', 'about', 'against']);
-
-/**
- * "officials in Zaporizhzhia said" names the officials; "a woman who lived through the Second
- * World War said" names no source at all.
- */
-function namedSubject(tokens: Token[], first: number, end: number, sentence: string): string | undefined {
-  const before = tokens[first - 1];
-  const noun = tokens[first - 2];
-  const commonNoun = noun?.kind === 'word' && (!isCapitalised(noun) || first - 2 === 0) && !SUBJECT_STOPS.has(noun.lower);
-  if (before && LOCATIVE.has(before.lower) && commonNoun) {
-    return join(tokens, first - 2, end, sentence);
-  }
-  if (before && (OTHER_PREPOSITIONS.has(before.lower) || (before.lower === 'the' && OTHER_PREPOSITIONS.has(tokens[first - 2]?.lower ?? '')))) {
+/** Subject of a reporting verb at i: a pronoun (null), a noun phrase, or a name with an appositive. */
+function subjectOf(tokens: Token[], i: number, sentence: string): string | null | undefined {
+  let end = i - 1;
+  while (end >= 0 && AUXILIARIES.has(tokens[end].lower)) end--;
+  if (end < 0) return undefined;
+  const last = tokens[end];
+  if (PRONOUNS.has(last.lower)) return null;
+  // "Kyrylo Tymoshenko, deputy head of the president's office, wrote"
+  if (last.text === ',') {
+    const open = tokens.findLastIndex((t, k) => k < end && k >= end - 14 && t.text === ',');
+    if (open > 0 && isCapitalised(tokens[open - 1])) {
+      const nameStart = phraseBefore(tokens, open - 1);
+      if (nameStart !== null) return join(tokens, nameStart, end - 1, sentence);
+    }
     return undefined;
   }
-  return join(tokens, first, end, sentence);
-}
-
-/** Subject read backwards from the word before a reporting verb. */
-function subjectBefore(tokens: Token[], end: number, sentence: string): string | null | undefined {
-  const last = tokens[end];
-  if (!last || last.kind !== 'word') return undefined;
-  if (PRONOUNS.has(last.lower)) return null;
-  if (isCapitalised(last)) return namedSubject(tokens, capitalisedBack(tokens, end), end, sentence);
-  let first = end;
-  for (let k = end - 1; k >= Math.max(0, end - 3); k--) {
-    if (tokens[k].kind !== 'word' || SUBJECT_STOPS.has(tokens[k].lower)) break;
-    first = k;
-  }
-  if (SUBJECT_STOPS.has(last.lower)) return undefined;
-  return join(tokens, first, end, sentence);
-}
-
-/** Phrase after "according to": a named source within a few words wins over a common noun. */
-function sourceAfter(tokens: Token[], start: number, sentence: string): string | undefined {
-  for (let k = start; k < start + 6 && k < tokens.length; k++) {
-    if (tokens[k].kind === 'punct') break;
-    if (isCapitalised(tokens[k])) return join(tokens, k, capitalisedForward(tokens, k), sentence);
-  }
-  let first = start;
-  while (tokens[first] && ['the', 'a', 'an'].includes(tokens[first].lower)) first++;
-  let last = first - 1;
-  for (let k = first; k < first + 4 && k < tokens.length; k++) {
-    if (tokens[k].kind !== 'word' || SUBJECT_STOPS.has(tokens[k].lower)) break;
-    last = k;
-  }
-  return last >= first ? join(tokens, first, last, sentence) : undefined;
+  const first = phraseBefore(tokens, end);
+  if (first === null) return undefined;
+  const words = tokens.slice(first, end + 1);
+  const head = words.filter((t) => t.kind === 'word').at(-1);
+  if (head && BACK_REFERENCES.has(head.lower) && words.length <= 3 && ['the', 'its'].includes(words[0].lower) && !words.some(isCapitalised)) return null;
+  if (head && DATA_NOUNS.has(head.lower) && words.length === 1) return undefined;
+  const name = join(tokens, first, end, sentence);
+  return name || undefined;
 }
 
 export function findAttributions(tokens: Token[], sentence: string): AttributionMention[] {
   const found: AttributionMention[] = [];
+  // Live-blog label: "16:30 Vereshchuk: …", "UNHCR: …".
+  let s = 0;
+  while (tokens[s] && (tokens[s].kind === 'number' || tokens[s].text === ':') && tokens[s + 1] && tokens[s].end === tokens[s + 1].start) s++;
+  if (tokens[s]?.kind === 'number') s++;
+  if (isCapitalised(tokens[s])) {
+    const last = phraseAfter(tokens, s);
+    if (last !== null && last - s <= 4 && tokens[last + 1]?.text === ':') found.push({ name: join(tokens, s, last, sentence), at: last + 1 });
+  }
+  // Headline credit: "… have now fled Ukraine — UNHCR".
+  const dash = tokens.findLastIndex((t) => t.text === '—' || t.text === '–');
+  if (dash > 0 && isCapitalised(tokens[dash + 1]) && phraseAfter(tokens, dash + 1) === tokens.length - 1 - (tokens.at(-1)?.kind === 'punct' ? 1 : 0)) {
+    found.push({ name: join(tokens, dash + 1, phraseAfter(tokens, dash + 1)!, sentence), at: dash });
+  }
   for (let i = 0; i < tokens.length; i++) {
     if (matchPhraseAt(tokens, i, ['according to'])) {
-      const name = sourceAfter(tokens, i + 2, sentence);
-      if (name) found.push({ name, at: i });
+      const start = i + 2;
+      // A name within a few words wins: "according to an AFP count".
+      let named: number | null = null;
+      for (let k = start; k < start + 4 && k < tokens.length && tokens[k].kind !== 'punct'; k++) {
+        if (isCapitalised(tokens[k])) {
+          named = k;
+          break;
+        }
+      }
+      const from = named ?? start;
+      const last = phraseAfter(tokens, from);
+      if (last !== null) {
+        const name = join(tokens, from, last, sentence);
+        const backReference = named === null && BACK_REFERENCES.has(tokens[last].lower) && tokens[start].lower === 'the';
+        found.push({ name: backReference ? null : name, at: i });
+      }
+      i++;
       continue;
     }
     if (DATA_NOUNS.has(tokens[i].lower) && tokens[i + 1]?.lower === 'from' && isCapitalised(tokens[i + 2])) {
-      found.push({ name: join(tokens, i + 2, capitalisedForward(tokens, i + 2), sentence), at: i });
+      const last = phraseAfter(tokens, i + 2);
+      if (last !== null) found.push({ name: join(tokens, i + 2, last, sentence), at: i });
       continue;
     }
-    if (!VERBS.has(tokens[i].lower)) continue;
-    let end = i - 1;
-    while (end >= 0 && AUXILIARIES.has(tokens[end].lower)) end--;
-    const subject = end >= 0 && tokens[end].kind === 'word' ? subjectBefore(tokens, end, sentence) : undefined;
+    const t = tokens[i];
+    const reporting = REPORTING_WORDS.has(t.lower) || (t.pos === 'VERB' && REPORTING_LEMMAS.has(t.lemma ?? ''));
+    if (!reporting || t.kind !== 'word') continue;
+    const subject = subjectOf(tokens, i, sentence);
     if (subject !== undefined) {
       found.push({ name: subject, at: i });
       continue;
     }
-    // ", said Serhiy Haidai" / ", said the mayor"
-    if (INVERTIBLE.has(tokens[i].lower) && (tokens[i - 1]?.kind === 'punct' || i === 0)) {
-      const next = tokens[i + 1];
-      if (isCapitalised(next) && !/^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|On|In)$/.test(next.text)) {
-        found.push({ name: join(tokens, i + 1, capitalisedForward(tokens, i + 1), sentence), at: i });
-      } else if (next?.lower === 'the') {
-        const name = sourceAfter(tokens, i + 1, sentence);
-        if (name) found.push({ name, at: i });
-      }
+    // ", said Serhiy Haidai" / "said Filippo Grandi, the UN High Commissioner" / ", said the mayor"
+    if (INVERTIBLE.has(t.lower) && (tokens[i - 1]?.kind === 'punct' || i === 0)) {
+      const last = phraseAfter(tokens, i + 1);
+      if (last !== null) found.push({ name: join(tokens, i + 1, last, sentence), at: i });
     }
   }
   return found;

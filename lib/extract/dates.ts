@@ -1,28 +1,28 @@
-// Resolves date expressions against the publication date. Returns null rather than guess.
-import { addDays, format, getDay, isAfter, subDays, subWeeks } from 'date-fns';
-import { matchPhraseAt, type Token } from './tokens';
+// Date expressions relative to the publication date. chrono-node finds and reads them ("on
+// Tuesday", "19 March", "two days ago", "as of midnight on 2 March"); this module applies the
+// corpus conventions on top: a weekday is the most recent one on or before publication, "the
+// weekend" is its Sunday, "over the past day" is the publication day, and spans ("last week",
+// "earlier this week", "now") are no date at all. Returns null rather than guess.
+import * as chrono from 'chrono-node';
+import { format, getDay, isAfter, addDays, subDays } from 'date-fns';
+import type { Token } from './tokens';
 
 export interface DateMention {
   date: string;
   text: string;
   first: number;
   last: number;
-  /** "since 24 February" opens a period; it is not the date of the figure. */
+  /** "since 24 February", "between 24 February and …" opens a period; it is not the date of the figure. */
   since: boolean;
+  /** "said on Sunday": the day of the statement, used only when the figure has no date of its own. */
+  statement: boolean;
 }
-
-const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
-const MONTH_INDEX: Record<string, number> = {
-  january: 0, jan: 0, february: 1, feb: 1, march: 2, mar: 2, april: 3, apr: 3, may: 4, june: 5, jun: 5, july: 6, jul: 6,
-  august: 7, aug: 7, september: 8, sep: 8, sept: 8, october: 9, oct: 9, november: 10, nov: 10, december: 11, dec: 11,
-};
-const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, a: 1 };
 
 /** Publication day as a local calendar date, ignoring any time or zone so results never shift a day. */
 export function publicationDay(publishedAt: string): Date {
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(publishedAt);
   if (!match) throw new Error(`publishedAt must start with YYYY-MM-DD, got "${publishedAt}"`);
-  return new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  return new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]), 12);
 }
 
 const iso = (date: Date) => format(date, 'yyyy-MM-dd');
@@ -34,117 +34,104 @@ function lastWeekday(published: Date, weekday: number, strictlyBefore: boolean):
   return subDays(published, back);
 }
 
-type Reader = (tokens: Token[], i: number, published: Date) => { date: Date; length: number } | null;
+// British order first ("8/3" is 8 March), as the wire copy in scope writes it.
+const parser = chrono.en.GB;
 
-const RELATIVE_PHRASES: Array<[string, (published: Date) => Date]> = [
-  ['in the past 24 hours', (p) => p], ['in the last 24 hours', (p) => p], ['over the past 24 hours', (p) => p],
-  ['over the last 24 hours', (p) => p], ['in the past day', (p) => p], ['over the past day', (p) => p], ['in the last day', (p) => p], ['overnight', (p) => p], ['today', (p) => p],
-  ['this morning', (p) => p], ['yesterday', (p) => subDays(p, 1)], ['last night', (p) => subDays(p, 1)],
-  ['over the weekend', (p) => lastWeekday(p, 0, false)], ['at the weekend', (p) => lastWeekday(p, 0, false)],
-  ['last weekend', (p) => lastWeekday(p, 0, true)], ['last week', (p) => subWeeks(p, 1)],
-];
-const RELATIVE_TEXTS = RELATIVE_PHRASES.map(([text]) => text);
-const RELATIVE = new Map(RELATIVE_PHRASES);
+// Phrases chrono does not read as a day, with the day the corpus rules give them.
+const SAME_DAY = /\b(?:overnight|during the day|over the (?:past|last) (?:day|24 hours)|in the (?:past|last) (?:day|24 hours))\b/gi;
+// Spans and vague references that are not one day: chrono reads some of them as a day.
+const NOT_A_DAY = /^(?:now|(?:earlier |later )?this week|last week|next .*|in \S+ (?:days?|weeks?|months?)|this month|last month|this year|recent.*)$/i;
+const REPORTING = /\b(?:said|says|told|announced|reported|wrote|posted|tweeted|added|stated|confirmed)\s+(?:late\s+|early\s+)?$/i;
 
-const readRelative: Reader = (tokens, i, published) => {
-  const match = matchPhraseAt(tokens, i, RELATIVE_TEXTS);
-  return match ? { date: RELATIVE.get(match.phrase)!(published), length: match.length } : null;
-};
+type Range = { start: number; end: number; date: Date };
 
-// "on Tuesday", "last Tuesday", "Tuesday night"
-const readWeekday: Reader = (tokens, i, published) => {
-  const last = tokens[i].lower === 'last';
-  const day = WEEKDAYS.indexOf(tokens[last ? i + 1 : i]?.lower ?? '');
-  if (day < 0) return null;
-  return { date: lastWeekday(published, day, last), length: last ? 2 : 1 };
-};
-
-// "two weeks ago", "3 days ago"
-const readAgo: Reader = (tokens, i, published) => {
-  const count = NUMBER_WORDS[tokens[i].lower] ?? (/^\d{1,2}$/.test(tokens[i].text) ? Number(tokens[i].text) : NaN);
-  const unit = tokens[i + 1]?.lower ?? '';
-  if (Number.isNaN(count) || tokens[i + 2]?.lower !== 'ago') return null;
-  if (/^days?$/.test(unit)) return { date: subDays(published, count), length: 3 };
-  if (/^weeks?$/.test(unit)) return { date: subWeeks(published, count), length: 3 };
-  return null;
-};
-
-// "8 March", "8 March 2022", "March 8", "March 8, 2022", "8th March"
-const readCalendar: Reader = (tokens, i, published) => {
-  const parts = calendarParts(tokens, i);
-  if (!parts) return null;
-  let date = new Date(parts.year ?? published.getFullYear(), parts.month, parts.day);
-  if (date.getMonth() !== parts.month) return null;
-  // A date without a year that lands well after publication belongs to the previous year.
-  if (parts.year === undefined && isAfter(date, addDays(published, 7))) {
-    date = new Date(published.getFullYear() - 1, parts.month, parts.day);
+function readChrono(sentence: string, published: Date): Range[] {
+  const ranges: Range[] = [];
+  for (const result of parser.parse(sentence, published, { forwardDate: false })) {
+    let text = result.text;
+    let start = result.index;
+    // "Last night 17 buses": chrono reads the count as an hour. Drop a bare trailing number.
+    const trailing = /\s+\d[\d,.]*$/.exec(text);
+    if (trailing && !/:\d\d\b|\b(?:am|pm|a\.m|p\.m|o'clock)\b/i.test(text)) {
+      text = text.slice(0, trailing.index);
+      const again = parser.parse(text, published, { forwardDate: false })[0];
+      if (!again) continue;
+      ranges.push(...resolve(again, start + again.index, published));
+      continue;
+    }
+    ranges.push(...resolve(result, start, published));
   }
-  return { date, length: parts.length };
-};
-
-function calendarParts(tokens: Token[], i: number): { day: number; month: number; year?: number; length: number } | null {
-  const dayAt = (k: number) => (/^\d{1,2}$/.test(tokens[k]?.text ?? '') ? Number(tokens[k].text) : null);
-  const monthAt = (k: number) => MONTH_INDEX[(tokens[k]?.lower ?? '').replace(/\.$/, '')];
-  const yearAt = (k: number) => (/^(?:19|20)\d\d$/.test(tokens[k]?.text ?? '') ? Number(tokens[k].text) : undefined);
-  const firstDay = dayAt(i);
-  if (firstDay !== null) {
-    const ordinal = ['st', 'nd', 'rd', 'th'].includes(tokens[i + 1]?.lower ?? '') ? 1 : 0;
-    const month = monthAt(i + 1 + ordinal);
-    if (month === undefined || (tokens[i + 1 + ordinal].lower === 'may' && ordinal === 0 && tokens[i + 2]?.kind === 'word')) return null;
-    const year = yearAt(i + 2 + ordinal);
-    return { day: firstDay, month, year, length: 2 + ordinal + (year ? 1 : 0) };
+  for (const match of sentence.matchAll(SAME_DAY)) {
+    const start = match.index ?? 0;
+    const end = start + match[0].length;
+    const inside = ranges.findIndex((r) => r.start < end && start < r.end);
+    if (inside >= 0) ranges.splice(inside, 1);
+    ranges.push({ start, end, date: published });
   }
-  const month = monthAt(i);
-  const day = dayAt(i + 1);
-  if (month === undefined || day === null || /^[a-z]/.test(tokens[i].text)) return null;
-  const comma = tokens[i + 2]?.text === ',' ? 1 : 0;
-  const year = yearAt(i + 2 + comma);
-  return { day, month, year, length: year ? 3 + comma : 2 };
+  return ranges.sort((a, b) => a.start - b.start);
 }
 
-const READERS: Reader[] = [readRelative, readWeekday, readAgo, readCalendar];
-const SINCE_WORDS = new Set(['since']);
+function resolve(result: chrono.ParsedResult, start: number, published: Date): Range[] {
+  const text = result.text.replace(/^(?:on|by|as of|at|in)\s+/i, '');
+  if (NOT_A_DAY.test(text.trim())) return [];
+  const c = result.start;
+  const end = start + result.text.length;
+  if (/weekend/i.test(text)) return [{ start, end, date: lastWeekday(published, 0, /\blast\b/i.test(text)) }];
+  if (c.isCertain('day')) {
+    let date = c.date();
+    // A day and month with no year that lands well after publication belongs to the previous year.
+    if (!c.isCertain('year') && isAfter(date, addDays(published, 7))) date = new Date(date.getFullYear() - 1, date.getMonth(), date.getDate(), 12);
+    if (isAfter(date, addDays(published, 1))) return [];
+    return [{ start, end, date }];
+  }
+  if (c.isCertain('weekday')) {
+    return [{ start, end, date: lastWeekday(published, c.get('weekday')!, /\blast\b/i.test(result.text)) }];
+  }
+  // Only a time of day ("16:30", "07:00"), a month, or a relative span: no day.
+  return [];
+}
 
-/** All date expressions in a sentence's tokens. */
+/** All date expressions in a sentence, as token ranges. */
 export function findDates(tokens: Token[], sentence: string, publishedAt: string): DateMention[] {
   const published = publicationDay(publishedAt);
   const found: DateMention[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    for (const read of READERS) {
-      const result = read(tokens, i, published);
-      if (!result) continue;
-      const last = i + result.length - 1;
-      const lead = tokens[i - 1]?.lower === 'on' ? i - 1 : i;
-      found.push({
-        date: iso(result.date),
-        text: sentence.slice(tokens[lead].start, tokens[last].end),
-        first: lead,
-        last,
-        since: opensPeriod(tokens, i),
-      });
-      i = last;
-      break;
-    }
+  for (const range of readChrono(sentence, published)) {
+    let first = tokens.findIndex((t) => t.end > range.start);
+    let last = tokens.length - 1;
+    while (last > 0 && (tokens[last].start >= range.end || tokens[last].kind === 'punct')) last--;
+    if (first < 0 || last < first) continue;
+    if (['on', 'by'].includes(tokens[first - 1]?.lower ?? '')) first--;
+    found.push({
+      date: iso(range.date),
+      text: sentence.slice(tokens[first].start, tokens[last].end),
+      first,
+      last,
+      since: opensPeriod(tokens, first),
+      statement: REPORTING.test(sentence.slice(0, tokens[first].start)),
+    });
   }
   return found;
 }
 
-// "since 24 February", "since the invasion began on 24 February": look back to "since" within the phrase.
+// "since 24 February", "since the invasion began on 24 February", "between 24 February and …"
+// ("from" is not enough: "the death toll from Tuesday's strike").
 function opensPeriod(tokens: Token[], i: number): boolean {
   for (let k = i - 1; k >= Math.max(0, i - 7); k--) {
     if (tokens[k].kind === 'punct') return false;
-    if (SINCE_WORDS.has(tokens[k].lower)) return true;
+    if (tokens[k].lower === 'since' || tokens[k].lower === 'between') return true;
+    if (tokens[k].kind === 'number') return false;
   }
   return false;
 }
 
-/** The date nearest the number, ignoring dates that open a period. */
+/**
+ * The date of a figure: its own date nearest the number; failing that, the day of the statement
+ * ("said on Sunday"). Dates that open a period never count.
+ */
 export function pickDate(dates: DateMention[], numberFirst: number, numberLast: number): DateMention | null {
-  let best: { mention: DateMention; distance: number } | null = null;
-  for (const mention of dates) {
-    if (mention.since) continue;
-    const distance = mention.last < numberFirst ? numberFirst - mention.last : mention.first - numberLast;
-    if (!best || distance < best.distance) best = { mention, distance };
-  }
-  return best?.mention ?? null;
+  const distance = (m: DateMention) => (m.last < numberFirst ? numberFirst - m.last : m.first - numberLast);
+  const usable = dates.filter((m) => !m.since);
+  const own = usable.filter((m) => !m.statement).sort((a, b) => distance(a) - distance(b));
+  if (own.length > 0) return own[0];
+  return usable.sort((a, b) => distance(a) - distance(b))[0] ?? null;
 }

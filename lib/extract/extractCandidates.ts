@@ -1,11 +1,13 @@
-// Deterministic extraction of cited figure candidates from prose. Pure: the caller passes
-// metrics and places loaded from the database; nothing here touches the network or a model.
+// Extraction of cited figure candidates from prose. Pure and offline: the caller passes metrics
+// and places loaded from the database; the language model (wink-nlp) and the date parser
+// (chrono-node) ship in their npm packages.
 import { findAttributions, pickAttribution, type AttributionMention } from './attribution';
-import { findDates, pickDate } from './dates';
+import { findDates, pickDate, type DateMention } from './dates';
 import { notAFigureReason } from './filters';
-import { classifyMetric, headKeywordIndex, headNoun, type MetricMatch } from './metrics';
+import { tagTokens } from './language';
+import { classifyMetric, governingVerb, headKeywordIndex, headNoun, isSubfigure, notACount, type MetricMatch } from './metrics';
 import { findNumberMentions, type NumberMention } from './numbers';
-import { createPlaceMatcher, findPlaces, pickPlaces, type PlaceMatcher } from './places';
+import { createPlaceMatcher, findPlaces, pickPlaces, type PlaceMatcher, type PlaceMention } from './places';
 import { splitClauses, splitSentences } from './sentences';
 import { matchesPhrase, tokenize, type Token } from './tokens';
 import type { Candidate, ExtractOptions, MetricCue, NamedPlace, Span } from './types';
@@ -15,35 +17,67 @@ export type { Candidate, ExtractOptions, MetricCue, PlaceRef, NamedPlace } from 
 
 interface SentenceContext {
   sentence: Span;
+  paragraph: number;
   tokens: Token[];
   attributions: AttributionMention[];
   /** Metric of the last candidate found here, for "the figure" in the next sentence. */
   lastMetric?: string;
   /** Last place named here that is not an origin, for "the city" in the next sentence. */
   lastPlace?: NamedPlace | null;
-  lastCandidate?: Candidate;
+  lastCandidate?: Draft;
+}
+
+/** A candidate under construction, with what the later passes need. */
+interface Draft {
+  candidate: Candidate;
+  mention: NumberMention;
+  sentenceIndex: number;
+  originMention: PlaceMention | null;
+  destinationMention: PlaceMention | null;
+}
+
+interface Reading {
+  mention: NumberMention;
+  clause: [number, number];
+  metric: MetricMatch | null;
+  /** Not a figure at all (a plan, the wounded, a daily rate, a sub-group…). */
+  rejected: string | null;
+  subfigure: boolean;
 }
 
 // "Of those, roughly 1.8 million ...", "put the figure at ...": the count continues the previous sentence's.
-const ANAPHORA = ['the figure', 'the number', 'the total', 'of those', 'of them', 'that figure', 'the tally', 'the count'];
+const ANAPHORA = ['the figure', 'the number', 'the total', 'of those', 'of them', 'that figure', 'the tally', 'the count', 'bringing the total'];
+// Words that may stand between the items of a list sharing one noun or verb.
+const LIST_GLUE = new Set([',', 'and', '(', ')', '—', '–', '-', 'with', 'followed', 'by', 'another', 'a', 'further', 'while', 'including', 'of', 'them', 'whom', 'in', 'into', 'from', 'to', 'at', 'some', 'about', 'around', 'nearly', 'more', 'than', 'over', 'almost', 'roughly', 'close', 'respectively', ';', 'then', 'the', 'rest']);
+const NUMBERISH = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|dozen|dozens|scores|hundreds|thousands|millions|half|quarter)\b/i;
+const SPEAKING = /\b(?:said|says|told|according|added|reported|wrote|announced|stated|estimated|tweeted|posted)\b|:/;
 
 export function extractCandidates(text: string, opts: ExtractOptions): Candidate[] {
   const matcher = createPlaceMatcher(opts.places);
-  const candidates: Candidate[] = [];
+  const drafts: Draft[] = [];
   const history: SentenceContext[] = [];
+  const leftovers: Array<{ mention: NumberMention; span: Span }> = [];
+  let paragraph = 0;
+  let previousEnd = 0;
   for (const sentence of splitSentences(text)) {
+    if (text.slice(previousEnd, sentence.start).includes('\n')) paragraph++;
+    previousEnd = sentence.end;
     const tokens = tokenize(sentence.text);
-    const context: SentenceContext = { sentence, tokens, attributions: findAttributions(tokens, sentence.text) };
-    const found = candidatesInSentence(context, history, opts, matcher);
-    context.lastMetric = found.at(-1)?.metric;
-    context.lastCandidate = found.at(-1);
-    candidates.push(...found);
+    const hasNumber = NUMBERISH.test(sentence.text);
+    if (hasNumber || SPEAKING.test(sentence.text)) tagTokens(sentence.text, tokens);
+    const context: SentenceContext = { sentence, paragraph, tokens, attributions: hasNumber || SPEAKING.test(sentence.text) ? findAttributions(tokens, sentence.text) : [] };
+    if (hasNumber) {
+      const found = candidatesInSentence(context, history, history.length, opts, matcher, leftovers);
+      context.lastMetric = found.at(-1)?.candidate.metric;
+      context.lastCandidate = found.at(-1);
+      drafts.push(...found);
+    }
     history.push(context);
   }
-  return candidates;
+  return mergeRestatements(drafts, leftovers);
 }
 
-/** Token index ranges [from, to) of each clause, so metric cues stay in the number's clause. */
+/** Token index ranges [from, to) of each clause, so cues stay in the number's clause. */
 function clauseRanges(sentence: Span, tokens: Token[]): Array<[number, number]> {
   return splitClauses(sentence).map((clause) => {
     const from = tokens.findIndex((t) => t.start >= clause.start - sentence.start);
@@ -52,48 +86,133 @@ function clauseRanges(sentence: Span, tokens: Token[]): Array<[number, number]> 
   });
 }
 
+function spanOf(context: SentenceContext, mention: NumberMention): Span {
+  const { sentence, tokens } = context;
+  const start = tokens[mention.first].start;
+  const end = tokens[mention.last].end;
+  return { text: sentence.text.slice(start, end), start: sentence.start + start, end: sentence.start + end };
+}
+
 function candidatesInSentence(
   context: SentenceContext,
   history: SentenceContext[],
+  sentenceIndex: number,
   opts: ExtractOptions,
   matcher: PlaceMatcher,
-): Candidate[] {
+  leftovers: Array<{ mention: NumberMention; span: Span }>,
+): Draft[] {
   const { sentence, tokens } = context;
-  const mentions = findNumberMentions(tokens, sentence.text).filter((m) => notAFigureReason(tokens, m) === null);
+  const all = findNumberMentions(tokens, sentence.text);
+  const mentions = all.filter((m) => notAFigureReason(tokens, m) === null);
+  for (const m of all) if (!mentions.includes(m)) leftovers.push({ mention: m, span: spanOf(context, m) });
   if (mentions.length === 0) return [];
   const clauses = clauseRanges(sentence, tokens);
-  const claimed = new Set(
-    mentions.map((m) => headKeywordIndex(tokens, m, opts.metrics)).filter((i): i is number => i !== null),
-  );
+  const claimed = new Set(mentions.map((m) => headKeywordIndex(tokens, m, opts.metrics)).filter((i): i is number => i !== null));
   const dates = findDates(tokens, sentence.text, opts.publishedAt);
-  const places = findPlaces(tokens, matcher, history.at(-1)?.lastPlace ?? null);
-  context.lastPlace = places.filter((p) => p.role !== 'origin').at(-1)?.place ?? history.at(-1)?.lastPlace ?? null;
-  const results: Candidate[] = [];
-  for (const mention of mentions) {
+  const previousContext = history.at(-1);
+  const previousPlace = previousContext && previousContext.paragraph === context.paragraph ? (previousContext.lastPlace ?? null) : null;
+  const places = findPlaces(tokens, matcher, previousPlace);
+  context.lastPlace = places.filter((p) => p.role !== 'origin').at(-1)?.place ?? previousPlace;
+
+  // 1. What each number counts, on its own.
+  const readings: Reading[] = mentions.map((mention) => {
     const clause = clauses.find(([from, to]) => mention.first >= from && mention.first < to) ?? [0, tokens.length];
-    let metric = classifyMetric(tokens, mention, clause, opts.metrics, claimed);
-    let sentenceWide = false;
-    if (!metric && mentions.length === 1) {
+    const predicate = governingVerb(tokens, mention, clause, opts.metrics);
+    const head = headNoun(tokens, mention, opts.metrics);
+    const subfigure = isSubfigure(tokens, mention);
+    let rejected = head.kind === 'metric' && head.metric !== 'civilian_deaths' ? null : notACount(tokens, mention, clause, predicate);
+    if (head.kind === 'metric' && !rejected) rejected = notACount(tokens, mention, clause, predicate) === 'plan' ? 'plan' : null;
+    if (head.kind === 'people' && head.subgroup && (subfigure || mentions.length > 1)) rejected = 'subgroup';
+    let metric = rejected ? null : classifyMetric(tokens, mention, clause, opts.metrics, claimed);
+    if (!metric && !rejected && mentions.length === 1 && head.kind !== 'other' && !(mention.words && head.kind === 'none' && !mention.vague)) {
       metric = classifyMetric(tokens, mention, [0, tokens.length], opts.metrics, claimed);
-      sentenceWide = metric !== null;
     }
-    const inherited = metric ? null : inheritedMetric(context, history.at(-1), mention, opts.metrics, claimed);
-    metric = metric ?? inherited;
-    if (!metric) continue;
-    const clauseOnly = mentions.some((other) => other !== mention && !inRange(other.first, clause));
-    const candidate = buildCandidate(context, history, mention, metric, sentenceWide, clause, clauseOnly, dates, places);
-    const antecedent = history.at(-1)?.lastCandidate;
-    if (inherited && antecedent) {
-      candidate.origin ??= antecedent.origin;
-      candidate.destination ??= antecedent.destination;
+    return { mention, clause, metric, rejected, subfigure };
+  });
+
+  // 2. Items of a list take the metric of the item that states it: "eight civilians were killed
+  //    in the Kyiv region, five in Mykolaiv", "Romania 530,000 and Moldova 360,000 refugees".
+  readings.forEach((reading, i) => {
+    if (reading.metric || reading.rejected) return;
+    const head = listHead(tokens, readings, i, places);
+    if (head) reading.metric = { metric: head.metric!.metric, viaHead: false, movement: head.metric!.movement };
+  });
+
+  // 3. "The figure", "of those": a number continuing the previous sentence's figure.
+  readings.forEach((reading) => {
+    if (reading.metric || reading.rejected) return;
+    const inherited = inheritedMetric(context, previousContext, reading.mention, opts.metrics, claimed);
+    if (inherited) reading.metric = inherited;
+  });
+
+  const results: Draft[] = [];
+  const bounds = mentions.map((m) => ({ first: m.first, last: m.last }));
+  readings.forEach((reading, i) => {
+    if (!reading.metric) {
+      leftovers.push({ mention: reading.mention, span: spanOf(context, reading.mention) });
+      return;
     }
-    results.push(candidate);
-  }
+    const others = bounds.filter((_, k) => k !== i);
+    const draft = buildDraft(context, history, sentenceIndex, reading, others, dates, places, opts.metrics);
+    if (draft) results.push(draft);
+    else leftovers.push({ mention: reading.mention, span: spanOf(context, reading.mention) });
+  });
+
+  // Items of a list and parts of a total take the places and date their own words leave out.
+  results.forEach((draft, i) => {
+    const parent = parentOf(results, i, readings);
+    if (!parent) return;
+    const c = draft.candidate;
+    const p = parent.candidate;
+    c.date ??= p.date;
+    c.dateText ??= p.dateText;
+    c.origin ??= p.origin;
+    if (c.metric !== 'civilian_deaths') c.destination ??= p.destination;
+    c.attribution ??= p.attribution;
+  });
   return results;
 }
 
-function inRange(index: number, [from, to]: [number, number]): boolean {
-  return index >= from && index < to;
+/** The nearest earlier candidate of the sentence that a list item or part belongs to. */
+function parentOf(results: Draft[], i: number, readings: Reading[]): Draft | null {
+  const draft = results[i];
+  const reading = readings.find((r) => r.mention === draft.mention);
+  const isPart = reading?.subfigure || !reading?.metric?.viaHead || draft.candidate.origin === null || draft.candidate.destination === null;
+  if (!isPart) return null;
+  for (let k = i - 1; k >= 0; k--) if (results[k].candidate.metric === draft.candidate.metric) return results[k];
+  return null;
+}
+
+/** A list item with no noun or verb of its own takes the metric of its neighbour in the list. */
+function listHead(tokens: Token[], readings: Reading[], i: number, places: PlaceMention[]): Reading | null {
+  const mine = readings[i].mention;
+  const glued = (a: NumberMention, b: NumberMention) => {
+    for (let k = a.last + 1; k < b.first; k++) {
+      const t = tokens[k];
+      if (LIST_GLUE.has(t.lower)) continue;
+      if (places.some((p) => k >= p.first && k <= p.last)) continue;
+      if (t.kind === 'word' && /^[A-Z]/.test(t.text)) continue;
+      if (t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'ADP' || t.pos === 'DET') continue;
+      return false;
+    }
+    return true;
+  };
+  // A number word is a list item only beside a place: "five in Mykolaiv".
+  if (mine.words && !mine.vague) {
+    const placeNear = places.some((p) => p.first === mine.last + 2 || p.last === mine.first - 1);
+    if (!placeNear) return null;
+  }
+  for (let k = i - 1; k >= 0; k--) {
+    if (readings[k].rejected) return null;
+    if (readings[k].metric && glued(readings[k].mention, mine)) return readings[k];
+    if (!glued(readings[k].mention, readings[k + 1].mention)) break;
+  }
+  for (let k = i + 1; k < readings.length; k++) {
+    if (readings[k].rejected) return null;
+    if (readings[k].metric?.viaHead && glued(mine, readings[k].mention)) return readings[k];
+    if (!glued(readings[k - 1].mention, readings[k].mention)) break;
+  }
+  return null;
 }
 
 function inheritedMetric(
@@ -103,84 +222,180 @@ function inheritedMetric(
   metrics: MetricCue[],
   claimed: Set<number>,
 ): MetricMatch | null {
-  if (!previous?.lastMetric) return null;
+  if (!previous?.lastMetric || previous.paragraph !== context.paragraph) return null;
   const { tokens } = context;
   const refersBack = tokens.some((_, i) => ANAPHORA.some((phrase) => matchesPhrase(tokens, i, phrase)));
   if (!refersBack) return null;
   // Only a number that counts nothing else may inherit ("the figure at 120,000 to 130,000").
   const own = classifyMetric(tokens, mention, [mention.first, mention.last + 1], metrics, claimed);
   if (own === null && headNoun(tokens, mention, metrics).kind === 'other') return null;
+  if (mention.words && !mention.vague) return null;
   return { metric: previous.lastMetric, viaHead: false };
 }
 
-function buildCandidate(
+function buildDraft(
   context: SentenceContext,
   history: SentenceContext[],
-  mention: NumberMention,
-  metric: MetricMatch,
-  sentenceWide: boolean,
-  clause: [number, number],
-  clauseOnly: boolean,
-  dates: ReturnType<typeof findDates>,
-  places: ReturnType<typeof findPlaces>,
-): Candidate {
+  sentenceIndex: number,
+  reading: Reading,
+  others: Array<{ first: number; last: number }>,
+  dates: DateMention[],
+  places: PlaceMention[],
+  metrics: MetricCue[],
+): Draft | null {
   const { sentence, tokens } = context;
-  const date = pickDate(dates, mention.first, mention.last);
-  const { origin, destination } = pickPlaces(places, tokens, mention, clause, clauseOnly);
+  const { mention, clause } = reading;
+  const picked = pickPlaces(places, tokens, mention, clause, others);
+  let originMention = picked.origin;
+  let destinationMention = picked.destination;
+  let metricKey = reading.metric!.metric;
+  const has = (key: string) => metrics.some((m) => m.key === key);
+  // Leaving Ukraine or arriving abroad makes a refugee; between Ukrainian places, an evacuee.
+  if (picked.bare && !originMention && !destinationMention) {
+    if (metricKey === 'civilian_deaths' || (metricKey === 'evacuees' && tokens[picked.bare.first - 1]?.lower !== 'in')) originMention = picked.bare;
+    else destinationMention = picked.bare;
+  }
+  const abroad = Boolean(originMention?.home || destinationMention?.abroad || places.some((p) => p.home && p.role === 'origin' && p.first >= clause[0] && p.last < clause[1]));
+  if (reading.metric!.movement && has('refugees') && has('evacuees')) metricKey = abroad ? 'refugees' : 'evacuees';
+  if (metricKey === 'civilian_deaths') {
+    originMention ??= destinationMention;
+    destinationMention = null;
+  }
+  const date = pickDate(datesFor(dates, mention, clause, others), mention.first, mention.last);
+  if (metricKey === 'refugees' && date && isDaysEntries(tokens, mention, clause, date, metrics)) return null;
   const attribution = resolveAttribution(context, history, mention);
-  const valueStart = sentence.start + tokens[mention.first].start;
-  const valueEnd = sentence.start + tokens[mention.last].end;
-  return {
-    metric: metric.metric,
+  const span = spanOf(context, mention);
+  const candidate: Candidate = {
+    metric: metricKey,
     qualifier: mention.qualifier,
     low: mention.low,
     high: mention.high,
-    asStated: sentence.text.slice(tokens[mention.first].start, tokens[mention.last].end),
-    mentions: [{ text: sentence.text.slice(tokens[mention.first].start, tokens[mention.last].end), start: valueStart, end: valueEnd }],
+    asStated: span.text,
+    mentions: [span],
     quote: sentence.text,
     start: sentence.start,
     end: sentence.end,
     date: date?.date ?? null,
     dateText: date?.text ?? null,
-    origin,
-    destination,
+    origin: originMention?.place ?? null,
+    destination: destinationMention?.place ?? null,
     attribution,
-    confidence: scoreConfidence(mention, metric, sentenceWide, {
-      date: date !== null,
-      place: origin !== null || destination !== null,
-      attribution: attribution !== null,
-    }),
+    confidence: 0,
   };
+  candidate.confidence = scoreConfidence(mention, reading, candidate);
+  return { candidate, mention, sentenceIndex, originMention, destinationMention };
 }
 
 /**
- * Nearest source in the sentence; otherwise the previous sentence's. A pronoun ("she said")
- * takes the last named source from the two sentences before.
+ * Refugees are a running total: one day's crossings ("On Saturday alone, 131,500 crossed",
+ * "26,000 arrived there on Wednesday") are not the figure. A day with a simple past verb is one
+ * day's entries; "as of Sunday", "by Monday" or a perfect ("had crossed") is the total to that day.
+ */
+function isDaysEntries(tokens: Token[], mention: NumberMention, clause: [number, number], date: DateMention, metrics: MetricCue[]): boolean {
+  if (date.statement) return false;
+  const lead = tokens.slice(Math.max(0, date.first - 2), date.first + 1).map((t) => t.lower).join(' ');
+  if (/\b(?:as of|by|until|up to|through)\b/.test(lead)) return false;
+  if (tokens.slice(Math.max(0, mention.first - 3), mention.first).some((t) => t.lower === 'alone') || tokens[date.last + 1]?.lower === 'alone') return true;
+  const predicate = governingVerb(tokens, mention, clause, metrics);
+  if (predicate.verb === null) return false;
+  const verb = predicate.verb;
+  const perfect = tokens.slice(Math.max(clause[0], verb - 3), verb).some((t) => ['have', 'has', 'had', "'ve"].includes(t.lower));
+  const present = ['are', 'is', 'now'].some((w) => tokens.slice(Math.max(clause[0], verb - 3), verb).some((t) => t.lower === w));
+  return !perfect && !present && /ed$|^(?:fled|came|went|left|crossed)$/.test(tokens[verb].lower);
+}
+
+/** A number's dates: in its clause, or at the head of the sentence before any number, or the day of the statement. */
+function datesFor(dates: DateMention[], mention: NumberMention, clause: [number, number], others: Array<{ first: number; last: number }>): DateMention[] {
+  const firstNumber = Math.min(mention.first, ...others.map((o) => o.first));
+  return dates.filter((d) => d.statement || d.last < firstNumber || (d.first >= clause[0] && d.last < clause[1]));
+}
+
+/**
+ * The source the sentence names for the figure. A pronoun or back-reference ("he added", "the
+ * agency said") takes the last named source of the same paragraph; nothing else carries over.
  */
 function resolveAttribution(context: SentenceContext, history: SentenceContext[], mention: NumberMention): string | null {
   const here = pickAttribution(context.attributions, mention.first, mention.last);
-  if (here?.name) return here.name;
-  const lookBack = here ? 2 : 1;
-  for (const previous of history.slice(-lookBack).reverse()) {
-    const named = previous.attributions.filter((a) => a.name !== null);
-    if (named.length > 0) return named[named.length - 1].name;
+  if (!here) return null;
+  if (here.name) return here.name;
+  const named = context.attributions.filter((a) => a.name !== null && a.at < here.at);
+  if (named.length > 0) return named.at(-1)!.name;
+  for (let k = history.length - 1; k >= 0 && history[k].paragraph === context.paragraph; k--) {
+    const found = history[k].attributions.filter((a) => a.name !== null);
+    if (found.length > 0) return found.at(-1)!.name;
   }
   return null;
 }
 
-function scoreConfidence(
-  mention: NumberMention,
-  metric: MetricMatch,
-  sentenceWide: boolean,
-  found: { date: boolean; place: boolean; attribution: boolean },
-): number {
-  let score = 0.5;
-  if (metric.viaHead) score += 0.2;
-  else if (!sentenceWide) score += 0.1;
-  if (found.attribution) score += 0.1;
-  if (found.date) score += 0.1;
-  if (found.place) score += 0.05;
-  if (mention.vague) score -= 0.2;
+function scoreConfidence(mention: NumberMention, reading: Reading, c: Candidate): number {
+  let score = 0.45;
+  if (reading.metric?.viaHead) score += 0.2;
+  else if (!reading.metric?.movement) score += 0.1;
+  if (c.attribution) score += 0.1;
+  if (c.date) score += 0.1;
+  if (c.origin || c.destination) score += 0.05;
+  if (mention.vague) score -= 0.15;
   if (mention.words) score -= 0.05;
+  if (reading.subfigure) score -= 0.1;
   return Math.round(Math.min(1, Math.max(0, score)) * 100) / 100;
+}
+
+/** How fully a statement gives the figure: qualifier, date, places and source. */
+function fullness(c: Candidate): number {
+  return (c.qualifier !== 'EXACT' ? 1 : 0) + (c.date ? 1 : 0) + (c.origin ? 1 : 0) + (c.destination ? 1 : 0) + (c.attribution ? 1 : 0);
+}
+
+const samePlace = (a: NamedPlace | null, b: NamedPlace | null) => !a || !b || (a.placeId ?? a.name) === (b.placeId ?? b.name);
+
+/**
+ * One candidate per figure: a figure restated in a headline, the body and a quote is one
+ * candidate whose `mentions` list every statement. The fullest statement gives the fields; the
+ * others fill what it leaves out. A number that was not read as a figure but restates one's value
+ * ("“At least 2,500 — and we are still counting,” he said") is added as a mention.
+ */
+function mergeRestatements(drafts: Draft[], leftovers: Array<{ mention: NumberMention; span: Span }>): Candidate[] {
+  const groups: Draft[][] = [];
+  for (const draft of drafts) {
+    const c = draft.candidate;
+    const group = groups.find((g) =>
+      g.some((o) => {
+        const d = o.candidate;
+        return (
+          o.sentenceIndex !== draft.sentenceIndex &&
+          d.metric === c.metric &&
+          d.low === c.low &&
+          d.high === c.high &&
+          samePlace(d.origin, c.origin) &&
+          samePlace(d.destination, c.destination) &&
+          (d.date === null || c.date === null || d.date === c.date)
+        );
+      }),
+    );
+    if (group) group.push(draft);
+    else groups.push([draft]);
+  }
+  const merged = groups.map((group) => {
+    // The fullest statement; on a tie, the later one (the body after the headline).
+    const primary = [...group].sort((a, b) => fullness(b.candidate) - fullness(a.candidate) || b.sentenceIndex - a.sentenceIndex)[0];
+    const c: Candidate = { ...primary.candidate, mentions: [...primary.candidate.mentions] };
+    for (const other of group) {
+      if (other === primary) continue;
+      const o = other.candidate;
+      c.mentions.push(...o.mentions);
+      if (c.qualifier === 'EXACT' && o.qualifier !== 'EXACT' && o.qualifier !== 'RANGE') c.qualifier = o.qualifier;
+      c.date ??= o.date;
+      c.dateText ??= o.dateText;
+      c.origin ??= o.origin;
+      c.destination ??= o.destination;
+      c.attribution ??= o.attribution;
+    }
+    return c;
+  });
+  for (const { mention, span } of leftovers) {
+    if (mention.low < 10n && !mention.words) continue;
+    const figure = merged.find((c) => c.low === mention.low && c.high === mention.high && !c.mentions.some((m) => m.start === span.start));
+    if (figure) figure.mentions.push(span);
+  }
+  for (const c of merged) c.mentions = [c.mentions[0], ...c.mentions.slice(1).sort((a, b) => a.start - b.start)];
+  return merged.sort((a, b) => a.mentions[0].start - b.mentions[0].start);
 }

@@ -1,105 +1,226 @@
-// Decides what a number counts, from the noun right after it ("60 buses") or from
-// metric keywords in the same clause ("more than 5,000 have fled").
+// Decides what a number counts. Three signals, read from the tagged tokens (language.ts):
+// 1. the noun the number counts ("60 buses", "1,151 civilian deaths"), which wins;
+// 2. the predicate of the number's clause, by lemma, so "were killed", "had been killed" and
+//    "killed 12 people" all read as kill, and "have fled", "fleeing" as flee;
+// 3. what the predicate says about the count: a plan or forecast ("could be evacuated", "aims to
+//    get … out"), harm other than death ("wounded 13"), people still trapped or waiting, a daily
+//    rate ("a day"), a sub-group ("among them 42 children") are not figures.
 import type { NumberMention } from './numbers';
-import { matchesPhrase, type Token } from './tokens';
+import type { Token } from './tokens';
 import type { MetricCue } from './types';
 
 export const DEFAULT_METRIC_CUES: MetricCue[] = [
   {
     key: 'refugees',
-    keywords: ['fled', 'flee', 'fleeing', 'refugee', 'refugees', 'crossed the border', 'crossed into', 'have crossed', 'had crossed', 'crossings', 'arrivals'],
+    keywords: [
+      'refugee', 'refugees', 'flee', 'fled', 'fleeing', 'cross', 'crossed', 'crossing', 'crossings', 'arrivals', 'entered', 'enter',
+      'taken in', 'take in', 'took in', 'host', 'hosts', 'hosting', 'registered', 'received', 'processed', 'passed through',
+      'asylum seekers',
+    ],
   },
   {
     key: 'evacuees',
-    keywords: ['evacuated', 'evacuees', 'evacuee', 'evacuation', 'were taken out', 'been taken out', 'were brought out', 'were rescued', 'humanitarian corridor'],
+    keywords: [
+      'evacuate', 'evacuated', 'evacuees', 'evacuee', 'evacuation', 'evacuations', 'were taken out', 'been taken out', 'taken out',
+      'brought out', 'got out', 'get out', 'rescued', 'humanitarian corridor', 'humanitarian corridors',
+    ],
   },
   { key: 'buses', keywords: ['buses', 'bus', 'coaches', 'coach'], counts: 'things' },
+  {
+    key: 'civilian_deaths',
+    keywords: ['kill', 'killed', 'killing', 'died', 'civilian deaths', 'deaths', 'death toll', 'dead', 'lives lost'],
+  },
 ];
 
+/** Movement verbs that fit refugees and evacuees alike: the places decide ("left Ukraine", "reached Zaporizhzhia"). */
+export const MOVEMENT_LEMMAS = new Set(['leave', 'reach', 'arrive', 'make', 'carry', 'take', 'bring', 'travel', 'move', 'transport', 'go', 'be']);
+
 const PEOPLE_NOUNS = new Set([
-  'people', 'persons', 'residents', 'civilians', 'children', 'women', 'men', 'ukrainians', 'citizens', 'inhabitants',
-  'families', 'passengers', 'students', 'foreigners', 'nationals', 'patients', 'orphans', 'individuals', 'migrants',
-  'others', 'elderly', 'adults', 'mothers', 'pensioners',
+  'people', 'persons', 'person', 'residents', 'civilians', 'children', 'women', 'men', 'ukrainians', 'citizens', 'families',
+  'passengers', 'students', 'foreigners', 'nationals', 'patients', 'orphans', 'individuals', 'migrants', 'others', 'elderly',
+  'adults', 'mothers', 'pensioners', 'inhabitants', 'survivors', 'villagers', 'locals', 'those', 'evacuated',
 ]);
 // Counted things that are not a tracked metric: the number is about something else.
 const OTHER_NOUNS = new Set([
   'convoys', 'convoy', 'trains', 'train', 'trucks', 'lorries', 'cars', 'vehicles', 'corridors', 'routes', 'towns', 'cities',
   'villages', 'settlements', 'checkpoints', 'tonnes', 'flights', 'shelters', 'beds', 'meals', 'hospitals', 'schools',
-  'homes', 'houses', 'apartments', 'buildings', 'soldiers', 'troops', 'casualties', 'deaths', 'dead', 'killed', 'wounded',
-  'injured', 'bodies', 'tanks', 'missiles', 'rockets', 'strikes', 'points', 'sites', 'centres', 'centers', 'camps',
-  'countries', 'nations', 'languages', 'staff', 'journalists', 'volunteers', 'doctors', 'workers', 'officials',
-  'tons', 'packages', 'parcels', 'pets', 'dogs', 'cats', 'animals', 'places', 'spaces', 'rooms',
+  'homes', 'houses', 'apartments', 'buildings', 'soldiers', 'troops', 'servicemen', 'marines', 'fighters', 'casualties',
+  'wounded', 'injured', 'bodies', 'tanks', 'missiles', 'rockets', 'strikes', 'points', 'sites', 'centres', 'centers', 'camps',
+  'countries', 'nations', 'languages', 'staff', 'journalists', 'volunteers', 'doctors', 'workers', 'officials', 'tons',
+  'packages', 'parcels', 'pets', 'dogs', 'cats', 'animals', 'places', 'spaces', 'rooms', 'calls', 'applications', 'visas',
+  'seats', 'passengers', 'km', 'kilometres', 'miles', 'hours', 'days', 'minutes', 'shells', 'attacks', 'drones', 'aircraft',
+  'planes', 'helicopters', 'ships', 'boats', 'blankets', 'kits', 'litres', 'doses', 'meters', 'metres', 'people-carriers',
+  'minibuses', 'ambulances', 'wagons', 'carriages', 'queue', 'crossings-points', 'border', 'sq', 'square',
 ]);
+// Words between the number and the noun it counts: "46 more civilians", "50 yellow school buses".
 const MODIFIERS = new Set([
-  'more', 'other', 'additional', 'further', 'ukrainian', 'foreign', 'empty', 'civilian', 'local', 'displaced', 'new',
-  'of', 'the', 'them', 'mostly', 'mainly', 'were', 'elderly', 'young', 'small', 'yellow', 'white', 'municipal', 'school',
-  'city', 'red', 'cross', 'un', 'evacuation', 'extra', 'fleeing', 'frightened', 'exhausted',
+  'more', 'other', 'additional', 'further', 'ukrainian', 'foreign', 'empty', 'civilian', 'local', 'new', 'of', 'the', 'them',
+  'mostly', 'mainly', 'elderly', 'young', 'small', 'yellow', 'white', 'municipal', 'school', 'city', 'red', 'cross', 'un',
+  'evacuation', 'extra', 'fleeing', 'frightened', 'exhausted', 'private', 'own', 'their', 'its', 'whom',
 ]);
-const FUNCTION_WORDS = new Set([
-  'have', 'has', 'had', 'were', 'was', 'are', 'is', 'be', 'been', 'will', 'would', 'could', 'may', 'might', 'in', 'from',
-  'to', 'on', 'at', 'by', 'for', 'since', 'into', 'out', 'and', 'or', 'who', 'that', 'which', 'a', 'an', 'now', 'so', 'had',
+// Sub-groups: the count of a part is not the metric ("among them 42 children").
+const SUBGROUP_NOUNS = new Set(['children', 'women', 'men', 'orphans', 'minors', 'babies', 'infants', 'girls', 'boys', 'pensioners', 'mothers']);
+
+// Plans, forecasts, capacity and wishes: not a count of what happened.
+const MODAL_LEMMAS = new Set(['could', 'would', 'will', 'might', 'may', 'can', 'shall', 'should', 'must']);
+const PLAN_LEMMAS = new Set([
+  'expect', 'forecast', 'predict', 'project', 'plan', 'hope', 'aim', 'prepare', 'seek', 'target', 'want', 'need', 'intend',
+  'estimate-future', 'try', 'attempt', 'promise', 'pledge', 'support', 'house', 'accommodate', 'fit', 'hold',
 ]);
-// Forecasts and plans are not counts: "expect 2-3 million more to flee".
-const PROJECTION_BEFORE = new Set(['expect', 'expects', 'expected', 'forecast', 'forecasts', 'predict', 'predicts', 'projected', 'plan', 'plans', 'planned', 'hope', 'hopes', 'aim', 'aims', 'prepare', 'preparing', 'could', 'would', 'might']);
-const PROJECTION_AFTER = new Set(['could', 'would', 'will', 'might', 'may', 'expected', 'likely']);
-
-function isProjection(tokens: Token[], mention: NumberMention): boolean {
-  for (let i = mention.first - 1; i >= Math.max(0, mention.first - 4); i--) {
-    if (tokens[i].kind === 'punct') break;
-    if (PROJECTION_BEFORE.has(tokens[i].lower)) return true;
-  }
-  for (let i = mention.last + 1; i <= mention.last + 5 && i < tokens.length; i++) {
-    if (tokens[i].kind === 'punct') break;
-    if (PROJECTION_AFTER.has(tokens[i].lower)) return true;
-    if (tokens[i].lower === 'to' && ['flee', 'leave', 'be', 'arrive'].includes(tokens[i + 1]?.lower ?? '')) return true;
-  }
-  return false;
-}
-
-// Predicates about harm: "20 people were killed and 5,000 fled" must not give 20 refugees.
-const HARM_WORDS = new Set(['killed', 'died', 'dead', 'wounded', 'injured', 'missing', 'detained', 'arrested', 'hurt', 'trapped', 'remain', 'remained', 'stayed', 'stuck']);
+// Predicates that say something other than the metric happened to the people counted.
+const NEGATIVE_LEMMAS = new Set([
+  'wound', 'injure', 'hurt', 'trap', 'strand', 'wait', 'queue', 'stick', 'shelter', 'hide', 'detain', 'arrest', 'miss',
+  'return', 'apply', 'displace', 'stay', 'remain', 'besiege', 'hospitalize', 'hospitalise', 'treat', 'rescue-pending',
+  'sign', 'volunteer', 'kidnap', 'deport', 'abduct', 'capture', 'lack', 'live', 'face', 'await', 'seek',
+]);
+const NEGATIVE_WORDS = new Set(['still', 'stranded', 'trapped', 'internally', 'waiting', 'remain', 'remained', 'remaining']);
+const RATE_WORDS = [['a', 'day'], ['per', 'day'], ['each', 'day'], ['every', 'day'], ['a', 'week'], ['per', 'week'], ['an', 'hour'], ['per', 'hour'], ['daily'], ['alone']];
 
 export interface MetricMatch {
   metric: string;
-  /** The keyword is the noun after the number ("5,000 refugees"), the strongest cue. */
+  /** The keyword is the noun the number counts ("5,000 refugees"), the strongest cue. */
   viaHead: boolean;
+  /** The keyword was a movement verb ("left", "reached"): the places decide refugees or evacuees. */
+  movement?: boolean;
 }
 
-type HeadNoun = { kind: 'metric'; metric: string } | { kind: 'people' } | { kind: 'other' } | { kind: 'none' };
+export type HeadNoun =
+  | { kind: 'metric'; metric: string; at: number }
+  | { kind: 'people'; at: number; subgroup: boolean }
+  | { kind: 'other'; at: number }
+  | { kind: 'none' };
+
+const lemmaOf = (t: Token | undefined) => t?.lemma ?? t?.lower ?? '';
+
+/** A keyword (one or more words) starting at token i, matched on the word or its lemma. */
+function keywordLengthAt(tokens: Token[], i: number, keyword: string): number {
+  const words = keyword.split(' ');
+  for (let k = 0; k < words.length; k++) {
+    const t = tokens[i + k];
+    if (!t || (t.lower !== words[k] && lemmaOf(t) !== words[k])) return 0;
+  }
+  return words.length;
+}
 
 function keywordAt(tokens: Token[], i: number, metrics: MetricCue[]): MetricCue | null {
   for (const metric of metrics) {
-    if (metric.keywords.some((keyword) => matchesPhrase(tokens, i, keyword.toLowerCase()))) return metric;
+    if (metric.keywords.some((keyword) => keywordLengthAt(tokens, i, keyword.toLowerCase()) > 0)) return metric;
   }
   return null;
 }
 
-/** The noun the number counts: up to four words after it, skipping modifiers like "more" or "Ukrainian". */
+/** The noun the number counts: a few words after it, skipping modifiers ("more", "Ukrainian", "of them"). */
 export function headNoun(tokens: Token[], mention: NumberMention, metrics: MetricCue[]): HeadNoun {
-  for (let i = mention.last + 1; i <= mention.last + 4 && i < tokens.length; i++) {
+  for (let i = mention.last + 1; i <= mention.last + 5 && i < tokens.length; i++) {
     const lower = tokens[i].lower;
-    if (MODIFIERS.has(lower) && tokens[i + 1]?.kind === 'word') continue;
     const metric = keywordAt(tokens, i, metrics);
-    if (metric) return { kind: 'metric', metric: metric.key };
-    if (PEOPLE_NOUNS.has(lower)) return { kind: 'people' };
-    if (OTHER_NOUNS.has(lower)) return { kind: 'other' };
-    // "40 reception points": keep reading through an unknown noun modifier, stop at grammar words.
-    if (tokens[i].kind !== 'word' || FUNCTION_WORDS.has(lower)) return { kind: 'none' };
+    // "civilian deaths" is one keyword; a modifier must not hide it.
+    if (metric && (tokens[i].pos === 'NOUN' || tokens[i].pos === 'ADJ' || tokens[i].pos === 'PROPN' || !tokens[i].pos || metric.counts === 'things')) {
+      return { kind: 'metric', metric: metric.key, at: i };
+    }
+    if (MODIFIERS.has(lower) && tokens[i + 1]?.kind === 'word') continue;
+    if (PEOPLE_NOUNS.has(lower)) return { kind: 'people', at: i, subgroup: SUBGROUP_NOUNS.has(lower) };
+    if (OTHER_NOUNS.has(lower)) return { kind: 'other', at: i };
+    // "40 reception points": read through adjectives and noun modifiers, stop at grammar words.
+    const pos = tokens[i].pos;
+    if (tokens[i].kind === 'word' && (pos === 'ADJ' || (pos === 'NOUN' && tokens[i + 1]?.pos === 'NOUN'))) continue;
+    if (tokens[i].kind === 'word' && pos === 'NOUN' && i === mention.last + 1) return { kind: 'other', at: i };
+    return { kind: 'none' };
   }
   return { kind: 'none' };
 }
 
-function isHarmPredicate(tokens: Token[], mention: NumberMention): boolean {
-  for (let i = mention.last + 1; i <= mention.last + 6 && i < tokens.length; i++) {
-    if (tokens[i].kind === 'punct' && tokens[i].text !== '-') return false;
-    if (HARM_WORDS.has(tokens[i].lower)) return true;
+/** Token index of the keyword that is this number's noun, so other numbers do not borrow it. */
+export function headKeywordIndex(tokens: Token[], mention: NumberMention, metrics: MetricCue[]): number | null {
+  const head = headNoun(tokens, mention, metrics);
+  return head.kind === 'metric' ? head.at : null;
+}
+
+/** First verb after the number's noun phrase in its clause ("5,000 people were killed"). */
+function verbAfter(tokens: Token[], from: number, clause: [number, number]): number | null {
+  for (let i = from; i < clause[1] && i <= from + 8; i++) {
+    const t = tokens[i];
+    if (t.kind === 'punct' && !['—', '–', '-'].includes(t.text)) return null;
+    if (t.kind === 'number') return null;
+    if (t.pos === 'VERB' && !SPEECH_LEMMAS.has(lemmaOf(t))) return i;
   }
+  return null;
+}
+
+/** Nearest verb before the number in its clause ("killed 12 people", "has taken in 2.1 million"). */
+function verbBefore(tokens: Token[], mention: NumberMention, clause: [number, number]): number | null {
+  for (let i = mention.first - 1; i >= clause[0] && i >= mention.first - 6; i--) {
+    const t = tokens[i];
+    if (t.kind === 'punct' || t.kind === 'number') return null;
+    if (t.pos === 'VERB' && !SPEECH_LEMMAS.has(lemmaOf(t))) return i;
+    if (t.pos === 'VERB') return null;
+  }
+  return null;
+}
+
+// "said 312,000 had entered": a verb of saying frames the count, it does not govern it.
+const SPEECH_LEMMAS = new Set(['say', 'tell', 'report', 'estimate', 'announce', 'add', 'show', 'write', 'state', 'note', 'claim', 'believe', 'think', 'suggest', 'indicate', 'reveal', 'warn', 'tweet', 'post']);
+
+export interface Predicate {
+  /** Token index of the verb governing the count, or null. */
+  verb: number | null;
+  /** The number is the verb's object ("killed 12"), not its subject ("12 were killed"). */
+  object: boolean;
+}
+
+export function governingVerb(tokens: Token[], mention: NumberMention, clause: [number, number], metrics: MetricCue[]): Predicate {
+  const head = headNoun(tokens, mention, metrics);
+  const after = verbAfter(tokens, head.kind === 'none' ? mention.last + 1 : head.at + 1, clause);
+  const before = verbBefore(tokens, mention, clause);
+  // "killed 12 people" — the verb right before wins over a later one in a relative clause.
+  if (before !== null && (after === null || mention.first - before <= 3)) return { verb: before, object: true };
+  return { verb: after, object: false };
+}
+
+/** Why the count is not a figure of what happened, or null. */
+export function notACount(tokens: Token[], mention: NumberMention, clause: [number, number], predicate: Predicate): string | null {
+  // A plan or forecast: a modal or planning verb before the number, or right after it.
+  for (let i = mention.first - 1; i >= clause[0] && i >= mention.first - 6; i--) {
+    if (tokens[i].kind === 'punct') break;
+    if (PLAN_LEMMAS.has(lemmaOf(tokens[i])) || (MODAL_LEMMAS.has(tokens[i].lower) && predicate.object)) return 'plan';
+    if (tokens[i].lower === 'to' && tokens[i + 1]?.pos === 'VERB' && i + 1 < mention.first) return 'plan';
+  }
+  if (predicate.verb !== null) {
+    const from = Math.min(predicate.verb, mention.last + 1);
+    const to = Math.max(predicate.verb, mention.first - 1);
+    for (let i = from; i <= to; i++) {
+      if (i >= mention.first && i <= mention.last) continue;
+      if (MODAL_LEMMAS.has(tokens[i].lower) || PLAN_LEMMAS.has(lemmaOf(tokens[i]))) return 'plan';
+      if (NEGATIVE_WORDS.has(tokens[i].lower)) return 'negative';
+    }
+    const verb = tokens[predicate.verb];
+    if (tokens[predicate.verb - 1]?.lower === 'to' && !predicate.object) return 'plan';
+    if (NEGATIVE_LEMMAS.has(lemmaOf(verb))) return 'negative';
+  }
+  // "are stranded", "still inside", "trapped": a state word right after the noun phrase.
+  for (let i = mention.last + 1; i < clause[1] && i <= mention.last + 7; i++) {
+    if (tokens[i].kind === 'punct') break;
+    if (NEGATIVE_WORDS.has(tokens[i].lower)) return 'negative';
+  }
+  for (let i = mention.last + 1; i < clause[1] && i <= mention.last + 10; i++) {
+    if (tokens[i].kind === 'punct' && tokens[i].text !== '-') break;
+    if (RATE_WORDS.some((words) => words.every((w, k) => tokens[i + k]?.lower === w))) return 'rate';
+  }
+  return null;
+}
+
+/** "including 103 children", "among them 42 children", "about 21,000 of whom are children": a part of another figure. */
+export function isSubfigure(tokens: Token[], mention: NumberMention): boolean {
+  const before = tokens[mention.first - 1]?.lower ?? '';
+  const twoBefore = tokens[mention.first - 2]?.lower ?? '';
+  if (before === 'including' || (twoBefore === 'among' && before === 'them') || before === 'among') return true;
+  if (tokens[mention.last + 1]?.lower === 'of' && ['whom', 'them', 'those', 'these'].includes(tokens[mention.last + 2]?.lower ?? '')) return true;
   return false;
 }
 
 /**
  * The metric a number counts, or null. clause is a token index range [from, to) of the number's
- * clause; heads are token indexes of keywords already claimed as another number's noun.
+ * clause; claimed holds token indexes of keywords already claimed as another number's noun.
  */
 export function classifyMetric(
   tokens: Token[],
@@ -108,14 +229,21 @@ export function classifyMetric(
   metrics: MetricCue[],
   claimed: Set<number>,
 ): MetricMatch | null {
-  if (isProjection(tokens, mention)) return null;
   const head = headNoun(tokens, mention, metrics);
   if (head.kind === 'metric') return { metric: head.metric, viaHead: true };
   if (head.kind === 'other') return null;
+  // Number words count only with a noun after them, so "one of them" is never a figure.
   if (mention.words && head.kind !== 'people' && !mention.vague) return null;
-  if (isHarmPredicate(tokens, mention)) return null;
 
   const peopleMetrics = metrics.filter((metric) => (metric.counts ?? 'people') === 'people');
+  const predicate = governingVerb(tokens, mention, clause, metrics);
+  if (predicate.verb !== null) {
+    const metric = keywordAt(tokens, predicate.verb, peopleMetrics);
+    if (metric) return { metric: metric.key, viaHead: false };
+    if (MOVEMENT_LEMMAS.has(lemmaOf(tokens[predicate.verb])) && lemmaOf(tokens[predicate.verb]) !== 'be') {
+      return { metric: 'evacuees', viaHead: false, movement: true };
+    }
+  }
   let best: { metric: string; distance: number } | null = null;
   for (let i = clause[0]; i < clause[1]; i++) {
     if (i >= mention.first && i <= mention.last) continue;
@@ -125,14 +253,9 @@ export function classifyMetric(
     const distance = i < mention.first ? mention.first - i : i - mention.last;
     if (!best || distance < best.distance) best = { metric: metric.key, distance };
   }
-  return best ? { metric: best.metric, viaHead: false } : null;
-}
-
-/** Token index of the keyword that is this number's noun, so other numbers do not borrow it. */
-export function headKeywordIndex(tokens: Token[], mention: NumberMention, metrics: MetricCue[]): number | null {
-  for (let i = mention.last + 1; i <= mention.last + 4 && i < tokens.length; i++) {
-    if (MODIFIERS.has(tokens[i].lower) && tokens[i + 1]?.kind === 'word') continue;
-    return keywordAt(tokens, i, metrics) ? i : null;
+  if (best) return { metric: best.metric, viaHead: false };
+  if (predicate.verb !== null && lemmaOf(tokens[predicate.verb]) === 'be' && head.kind === 'people') {
+    return { metric: 'refugees', viaHead: false, movement: true };
   }
   return null;
 }

@@ -65,18 +65,47 @@ function readAtom(tokens: Token[], i: number): Atom | null {
   const token = tokens[i];
   if (!token) return null;
   if (token.kind === 'number') {
+    const fraction = readFraction(tokens, i);
+    if (fraction) return fraction;
     const scale = SCALE_WORDS.includes(tokens[i + 1]?.lower ?? '') ? 1 : 0;
     const text = scale ? `${token.text} ${tokens[i + 1].lower}` : token.text;
     const parsed = parseNumber(text);
     return parsed.ok ? { value: parsed.value, first: i, last: i + scale, vague: false, words: false } : null;
   }
-  if (token.lower === 'half' && tokens[i + 1]?.lower === 'a' && tokens[i + 2]?.lower === 'million') {
-    return { value: 500_000n, first: i, last: i + 2, vague: false, words: true };
-  }
   if (token.lower === 'a' && tokens[i + 1]?.lower === 'dozen') {
     return { value: 12n, first: i, last: i + 1, vague: false, words: true };
   }
-  return readNumberWords(tokens, i);
+  return readFraction(tokens, i) ?? readNumberWords(tokens, i);
+}
+
+const SCALE_VALUE: Record<string, bigint> = { thousand: 1_000n, million: 1_000_000n, billion: 1_000_000_000n };
+
+/**
+ * Fractions of a scale word, which the value parser does not read: "half a million",
+ * "a quarter of a million", "three quarters of a million", "two and a half million",
+ * "one and a half million".
+ */
+function readFraction(tokens: Token[], i: number): Atom | null {
+  const at = (k: number) => tokens[k]?.lower ?? '';
+  const scaleAt = (k: number) => SCALE_VALUE[at(k)];
+  // "half a million"
+  if (at(i) === 'half' && at(i + 1) === 'a' && scaleAt(i + 2)) {
+    return { value: scaleAt(i + 2) / 2n, first: i, last: i + 2, vague: false, words: true };
+  }
+  // "a quarter of a million", "three quarters of a million"
+  const quarters = at(i) === 'a' || at(i) === 'one' ? (at(i + 1) === 'quarter' ? 1n : 0n) : at(i) === 'three' && at(i + 1) === 'quarters' ? 3n : 0n;
+  if (quarters > 0n && at(i + 2) === 'of' && at(i + 3) === 'a' && scaleAt(i + 4)) {
+    return { value: (scaleAt(i + 4) * quarters) / 4n, first: i, last: i + 4, vague: false, words: true };
+  }
+  // "two and a half million": a whole number word, "and a half", a scale word.
+  if (NUMBER_WORD.test(at(i)) && at(i + 1) === 'and' && at(i + 2) === 'a' && at(i + 3) === 'half' && scaleAt(i + 4)) {
+    const whole = parseNumberWords(at(i));
+    if (whole !== null) return { value: whole * scaleAt(i + 4) + scaleAt(i + 4) / 2n, first: i, last: i + 4, vague: false, words: true };
+  }
+  if (tokens[i]?.kind === 'number' && /^\d+$/.test(tokens[i].text) && at(i + 1) === 'and' && at(i + 2) === 'a' && at(i + 3) === 'half' && scaleAt(i + 4)) {
+    return { value: BigInt(tokens[i].text) * scaleAt(i + 4) + scaleAt(i + 4) / 2n, first: i, last: i + 4, vague: false, words: false };
+  }
+  return null;
 }
 
 function readNumberWords(tokens: Token[], i: number): Atom | null {

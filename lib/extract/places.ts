@@ -7,6 +7,41 @@ export interface PlaceMention {
   role: 'origin' | 'destination' | null;
   first: number;
   last: number;
+  /** A country other than the one people leave ("Poland"): arrivals there are refugees. */
+  abroad: boolean;
+  /** The home country ("Ukraine"): leaving it makes a refugee. */
+  home: boolean;
+}
+
+// The country the figures are about. Leaving it makes a refugee; a city inside it is an evacuation.
+const HOME_COUNTRY = 'ukraine';
+
+// Country names from the runtime's own ISO 3166 region table (Intl.DisplayNames), so any
+// country in the places table is known as one without a list here.
+const COUNTRY_NAMES: Set<string> = (() => {
+  const names = new Set<string>(['czech republic', 'russian federation', 'republic of moldova', 'moldova', 'slovak republic']);
+  const display = new Intl.DisplayNames(['en'], { type: 'region' });
+  const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  for (const a of letters) {
+    for (const b of letters) {
+      const code = a + b;
+      try {
+        const name = display.of(code);
+        if (name && name !== code) names.add(name.toLowerCase());
+      } catch {
+        // not a region code
+      }
+    }
+  }
+  return names;
+})();
+
+export function isCountry(ref: { name: string; aliases?: string[] }): boolean {
+  return [ref.name, ...(ref.aliases ?? [])].some((n) => COUNTRY_NAMES.has(n.toLowerCase()));
+}
+
+export function isHomeCountry(ref: { name: string; aliases?: string[] }): boolean {
+  return [ref.name, ...(ref.aliases ?? [])].some((n) => n.toLowerCase() === HOME_COUNTRY);
 }
 
 export interface PlaceMatcher {
@@ -44,12 +79,21 @@ function stripPossessive(word: string): string {
   return word.replace(/['’]s$/, '');
 }
 
-const ORIGIN_CUES = ['from', 'out of', 'fled', 'flee', 'fleeing', 'left', 'leaving', 'leave', 'escaped', 'escaping', 'evacuated', 'departed'];
+const ORIGIN_CUES = [
+  'from', 'out of', 'fled', 'flee', 'fleeing', 'left', 'leaving', 'leave', 'escaped', 'escaping', 'evacuated', 'departed',
+  'residents of', 'inhabitants of', 'got out of', 'brought out of', 'taken out of',
+];
 const DESTINATION_CUES = [
   'to', 'into', 'towards', 'toward', 'for', 'reached', 'reaching', 'reach', 'arrived in', 'arriving in', 'arrived at', 'entered',
-  'entering', 'in',
+  'entering', 'in', 'made it to', 'taken in', 'received in', 'crossed into', 'hosted in', 'are now in', 'were in',
 ];
-const HOST_VERBS = ['has counted', 'counted', 'has taken in', 'have taken in', 'took in', 'has received', 'has registered', 'registered', 'received', 'hosts', 'is hosting', 'has welcomed', 'welcomed'];
+const HOST_VERBS = [
+  'has counted', 'counted', 'has taken in', 'have taken in', 'had taken in', 'took in', 'has received', 'has registered', 'registered',
+  'received', 'hosts', 'is hosting', 'now hosts', 'has welcomed', 'welcomed', 'has now taken in', 'has so far taken in',
+  'has recorded', 'recorded', 'had recorded',
+];
+// A national agency's count is for its country: "Romania's interior ministry", "Poland's border guard".
+const AGENCY_WORDS = new Set(['interior', 'ministry', 'border', 'police', 'government', 'authorities', 'migration', 'office', 'statistics', 'guard', 'guards', 'officials']);
 const NOT_PLACES = new Set([
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may',
   'june', 'july', 'august', 'september', 'october', 'november', 'december', 'the', 'a', 'reuters', 'afp', 'ap', 'unhcr', 'un',
@@ -63,6 +107,15 @@ function roleBefore(tokens: Token[], i: number): 'origin' | 'destination' | null
   if (previous === 'to' && ['according', 'due', 'close', 'next', 'told', 'said'].includes(tokens[i - 2]?.lower ?? '')) return null;
   const origin = matchPhraseEndingAt(tokens, i - 1, ORIGIN_CUES);
   if (origin) return 'origin';
+  // "out of the Azovstal plant in Mariupol": "in" inside an origin phrase.
+  if (previous === 'in') {
+    for (let k = i - 2; k >= Math.max(0, i - 6); k--) {
+      if (tokens[k].kind === 'punct' || tokens[k].pos === 'VERB') break;
+      if (matchPhraseEndingAt(tokens, k, ORIGIN_CUES) && tokens[k].lower !== 'left') return 'origin';
+    }
+  }
+  // "crossed Ukraine's borders"
+  if (/['’]s$/.test(tokens[i].text) && /^borders?$/.test(tokens[i + 1]?.lower ?? '')) return 'origin';
   if (matchPhraseEndingAt(tokens, i - 1, DESTINATION_CUES)) return 'destination';
   // "the Medyka crossing into Poland" has its cue further back; "Ukraine's western city of Lviv" none.
   return null;
@@ -79,6 +132,12 @@ function hostsAfter(tokens: Token[], last: number): boolean {
     k += 2;
   }
   return HOST_VERBS.some((verb) => verb.split(' ').every((word, n) => tokens[k + n]?.lower === word));
+}
+
+function agencyAfter(tokens: Token[], last: number): boolean {
+  if (!/['’]s$/.test(tokens[last].text) && !(tokens[last + 1]?.text === "'s" || tokens[last + 1]?.text === '’s')) return false;
+  for (let k = last + 1; k <= last + 3; k++) if (AGENCY_WORDS.has(tokens[k]?.lower ?? '')) return true;
+  return false;
 }
 
 /** Capitalised words after a cue ("from Nova Kakhovka") that are not in the place table. */
@@ -106,16 +165,17 @@ export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previousPlace
     const known = matcher.at(tokens, i);
     if (known) {
       const last = i + known.length - 1;
-      const role = roleBefore(tokens, i) ?? (hostsAfter(tokens, last) ? 'destination' : null);
       const place = { name: known.ref.name, placeId: known.ref.id };
-      mentions.push({ place, role, first: i, last });
+      const national = isCountry(known.ref) && !isHomeCountry(known.ref) && agencyAfter(tokens, last);
+      const role = roleBefore(tokens, i) ?? (hostsAfter(tokens, last) || national ? 'destination' : null);
+      mentions.push({ place, role, first: i, last, abroad: isCountry(known.ref) && !isHomeCountry(known.ref), home: isHomeCountry(known.ref) });
       if (role !== 'origin') lastNamed = place;
       i = last;
       continue;
     }
     if (tokens[i].lower === 'the' && PLACE_NOUNS.has(tokens[i + 1]?.lower ?? '') && lastNamed) {
-      const destination = roleBefore(tokens, i) === 'destination' || hostsAfter(tokens, i + 1);
-      if (destination) mentions.push({ place: lastNamed, role: 'destination', first: i, last: i + 1 });
+      const role = roleBefore(tokens, i) ?? (hostsAfter(tokens, i + 1) ? 'destination' : null);
+      if (role) mentions.push({ place: lastNamed, role, first: i, last: i + 1, abroad: COUNTRY_NAMES.has(lastNamed.name.toLowerCase()) && lastNamed.name.toLowerCase() !== HOME_COUNTRY, home: false });
       i += 1;
       continue;
     }
@@ -124,33 +184,63 @@ export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previousPlace
     const last = unknownPlaceAt(tokens, i);
     if (last < i || tokens[i].start === 0) continue;
     const name = tokens.slice(i, last + 1).map((t) => t.text).join(' ').replace(/['’]s$/, '');
-    mentions.push({ place: { name, placeId: null }, role, first: i, last });
+    mentions.push({ place: { name, placeId: null }, role, first: i, last, abroad: COUNTRY_NAMES.has(name.toLowerCase()), home: false });
     i = last;
   }
   return mentions;
 }
 
+export interface PickedPlaces {
+  origin: PlaceMention | null;
+  destination: PlaceMention | null;
+  /** A place with no cue right beside the number, as in a gapped list ("Romania 530,000", "850 Makariv"). */
+  bare: PlaceMention | null;
+}
+
 /**
- * Origin and destination for a number. Prefers mentions inside the number's clause, then the
- * sentence (unless another figure has its own clause: two sources, two places); "in X" counts as a destination only after the number or at the sentence start.
+ * Origin and destination for one number among several. Places in the number's clause only (when
+ * the sentence has one figure, the whole sentence). Between two numbers of a clause, a place with a
+ * cue belongs to the number before it ("2,694 people reached Zaporizhzhia — 1,263 from Mariupol"),
+ * and a bare place right before a number to that number ("Poland (over 756,000)", "Romania 530,000").
+ * "in X" before the number counts only at the start ("In Germany, … 272,000").
  */
 export function pickPlaces(
   mentions: PlaceMention[],
   tokens: Token[],
   number: { first: number; last: number },
   clause: [number, number],
-  clauseOnly: boolean,
-): { origin: NamedPlace | null; destination: NamedPlace | null } {
-  const usable = mentions.filter((m) => {
-    if (m.role !== 'destination' || tokens[m.first - 1]?.lower !== 'in') return m.role !== null;
-    return m.first > number.last || m.first === 1 || tokens[m.last + 1]?.text === ',';
+  others: Array<{ first: number; last: number }>,
+): PickedPlaces {
+  const alone = others.length === 0;
+  const inClause = (m: PlaceMention) => m.first >= clause[0] && m.last < clause[1];
+  const previous = others.filter((o) => o.last < number.first && o.first >= clause[0]).at(-1);
+  const next = others.find((o) => o.first > number.last && o.first < clause[1]);
+  const from = previous ? previous.last + 1 : alone ? 0 : clause[0];
+  const to = next ? next.first - 1 : alone ? tokens.length - 1 : clause[1] - 1;
+  const adjacentBefore = (m: PlaceMention) => {
+    let k = m.last + 1;
+    while (k < number.first && (tokens[k].text === '(' || tokens[k].text === ',' || tokens[k].lower === 'some')) k++;
+    return k === number.first;
+  };
+  const own = mentions.filter((m) => {
+    if (m.first < from || m.last > to) return false;
+    if (!alone && !inClause(m)) return false;
+    if (m.first > number.last) return true;
+    // Before the number: only when no earlier number in the clause could own it, or right beside it.
+    return previous === undefined || adjacentBefore(m);
   });
+  const usable = own.filter((m) => {
+    if (m.role !== 'destination' || tokens[m.first - 1]?.lower !== 'in') return m.role !== null;
+    return m.first > number.last || m.first <= 1 || tokens[m.last + 1]?.text === ',' || adjacentBefore(m);
+  });
+  const distance = (m: PlaceMention) => (m.last < number.first ? number.first - m.last : m.first - number.last);
+  // Several places for one figure ("from Lysychansk, Rubizhne and Severodonetsk"): the first named.
   const pick = (role: 'origin' | 'destination') => {
     const ofRole = usable.filter((m) => m.role === role);
-    const inClause = ofRole.filter((m) => m.first >= clause[0] && m.last < clause[1]);
-    const pool = inClause.length > 0 || clauseOnly ? inClause : ofRole;
-    const distance = (m: PlaceMention) => (m.last < number.first ? number.first - m.last : m.first - number.last);
-    return pool.sort((a, b) => distance(a) - distance(b))[0]?.place ?? null;
+    const after = ofRole.filter((m) => m.first > number.last).sort((a, b) => a.first - b.first);
+    const before = ofRole.filter((m) => m.last < number.first).sort((a, b) => distance(a) - distance(b));
+    return (after.length > 0 && (before.length === 0 || distance(after[0]) <= distance(before[0]) + 6) ? after[0] : before[0]) ?? null;
   };
-  return { origin: pick('origin'), destination: pick('destination') };
+  const bareCandidates = own.filter((m) => m.role === null && (adjacentBefore(m) || m.first === number.last + 1));
+  return { origin: pick('origin'), destination: pick('destination'), bare: bareCandidates[0] ?? null };
 }

@@ -42,7 +42,7 @@ export function splitSentences(text: string): Span[] {
 
 // Clause breaks: semicolons, colons, spaced dashes, and contrastive joins that often
 // introduce a second figure ("..., while Hungary counted 140,000").
-const CLAUSE_BREAK = /;|:\s|\s[–—-]\s|,?\s(?:while|whereas|but|and then)\s|,\swith\s/g;
+const CLAUSE_BREAK = /;|:\s|\s[–—-]\s|,?\s(?:while|whereas|but|and then|and that)\s|,\swith\s/g;
 
 export function splitClauses(sentence: Span): Span[] {
   const clauses: Span[] = [];

@@ -5,6 +5,10 @@ export interface Token {
   start: number;
   end: number;
   kind: 'number' | 'word' | 'punct';
+  /** Universal part-of-speech tag (NOUN, VERB, AUX, PROPN…) once the sentence is tagged. */
+  pos?: string;
+  /** Lower-case lemma ("killed" → "kill") once the sentence is tagged. */
+  lemma?: string;
 }
 
 // A digit token: grouped thousands (5,000 / 5 000), plain digits, decimals, and an attached
