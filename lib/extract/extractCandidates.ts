@@ -65,7 +65,10 @@ export function extractCandidates(text: string, opts: ExtractOptions): Candidate
     const tokens = tokenize(sentence.text);
     const hasNumber = NUMBERISH.test(sentence.text);
     if (hasNumber || SPEAKING.test(sentence.text)) tagTokens(sentence.text, tokens);
-    const context: SentenceContext = { sentence, paragraph, tokens, attributions: hasNumber || SPEAKING.test(sentence.text) ? findAttributions(tokens, sentence.text) : [] };
+    const context: SentenceContext = { sentence, paragraph, tokens, attributions: hasNumber || SPEAKING.test(sentence.text) ? sources(tokens, sentence.text, matcher) : [] };
+    const previous = history.at(-1);
+    const previousPlace = previous && previous.paragraph === paragraph ? (previous.lastPlace ?? null) : null;
+    context.lastPlace = findPlaces(tokens, matcher, previousPlace).filter((p) => p.role !== 'origin').at(-1)?.place ?? previousPlace;
     if (hasNumber) {
       const found = candidatesInSentence(context, history, history.length, opts, matcher, leftovers);
       context.lastMetric = found.at(-1)?.candidate.metric;
@@ -75,6 +78,16 @@ export function extractCandidates(text: string, opts: ExtractOptions): Candidate
     history.push(context);
   }
   return mergeRestatements(drafts, leftovers);
+}
+
+/** Sources named in a sentence; a place is never one ("Mariupol: …" is a dateline, "Ukraine registered" a subject). */
+function sources(tokens: Token[], sentence: string, matcher: PlaceMatcher): AttributionMention[] {
+  return findAttributions(tokens, sentence).filter((a) => {
+    if (a.name === null) return true;
+    const words = tokenize(a.name);
+    const place = matcher.at(words, 0);
+    return !(place && place.length === words.length);
+  });
 }
 
 /** Token index ranges [from, to) of each clause, so cues stay in the number's clause. */
@@ -112,7 +125,6 @@ function candidatesInSentence(
   const previousContext = history.at(-1);
   const previousPlace = previousContext && previousContext.paragraph === context.paragraph ? (previousContext.lastPlace ?? null) : null;
   const places = findPlaces(tokens, matcher, previousPlace);
-  context.lastPlace = places.filter((p) => p.role !== 'origin').at(-1)?.place ?? previousPlace;
 
   // 1. What each number counts, on its own.
   const readings: Reading[] = mentions.map((mention) => {
@@ -120,8 +132,7 @@ function candidatesInSentence(
     const predicate = governingVerb(tokens, mention, clause, opts.metrics);
     const head = headNoun(tokens, mention, opts.metrics);
     const subfigure = isSubfigure(tokens, mention);
-    let rejected = head.kind === 'metric' && head.metric !== 'civilian_deaths' ? null : notACount(tokens, mention, clause, predicate);
-    if (head.kind === 'metric' && !rejected) rejected = notACount(tokens, mention, clause, predicate) === 'plan' ? 'plan' : null;
+    let rejected = notACount(tokens, mention, clause, predicate);
     if (head.kind === 'people' && head.subgroup && (subfigure || mentions.length > 1)) rejected = 'subgroup';
     let metric = rejected ? null : classifyMetric(tokens, mention, clause, opts.metrics, claimed);
     if (!metric && !rejected && mentions.length === 1 && head.kind !== 'other' && !(mention.words && head.kind === 'none' && !mention.vague)) {
@@ -146,18 +157,48 @@ function candidatesInSentence(
   });
 
   const results: Draft[] = [];
-  const bounds = mentions.map((m) => ({ first: m.first, last: m.last }));
-  readings.forEach((reading, i) => {
+  // Places and dates are shared out among the numbers that are figures.
+  const bounds = readings.filter((r) => r.metric).map((r) => ({ first: r.mention.first, last: r.mention.last }));
+  readings.forEach((reading) => {
     if (!reading.metric) {
       leftovers.push({ mention: reading.mention, span: spanOf(context, reading.mention) });
       return;
     }
-    const others = bounds.filter((_, k) => k !== i);
+    const others = bounds.filter((b) => b.first !== reading.mention.first);
     const draft = buildDraft(context, history, sentenceIndex, reading, others, dates, places, opts.metrics);
     if (draft) results.push(draft);
     else leftovers.push({ mention: reading.mention, span: spanOf(context, reading.mention) });
   });
 
+  // "Romania and Moldova have taken in 540,000 and 365,000 refugees respectively"
+  if (tokens.some((t) => t.lower === 'respectively') && results.length > 1) {
+    const named = places.filter((p) => p.last < results[0].mention.first);
+    if (named.length === results.length) {
+      results.forEach((draft, k) => {
+        if (draft.candidate.metric === 'civilian_deaths') draft.candidate.origin = named[k].place;
+        else draft.candidate.destination = named[k].place;
+      });
+    }
+  }
+  // A part of a total counts only as a breakdown by place ("including 2,980 from Mariupol"),
+  // never by group or day ("among them 42 children", "of whom 21,500 crossed on Sunday").
+  for (let i = results.length - 1; i >= 0; i--) {
+    const reading = readings.find((r) => r.mention === results[i].mention)!;
+    if (reading.subfigure && !results[i].originMention && !results[i].destinationMention && i > 0) {
+      leftovers.push({ mention: results[i].mention, span: results[i].candidate.mentions[0] });
+      results.splice(i, 1);
+    }
+  }
+  // "…, bringing the total to 44,000": the numbers before it are the increment.
+  const totalAt = tokens.findIndex((t, k) => ['bringing', 'taking', 'pushing', 'raising'].includes(t.lower) && tokens.slice(k + 1, k + 5).some((w) => ['total', 'number', 'tally', 'toll'].includes(w.lower)));
+  if (totalAt >= 0) {
+    for (let i = results.length - 1; i >= 0; i--) {
+      if (results[i].mention.last < totalAt && results.some((r) => r.mention.first > totalAt && r.candidate.metric === results[i].candidate.metric)) {
+        leftovers.push({ mention: results[i].mention, span: results[i].candidate.mentions[0] });
+        results.splice(i, 1);
+      }
+    }
+  }
   // Items of a list and parts of a total take the places and date their own words leave out.
   results.forEach((draft, i) => {
     const parent = parentOf(results, i, readings);
@@ -186,9 +227,11 @@ function parentOf(results: Draft[], i: number, readings: Reading[]): Draft | nul
 /** A list item with no noun or verb of its own takes the metric of its neighbour in the list. */
 function listHead(tokens: Token[], readings: Reading[], i: number, places: PlaceMention[]): Reading | null {
   const mine = readings[i].mention;
+  // Between two items only list words may stand, back to the comma or "and" that opens the item.
   const glued = (a: NumberMention, b: NumberMention) => {
-    for (let k = a.last + 1; k < b.first; k++) {
+    for (let k = b.first - 1; k > a.last; k--) {
       const t = tokens[k];
+      if ((t.text === ',' || t.lower === 'and' || t.text === ';') && k < b.first - 1) return true;
       if (LIST_GLUE.has(t.lower)) continue;
       if (places.some((p) => k >= p.first && k <= p.last)) continue;
       if (t.kind === 'word' && /^[A-Z]/.test(t.text)) continue;
@@ -201,6 +244,12 @@ function listHead(tokens: Token[], readings: Reading[], i: number, places: Place
   if (mine.words && !mine.vague) {
     const placeNear = places.some((p) => p.first === mine.last + 2 || p.last === mine.first - 1);
     if (!placeNear) return null;
+  }
+  // A breakdown after a dash, colon or bracket, or "the figure stands at …", continues the figure before it.
+  const lead = tokens[mine.first - 1]?.text ?? '';
+  const refersBack = ['—', '–', ':', '('].includes(lead) || tokens.slice(Math.max(0, mine.first - 6), mine.first).some((t, k, near) => t.lower === 'the' && ['figure', 'number', 'total', 'tally'].includes(near[k + 1]?.lower ?? ''));
+  if (refersBack) {
+    for (let k = i - 1; k >= 0; k--) if (readings[k].metric) return readings[k];
   }
   for (let k = i - 1; k >= 0; k--) {
     if (readings[k].rejected) return null;
@@ -306,6 +355,7 @@ function isDaysEntries(tokens: Token[], mention: NumberMention, clause: [number,
 
 /** A number's dates: in its clause, or at the head of the sentence before any number, or the day of the statement. */
 function datesFor(dates: DateMention[], mention: NumberMention, clause: [number, number], others: Array<{ first: number; last: number }>): DateMention[] {
+  if (others.length === 0) return dates;
   const firstNumber = Math.min(mention.first, ...others.map((o) => o.first));
   return dates.filter((d) => d.statement || d.last < firstNumber || (d.first >= clause[0] && d.last < clause[1]));
 }
@@ -318,8 +368,9 @@ function resolveAttribution(context: SentenceContext, history: SentenceContext[]
   const here = pickAttribution(context.attributions, mention.first, mention.last);
   if (!here) return null;
   if (here.name) return here.name;
-  const named = context.attributions.filter((a) => a.name !== null && a.at < here.at);
-  if (named.length > 0) return named.at(-1)!.name;
+  // "“We estimate … 270,000 …,” said Vít Rakušan": the speaker named in the same sentence.
+  const named = context.attributions.filter((a) => a.name !== null && !a.weak);
+  if (named.length > 0) return named.sort((a, b) => Math.abs(a.at - here.at) - Math.abs(b.at - here.at))[0].name;
   for (let k = history.length - 1; k >= 0 && history[k].paragraph === context.paragraph; k--) {
     const found = history[k].attributions.filter((a) => a.name !== null);
     if (found.length > 0) return found.at(-1)!.name;

@@ -36,6 +36,8 @@ export function notAFigureReason(tokens: Token[], mention: NumberMention): strin
     return 'unit';
   }
   if (after && matchPhraseAt(tokens, mention.last + 1, UNITS_AFTER)) return 'unit';
+  // "the 12-day siege", "a 24-hour ceasefire", "a 50-seat bus"
+  if (afterNumber?.text === '-' && afterNumber.start === last.end && tokens[mention.numberLast + 2]?.kind === 'word') return 'unit';
   if (before && MONEY_BEFORE.includes(before.lower)) return 'money';
   if (first.kind === 'number' && tokens[mention.numberFirst - 1] && MONEY_BEFORE.includes(tokens[mention.numberFirst - 1].lower)) {
     return 'money';

@@ -74,7 +74,9 @@ const NEGATIVE_LEMMAS = new Set([
   'sign', 'volunteer', 'kidnap', 'deport', 'abduct', 'capture', 'lack', 'live', 'face', 'await', 'seek',
 ]);
 const NEGATIVE_WORDS = new Set(['still', 'stranded', 'trapped', 'internally', 'waiting', 'remain', 'remained', 'remaining']);
-const RATE_WORDS = [['a', 'day'], ['per', 'day'], ['each', 'day'], ['every', 'day'], ['a', 'week'], ['per', 'week'], ['an', 'hour'], ['per', 'hour'], ['daily'], ['alone']];
+const RATE_WORDS = [['a', 'day'], ['per', 'day'], ['each', 'day'], ['every', 'day'], ['a', 'week'], ['per', 'week'], ['an', 'hour'], ['per', 'hour'], ['daily']];
+// "were able to leave", "managed to get out": the infinitive is what happened, not a plan.
+const REALISED_BEFORE_TO = new Set(['able', 'managed', 'had', 'forced', 'allowed']);
 
 export interface MetricMatch {
   metric: string;
@@ -183,8 +185,10 @@ export function notACount(tokens: Token[], mention: NumberMention, clause: [numb
   for (let i = mention.first - 1; i >= clause[0] && i >= mention.first - 6; i--) {
     if (tokens[i].kind === 'punct') break;
     if (PLAN_LEMMAS.has(lemmaOf(tokens[i])) || (MODAL_LEMMAS.has(tokens[i].lower) && predicate.object)) return 'plan';
-    if (tokens[i].lower === 'to' && tokens[i + 1]?.pos === 'VERB' && i + 1 < mention.first) return 'plan';
+    if (tokens[i].lower === 'to' && tokens[i + 1]?.pos === 'VERB' && i + 1 < mention.first && !REALISED_BEFORE_TO.has(tokens[i - 1]?.lower ?? '')) return 'plan';
   }
+  // "none of the 50 buses"
+  if (tokens[mention.first - 1]?.lower === 'the' && tokens[mention.first - 2]?.lower === 'of' && ['none', 'neither'].includes(tokens[mention.first - 3]?.lower ?? '')) return 'negative';
   if (predicate.verb !== null) {
     const from = Math.min(predicate.verb, mention.last + 1);
     const to = Math.max(predicate.verb, mention.first - 1);
@@ -194,8 +198,10 @@ export function notACount(tokens: Token[], mention: NumberMention, clause: [numb
       if (NEGATIVE_WORDS.has(tokens[i].lower)) return 'negative';
     }
     const verb = tokens[predicate.verb];
-    if (tokens[predicate.verb - 1]?.lower === 'to' && !predicate.object) return 'plan';
+    if (tokens[predicate.verb - 1]?.lower === 'to' && !predicate.object && !REALISED_BEFORE_TO.has(tokens[predicate.verb - 2]?.lower ?? '')) return 'plan';
     if (NEGATIVE_LEMMAS.has(lemmaOf(verb))) return 'negative';
+    // "have travelled on", "moved on": onward movement, not arrivals.
+    if (['travel', 'move', 'continue', 'go', 'head'].includes(lemmaOf(verb)) && ['on', 'onward', 'onwards'].includes(tokens[predicate.verb + 1]?.lower ?? '')) return 'negative';
   }
   // "are stranded", "still inside", "trapped": a state word right after the noun phrase.
   for (let i = mention.last + 1; i < clause[1] && i <= mention.last + 7; i++) {
@@ -233,7 +239,8 @@ export function classifyMetric(
   if (head.kind === 'metric') return { metric: head.metric, viaHead: true };
   if (head.kind === 'other') return null;
   // Number words count only with a noun after them, so "one of them" is never a figure.
-  if (mention.words && head.kind !== 'people' && !mention.vague) return null;
+  const scaled = tokens.slice(mention.numberFirst, mention.numberLast + 1).some((t) => ['thousand', 'million', 'billion', 'hundred'].includes(t.lower));
+  if (mention.words && head.kind !== 'people' && !mention.vague && !scaled) return null;
 
   const peopleMetrics = metrics.filter((metric) => (metric.counts ?? 'people') === 'people');
   const predicate = governingVerb(tokens, mention, clause, metrics);
@@ -254,6 +261,12 @@ export function classifyMetric(
     if (!best || distance < best.distance) best = { metric: metric.key, distance };
   }
   if (best) return { metric: best.metric, viaHead: false };
+  // No keyword: a movement verb in the clause ("have arrived in Poland (over 756,000)"); the places decide.
+  for (let i = clause[0]; i < clause[1]; i++) {
+    if (tokens[i].pos === 'VERB' && MOVEMENT_LEMMAS.has(lemmaOf(tokens[i])) && !['be', 'make', 'take', 'go'].includes(lemmaOf(tokens[i]))) {
+      return { metric: 'evacuees', viaHead: false, movement: true };
+    }
+  }
   if (predicate.verb !== null && lemmaOf(tokens[predicate.verb]) === 'be' && head.kind === 'people') {
     return { metric: 'refugees', viaHead: false, movement: true };
   }

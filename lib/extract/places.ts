@@ -92,6 +92,7 @@ const HOST_VERBS = [
   'received', 'hosts', 'is hosting', 'now hosts', 'has welcomed', 'welcomed', 'has now taken in', 'has so far taken in',
   'has recorded', 'recorded', 'had recorded',
 ];
+const PLACE_NOUNS = new Set(['country', 'city', 'town', 'capital', 'village', 'region']);
 // A national agency's count is for its country: "Romania's interior ministry", "Poland's border guard".
 const AGENCY_WORDS = new Set(['interior', 'ministry', 'border', 'police', 'government', 'authorities', 'migration', 'office', 'statistics', 'guard', 'guards', 'officials']);
 const NOT_PLACES = new Set([
@@ -102,6 +103,9 @@ const NOT_PLACES = new Set([
 ]);
 
 function roleBefore(tokens: Token[], i: number): 'origin' | 'destination' | null {
+  // "in the Kharkiv region", "from the city of Kharkiv": the cue stands before the article or "the city of".
+  if (tokens[i - 1]?.lower === 'the' && i >= 2) return roleBefore(tokens, i - 1);
+  if (tokens[i - 1]?.lower === 'of' && PLACE_NOUNS.has(tokens[i - 2]?.lower ?? '') && tokens[i - 3]?.lower === 'the') return roleBefore(tokens, i - 3);
   const previous = tokens[i - 1]?.lower;
   if (previous === undefined) return null;
   if (previous === 'to' && ['according', 'due', 'close', 'next', 'told', 'said'].includes(tokens[i - 2]?.lower ?? '')) return null;
@@ -109,8 +113,8 @@ function roleBefore(tokens: Token[], i: number): 'origin' | 'destination' | null
   if (origin) return 'origin';
   // "out of the Azovstal plant in Mariupol": "in" inside an origin phrase.
   if (previous === 'in') {
-    for (let k = i - 2; k >= Math.max(0, i - 6); k--) {
-      if (tokens[k].kind === 'punct' || tokens[k].pos === 'VERB') break;
+    for (let k = i - 2; k >= Math.max(0, i - 7); k--) {
+      if (tokens[k].kind === 'punct') break;
       if (matchPhraseEndingAt(tokens, k, ORIGIN_CUES) && tokens[k].lower !== 'left') return 'origin';
     }
   }
@@ -151,7 +155,6 @@ function unknownPlaceAt(tokens: Token[], i: number): number {
   return last;
 }
 
-const PLACE_NOUNS = new Set(['country', 'city', 'town', 'capital', 'village', 'region']);
 
 /**
  * Places in a sentence with their roles. "the country", "the city" as a destination or host
@@ -173,7 +176,8 @@ export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previousPlace
       i = last;
       continue;
     }
-    if (tokens[i].lower === 'the' && PLACE_NOUNS.has(tokens[i + 1]?.lower ?? '') && lastNamed) {
+    const cityOf = tokens[i + 2]?.lower === 'of' && matcher.at(tokens, i + 3) !== null;
+    if (tokens[i].lower === 'the' && PLACE_NOUNS.has(tokens[i + 1]?.lower ?? '') && lastNamed && !cityOf) {
       const role = roleBefore(tokens, i) ?? (hostsAfter(tokens, i + 1) ? 'destination' : null);
       if (role) mentions.push({ place: lastNamed, role, first: i, last: i + 1, abroad: COUNTRY_NAMES.has(lastNamed.name.toLowerCase()) && lastNamed.name.toLowerCase() !== HOME_COUNTRY, home: false });
       i += 1;

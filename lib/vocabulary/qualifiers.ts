@@ -60,7 +60,7 @@ const after = (qualifier: PhraseQualifier, phrases: string[]) => phrases.map((ph
  */
 export const QUALIFIER_PHRASES: readonly QualifierPhrase[] = [
   ...before('AT_MOST', ['no more than', 'not more than', 'at most', 'up to', 'as many as', 'fewer than', 'less than', 'under', 'below', '<=', '≤', '<']),
-  ...before('AT_LEAST', ['no fewer than', 'no less than', 'well over', 'at least', 'more than', 'upwards of', 'in excess of', 'over', '>=', '≥', '>']),
+  ...before('AT_LEAST', ['no fewer than', 'no less than', 'well over', 'just over', 'at least', 'more than', 'upwards of', 'in excess of', 'passed', 'passes', 'topped', 'over', '>=', '≥', '>']),
   ...before('APPROXIMATE', ['an estimated', 'close to', 'approximately', 'approx.', 'approx', 'about', 'around', 'roughly', 'some', 'nearly', 'almost', 'estimated', 'circa', 'ca.', 'c.', '~']),
   ...after('AT_LEAST', ['or more', 'and more', 'and over', 'or above', 'plus', '+']),
   ...after('AT_MOST', ['or fewer', 'or less', 'and under', 'or below']),
