@@ -52,7 +52,7 @@ function readChrono(sentence: string, published: Date): Range[] {
     let start = result.index;
     // "Last night 17 buses": chrono reads the count as an hour. Drop a bare trailing number.
     const trailing = /\s+\d[\d,.]*$/.exec(text);
-    if (trailing && !/:\d\d\b|\b(?:am|pm|a\.m|p\.m|o'clock)\b/i.test(text)) {
+    if (trailing && result.start.isCertain('hour') && !/:\d\d\b|\b(?:am|pm|a\.m|p\.m|o'clock)\b/i.test(text)) {
       text = text.slice(0, trailing.index);
       const again = parser.parse(text, published, { forwardDate: false })[0];
       if (!again) continue;

@@ -38,6 +38,9 @@ interface Draft {
 
 interface Reading {
   mention: NumberMention;
+  headKind: string;
+  /** A list item or breakdown takes its metric from this reading. */
+  parent?: Reading;
   clause: [number, number];
   metric: MetricMatch | null;
   /** Not a figure at all (a plan, the wounded, a daily rate, a sub-group…). */
@@ -138,15 +141,18 @@ function candidatesInSentence(
     if (!metric && !rejected && mentions.length === 1 && head.kind !== 'other' && !(mention.words && head.kind === 'none' && !mention.vague)) {
       metric = classifyMetric(tokens, mention, [0, tokens.length], opts.metrics, claimed);
     }
-    return { mention, clause, metric, rejected, subfigure };
+    return { mention, headKind: head.kind, clause, metric, rejected, subfigure };
   });
 
   // 2. Items of a list take the metric of the item that states it: "eight civilians were killed
   //    in the Kyiv region, five in Mykolaiv", "Romania 530,000 and Moldova 360,000 refugees".
   readings.forEach((reading, i) => {
-    if (reading.metric || reading.rejected) return;
+    if (reading.metric || reading.rejected || reading.headKind === 'other') return;
     const head = listHead(tokens, readings, i, places);
-    if (head) reading.metric = { metric: head.metric!.metric, viaHead: false, movement: head.metric!.movement };
+    if (head) {
+      reading.metric = { metric: head.metric!.metric, viaHead: false, movement: head.metric!.movement };
+      reading.parent = head;
+    }
   });
 
   // 3. "The figure", "of those": a number continuing the previous sentence's figure.
@@ -165,7 +171,8 @@ function candidatesInSentence(
       return;
     }
     const others = bounds.filter((b) => b.first !== reading.mention.first);
-    const draft = buildDraft(context, history, sentenceIndex, reading, others, dates, places, opts.metrics);
+    const parent = reading.parent ? results.find((r) => r.mention === reading.parent!.mention) : undefined;
+    const draft = buildDraft(context, history, sentenceIndex, reading, others, dates, places, opts.metrics, parent);
     if (draft) results.push(draft);
     else leftovers.push({ mention: reading.mention, span: spanOf(context, reading.mention) });
   });
@@ -231,7 +238,7 @@ function listHead(tokens: Token[], readings: Reading[], i: number, places: Place
   const glued = (a: NumberMention, b: NumberMention) => {
     for (let k = b.first - 1; k > a.last; k--) {
       const t = tokens[k];
-      if ((t.text === ',' || t.lower === 'and' || t.text === ';') && k < b.first - 1) return true;
+      if (t.text === ',' || t.lower === 'and' || t.text === ';') return true;
       if (LIST_GLUE.has(t.lower)) continue;
       if (places.some((p) => k >= p.first && k <= p.last)) continue;
       if (t.kind === 'word' && /^[A-Z]/.test(t.text)) continue;
@@ -291,6 +298,7 @@ function buildDraft(
   dates: DateMention[],
   places: PlaceMention[],
   metrics: MetricCue[],
+  parent?: Draft,
 ): Draft | null {
   const { sentence, tokens } = context;
   const { mention, clause } = reading;
@@ -301,14 +309,23 @@ function buildDraft(
   const has = (key: string) => metrics.some((m) => m.key === key);
   // Leaving Ukraine or arriving abroad makes a refugee; between Ukrainian places, an evacuee.
   if (picked.bare && !originMention && !destinationMention) {
-    if (metricKey === 'civilian_deaths' || (metricKey === 'evacuees' && tokens[picked.bare.first - 1]?.lower !== 'in')) originMention = picked.bare;
+    // A list item's bare name plays the part its head's place plays: "Poland (over 756,000), followed by Hungary (157,000)".
+    const asOrigin = parent
+      ? parent.originMention !== null && parent.destinationMention === null
+      : !picked.bare.abroad && (metricKey === 'civilian_deaths' || (metricKey === 'evacuees' && tokens[picked.bare.first - 1]?.lower !== 'in'));
+    if (asOrigin) originMention = picked.bare;
     else destinationMention = picked.bare;
   }
   const abroad = Boolean(originMention?.home || destinationMention?.abroad || places.some((p) => p.home && p.role === 'origin' && p.first >= clause[0] && p.last < clause[1]));
-  if (reading.metric!.movement && has('refugees') && has('evacuees')) metricKey = abroad ? 'refugees' : 'evacuees';
+  if (reading.metric!.movement && has('refugees') && has('evacuees')) metricKey = parent ? parent.candidate.metric : abroad ? 'refugees' : 'evacuees';
   if (metricKey === 'civilian_deaths') {
     originMention ??= destinationMention;
     destinationMention = null;
+    // Where people were killed may be named without a cue: "Kyiv's Sviatoshynskyi district", "strikes on the Kharkiv region".
+    if (!originMention) {
+      const inClause = places.filter((p) => others.length === 0 || (p.first >= clause[0] && p.last < clause[1]));
+      originMention = inClause.sort((a, b) => Math.abs(a.first - mention.first) - Math.abs(b.first - mention.first))[0] ?? null;
+    }
   }
   const date = pickDate(datesFor(dates, mention, clause, others), mention.first, mention.last);
   if (metricKey === 'refugees' && date && isDaysEntries(tokens, mention, clause, date, metrics)) return null;

@@ -45,6 +45,8 @@ export function notAFigureReason(tokens: Token[], mention: NumberMention): strin
   if (matchPhraseEndingAt(tokens, mention.first - 1, POPULATION_BEFORE) || populationAppositive(tokens, mention)) return 'population';
   if (before && MARKERS_BEFORE.includes(before.lower)) return 'label';
   if (isTime(tokens, mention)) return 'time';
+  // "Halyna, 81, said", "her granddaughter, 6, on the train": an age in apposition.
+  if (before?.text === ',' && after?.text === ',' && mention.first === mention.numberFirst && tokens[mention.first - 2]?.kind === 'word' && /^\d{1,3}$/.test(first.text) && Number(first.text) < 120) return 'age';
   if (isDayOfMonth(tokens, mention)) return 'date';
   if (mention.numberFirst === mention.numberLast && isYearLike(first) && mention.qualifier === 'EXACT') return 'year';
   if (before && before.lower === '-' && before.start === first.start - 1 && tokens[mention.first - 2]?.kind === 'word') return 'label';

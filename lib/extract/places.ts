@@ -114,7 +114,8 @@ function roleBefore(tokens: Token[], i: number): 'origin' | 'destination' | null
   // "out of the Azovstal plant in Mariupol": "in" inside an origin phrase.
   if (previous === 'in') {
     for (let k = i - 2; k >= Math.max(0, i - 7); k--) {
-      if (tokens[k].kind === 'punct') break;
+      // Stop at punctuation or a verb ("from Ukraine have arrived in"); "steel works" is a noun however tagged.
+      if (tokens[k].kind === 'punct' || (tokens[k].pos === 'VERB' && (/ed$/.test(tokens[k].lower) || tokens[k - 1]?.pos === 'AUX'))) break;
       if (matchPhraseEndingAt(tokens, k, ORIGIN_CUES) && tokens[k].lower !== 'left') return 'origin';
     }
   }
@@ -152,6 +153,8 @@ function unknownPlaceAt(tokens: Token[], i: number): number {
     if (token.kind !== 'word' || !/^[A-Z][a-zà-ÿ’'-]+$/.test(token.text) || NOT_PLACES.has(stripPossessive(token.lower))) break;
     last = k;
   }
+  // "the Azovstal plant", "the Siret crossing": a name before a common noun names a site, not a place.
+  if (last >= i && tokens[last + 1]?.kind === 'word' && tokens[last + 1].pos === 'NOUN' && /^[a-z]/.test(tokens[last + 1].text)) return i - 1;
   return last;
 }
 
@@ -230,12 +233,12 @@ export function pickPlaces(
     if (m.first < from || m.last > to) return false;
     if (!alone && !inClause(m)) return false;
     if (m.first > number.last) return true;
-    // Before the number: only when no earlier number in the clause could own it, or right beside it.
-    return previous === undefined || adjacentBefore(m);
+    // Before the number: only when no earlier number in the clause could own it, or a bare name right beside it.
+    return previous === undefined || (m.role === null && adjacentBefore(m));
   });
   const usable = own.filter((m) => {
     if (m.role !== 'destination' || tokens[m.first - 1]?.lower !== 'in') return m.role !== null;
-    return m.first > number.last || m.first <= 1 || tokens[m.last + 1]?.text === ',' || adjacentBefore(m);
+    return m.first > number.last || m.first <= 1 || m.first - 1 === clause[0] || tokens[m.last + 1]?.text === ',' || adjacentBefore(m);
   });
   const distance = (m: PlaceMention) => (m.last < number.first ? number.first - m.last : m.first - number.last);
   // Several places for one figure ("from Lysychansk, Rubizhne and Severodonetsk"): the first named.
