@@ -30,6 +30,7 @@ const DATA_NOUNS = new Set(['figures', 'data', 'statistics', 'numbers', 'estimat
 // Outlets and channels are where a source spoke, not the source.
 const CHANNELS = new Set(['telegram', 'facebook', 'twitter', 'tv', 'television', 'reporters', 'journalists', 'media', 'briefing']);
 const NP_JOINS = new Set(['of', 'for', 'in', 'at', 'on']);
+const OTHER_PREPOSITIONS = new Set(['through', 'with', 'by', 'during', 'after', 'before', 'into', 'to', 'under', 'across', 'about', 'against', 'from', 'since']);
 const NOT_NAMES = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'on', 'in', 'at', 'by', 'late', 'early', 'that', 'this', 'the']);
 
 const isCapitalised = (token: Token | undefined) => token !== undefined && token.kind === 'word' && /^[A-ZÀ-ÞĀ-Ž]/.test(token.text);
@@ -111,6 +112,8 @@ function subjectOf(tokens: Token[], i: number, sentence: string): string | null 
   }
   const first = phraseBefore(tokens, end);
   if (first === null) return undefined;
+  // "a woman who lived through the Second World War said": the object of a preposition is no source.
+  if (OTHER_PREPOSITIONS.has(tokens[first - 1]?.lower ?? '')) return undefined;
   const words = tokens.slice(first, end + 1);
   const head = words.filter((t) => t.kind === 'word').at(-1);
   if (head && BACK_REFERENCES.has(head.lower) && words.length === 2 && ['the', 'its'].includes(words[0].lower)) return null;

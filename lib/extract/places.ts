@@ -92,6 +92,7 @@ const HOST_VERBS = [
   'received', 'hosts', 'is hosting', 'now hosts', 'has welcomed', 'welcomed', 'has now taken in', 'has so far taken in',
   'has recorded', 'recorded', 'had recorded',
 ];
+const TIME_WORDS = new Set(['yesterday', 'today', 'tonight', 'overnight', 'morning', 'afternoon', 'evening', 'night', 'week', 'weekend', 'day']);
 const PLACE_NOUNS = new Set(['country', 'city', 'town', 'capital', 'village', 'region']);
 // A national agency's count is for its country: "Romania's interior ministry", "Poland's border guard".
 const AGENCY_WORDS = new Set(['interior', 'ministry', 'border', 'police', 'government', 'authorities', 'migration', 'office', 'statistics', 'guard', 'guards', 'officials']);
@@ -154,7 +155,8 @@ function unknownPlaceAt(tokens: Token[], i: number): number {
     last = k;
   }
   // "the Azovstal plant", "the Siret crossing": a name before a common noun names a site, not a place.
-  if (last >= i && tokens[last + 1]?.kind === 'word' && tokens[last + 1].pos === 'NOUN' && /^[a-z]/.test(tokens[last + 1].text)) return i - 1;
+  const next = tokens[last + 1];
+  if (last >= i && next?.kind === 'word' && next.pos === 'NOUN' && /^[a-z]/.test(next.text) && !TIME_WORDS.has(next.lower)) return i - 1;
   return last;
 }
 

@@ -16,7 +16,6 @@ describe('dates relative to publication', () => {
     ['5,000 fled yesterday', '2022-03-08'],
     ['5,000 fled today', '2022-03-09'],
     ['5,000 fled in the past 24 hours', '2022-03-09'],
-    ['5,000 fled last week', '2022-03-02'],
     ['5,000 fled two weeks ago', '2022-02-23'],
     ['5,000 fled 3 days ago', '2022-03-06'],
     ['5,000 fled over the weekend', '2022-03-06'],
@@ -34,6 +33,37 @@ describe('dates relative to publication', () => {
 
   it('returns null rather than guess when no date is stated', () => {
     expect(dateIn('5,000 fled recently')).toBeNull();
+  });
+
+  it('gives no day for a span ("last week", "earlier this week") or "now"', () => {
+    expect(dateIn('5,000 fled last week')).toBeNull();
+    expect(dateIn('Earlier this week 5,000 fled')).toBeNull();
+    expect(dateIn('5,000 have now fled')).toBeNull();
+  });
+
+  it.each([
+    ['On Sunday 5,000 fled', '2022-03-06'],
+    ["Sunday's evacuation took 5,000 out", '2022-03-06'],
+    ['As of 07:00 on Sunday, 5,000 had crossed', '2022-03-06'],
+    ['By Thursday evening 5,000 had crossed', '2022-03-03'],
+    ['Last night 17 buses left', '2022-03-08'],
+    ['5,000 left this morning', '2022-03-09'],
+    ['Over the past day 5,000 left', '2022-03-09'],
+    ['By March 8, Slovakia had taken in 5,000', '2022-03-08'],
+  ])('"%s" is %s (a weekday is the last one on or before publication)', (sentence, date) => {
+    expect(dateIn(sentence)).toBe(date);
+  });
+
+  it('takes the day the figure is true for over the day of the statement', () => {
+    const sentence = 'On Saturday, 3,960 were evacuated, Vereshchuk said on Sunday.';
+    const tokens = tokenize(sentence);
+    const number = tokens.findIndex((t) => t.kind === 'number');
+    expect(pickDate(findDates(tokens, sentence, '2022-03-28'), number, number)?.date).toBe('2022-03-26');
+  });
+
+  it('does not read a clock time as a day, nor a count after "last night" as an hour', () => {
+    const sentence = '16:30 Vereshchuk: 4,554 people were evacuated.';
+    expect(findDates(tokenize(sentence), sentence, '2022-03-24')).toEqual([]);
   });
 
   it('ignores the date that opens a period ("since 24 February")', () => {

@@ -43,6 +43,7 @@ describe('POST /api/v1/extract', () => {
         low: 5000,
         high: 5000,
         asStated: 'More than 5,000',
+        mentions: [{ text: 'More than 5,000', start: 0, end: 15 }],
         quote: 'More than 5,000 people were evacuated from Sumy on Tuesday, Tymoshenko told local media.',
         start: 0,
         end: 88,
@@ -57,6 +58,7 @@ describe('POST /api/v1/extract', () => {
     ]);
     for (const c of body.candidates) {
       expect(PASSAGE.slice(c.start, c.end)).toBe(c.quote);
+      for (const m of c.mentions) expect(PASSAGE.slice(m.start, m.end)).toBe(m.text);
       expect(c.confidence).toBeGreaterThan(0);
       expect(c.confidence).toBeLessThanOrEqual(1);
     }
