@@ -94,21 +94,51 @@ export type HeadNoun =
 
 const lemmaOf = (t: Token | undefined) => t?.lemma ?? t?.lower ?? '';
 
-/** A keyword (one or more words) starting at token i, matched on the word or its lemma. */
-function keywordLengthAt(tokens: Token[], i: number, keyword: string): number {
-  const words = keyword.split(' ');
-  for (let k = 0; k < words.length; k++) {
-    const t = tokens[i + k];
-    if (!t || (t.lower !== words[k] && lemmaOf(t) !== words[k])) return 0;
+type KeywordIndex = Map<string, Array<{ metric: MetricCue; words: string[] }>>;
+const INDEXES = new WeakMap<MetricCue[], KeywordIndex>();
+
+/** Keywords by first word, built once per metric list, so a long report is scanned quickly. */
+function keywordIndex(metrics: MetricCue[]): KeywordIndex {
+  let index = INDEXES.get(metrics);
+  if (!index) {
+    index = new Map();
+    for (const metric of metrics) {
+      for (const keyword of metric.keywords) {
+        const words = keyword.toLowerCase().split(/\s+/).filter(Boolean);
+        if (words.length === 0) continue;
+        const list = index.get(words[0]) ?? [];
+        list.push({ metric, words });
+        index.set(words[0], list);
+      }
+    }
+    INDEXES.set(metrics, index);
   }
-  return words.length;
+  return index;
 }
 
-function keywordAt(tokens: Token[], i: number, metrics: MetricCue[]): MetricCue | null {
-  for (const metric of metrics) {
-    if (metric.keywords.some((keyword) => keywordLengthAt(tokens, i, keyword.toLowerCase()) > 0)) return metric;
+const PEOPLE_METRICS = new WeakMap<MetricCue[], MetricCue[]>();
+
+/** Metrics that count people; "things" (buses) are assigned only by the noun after the number. */
+function peopleMetricsOf(metrics: MetricCue[]): MetricCue[] {
+  let people = PEOPLE_METRICS.get(metrics);
+  if (!people) {
+    people = metrics.filter((metric) => (metric.counts ?? 'people') === 'people');
+    PEOPLE_METRICS.set(metrics, people);
   }
-  return null;
+  return people;
+}
+
+/** The first metric (in list order) with a keyword starting at token i, matched on the word or its lemma. */
+function keywordAt(tokens: Token[], i: number, metrics: MetricCue[]): MetricCue | null {
+  const index = keywordIndex(metrics);
+  const t = tokens[i];
+  const entries = [...(index.get(t.lower) ?? []), ...(t.lemma && t.lemma !== t.lower ? (index.get(t.lemma) ?? []) : [])];
+  let best: MetricCue | null = null;
+  for (const { metric, words } of entries) {
+    const matches = words.every((word, k) => tokens[i + k] !== undefined && (tokens[i + k].lower === word || lemmaOf(tokens[i + k]) === word));
+    if (matches && (best === null || metrics.indexOf(metric) < metrics.indexOf(best))) best = metric;
+  }
+  return best;
 }
 
 /** The noun the number counts: a few words after it, skipping modifiers ("more", "Ukrainian", "of them"). */
@@ -242,7 +272,7 @@ export function classifyMetric(
   const scaled = tokens.slice(mention.numberFirst, mention.numberLast + 1).some((t) => ['thousand', 'million', 'billion', 'hundred'].includes(t.lower));
   if (mention.words && head.kind !== 'people' && !mention.vague && !scaled) return null;
 
-  const peopleMetrics = metrics.filter((metric) => (metric.counts ?? 'people') === 'people');
+  const peopleMetrics = peopleMetricsOf(metrics);
   const predicate = governingVerb(tokens, mention, clause, metrics);
   if (predicate.verb !== null) {
     const metric = keywordAt(tokens, predicate.verb, peopleMetrics);

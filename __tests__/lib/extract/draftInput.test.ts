@@ -61,7 +61,7 @@ describe('fieldForParam', () => {
 
 describe('candidateFormValues', () => {
   it('prefills a range as digits the value parser reads back, and leaves a missing date empty', () => {
-    const c = { metric: 'refugees', qualifier: 'RANGE', low: 2_100_000n, high: 2_200_000n, asStated: '2.1 to 2.2 million', quote: 'q', start: 0, end: 1, date: null, dateText: null, origin: { name: 'Ukraine', placeId: 1 }, destination: { name: 'Narnia', placeId: null }, attribution: null, confidence: 0.8 } satisfies DbCandidate;
+    const c = { metric: 'refugees', qualifier: 'RANGE', low: 2_100_000n, high: 2_200_000n, asStated: '2.1 to 2.2 million', mentions: [{ text: '2.1 to 2.2 million', start: 0, end: 18 }], quote: 'q', start: 0, end: 1, date: null, dateText: null, origin: { name: 'Ukraine', placeId: 1 }, destination: { name: 'Narnia', placeId: null }, attribution: null, confidence: 0.8 } satisfies DbCandidate;
     expect(candidateFormValues(c, 'c1', { refugees: 7 })).toEqual({
       key: 'c1', metricId: '7', qualifier: 'RANGE', value: '2,100,000–2,200,000', valueAsStated: '2.1 to 2.2 million', asOf: '', originId: '1', destinationId: '', attribution: '', quote: 'q',
     });
