@@ -34,8 +34,8 @@ function lastWeekday(published: Date, weekday: number, strictlyBefore: boolean):
   return subDays(published, back);
 }
 
-// British order first ("8/3" is 8 March), as the wire copy in scope writes it.
-const parser = chrono.en.GB;
+// chrono's casual English parser. Its British variant reads "March 11" as March 2011, so it is not used.
+const parser = chrono.casual;
 
 // Phrases chrono does not read as a day, with the day the corpus rules give them.
 const SAME_DAY = /\b(?:overnight|during the day|over the (?:past|last) (?:day|24 hours)|in the (?:past|last) (?:day|24 hours)|this (?:morning|afternoon|evening)|tonight)\b/gi;

@@ -31,6 +31,7 @@ interface SentenceContext {
 interface Draft {
   candidate: Candidate;
   mention: NumberMention;
+  tokens: Token[];
   sentenceIndex: number;
   originMention: PlaceMention | null;
   destinationMention: PlaceMention | null;
@@ -200,10 +201,23 @@ function candidatesInSentence(
   const totalAt = tokens.findIndex((t, k) => ['bringing', 'taking', 'pushing', 'raising'].includes(t.lower) && tokens.slice(k + 1, k + 5).some((w) => ['total', 'number', 'tally', 'toll'].includes(w.lower)));
   if (totalAt >= 0) {
     for (let i = results.length - 1; i >= 0; i--) {
-      if (results[i].mention.last < totalAt && results.some((r) => r.mention.first > totalAt && r.candidate.metric === results[i].candidate.metric)) {
+      const total = results.find((r) => r.mention.first > totalAt && r.candidate.metric === results[i].candidate.metric);
+      if (results[i].mention.last < totalAt && total) {
+        // The total is for the same places as its increment.
+        total.candidate.origin ??= results[i].candidate.origin;
+        total.candidate.destination ??= results[i].candidate.destination;
         leftovers.push({ mention: results[i].mention, span: results[i].candidate.mentions[0] });
         results.splice(i, 1);
       }
+    }
+  }
+  // Buses and the people they carry describe one movement: "60 buses left Sumy carrying 5,000 evacuees towards Poltava".
+  for (const bus of results.filter((r) => r.candidate.metric === 'buses')) {
+    for (const people of results.filter((r) => r.candidate.metric === 'evacuees')) {
+      bus.candidate.origin ??= people.candidate.origin;
+      bus.candidate.destination ??= people.candidate.destination;
+      people.candidate.origin ??= bus.candidate.origin;
+      people.candidate.destination ??= bus.candidate.destination;
     }
   }
   // Items of a list and parts of a total take the places and date their own words leave out.
@@ -225,10 +239,22 @@ function candidatesInSentence(
 function parentOf(results: Draft[], i: number, readings: Reading[]): Draft | null {
   const draft = results[i];
   const reading = readings.find((r) => r.mention === draft.mention);
-  const isPart = reading?.subfigure || !reading?.metric?.viaHead || draft.candidate.origin === null || draft.candidate.destination === null;
-  if (!isPart) return null;
+  if (reading?.parent) return results.find((r) => r.mention === reading.parent!.mention) ?? null;
+  if (!reading?.subfigure && !partOfPrevious(reading, results, i)) return null;
   for (let k = i - 1; k >= 0; k--) if (results[k].candidate.metric === draft.candidate.metric) return results[k];
   return null;
+}
+
+const tokens_ = (draft: Draft) => draft.tokens;
+
+/** A breakdown in the same clause as the total, with no verb of its own ("4,128 …, 3,000 of them from Mariupol"). */
+function partOfPrevious(reading: Reading | undefined, results: Draft[], i: number): boolean {
+  if (!reading || i === 0) return false;
+  // "Of the roughly 3.7 million who have left Ukraine, close to 2.2 million are in Poland, …"
+  const total = results[0].mention;
+  if (results[0].candidate.metric === results[i].candidate.metric && tokens_(results[0]).slice(Math.max(0, total.first - 3), total.first).some((t, k, near) => t.lower === 'of' && near[k + 1]?.lower === 'the')) return true;
+  const previous = results[i - 1];
+  return previous.mention.first >= reading.clause[0] && !reading.metric?.viaHead && !reading.metric?.movement && reading.headKind === 'none';
 }
 
 /** A list item with no noun or verb of its own takes the metric of its neighbour in the list. */
@@ -349,7 +375,7 @@ function buildDraft(
     confidence: 0,
   };
   candidate.confidence = scoreConfidence(mention, reading, candidate);
-  return { candidate, mention, sentenceIndex, originMention, destinationMention };
+  return { candidate, mention, tokens, sentenceIndex, originMention, destinationMention };
 }
 
 /**
@@ -367,7 +393,8 @@ function isDaysEntries(tokens: Token[], mention: NumberMention, clause: [number,
   const verb = predicate.verb;
   const perfect = tokens.slice(Math.max(clause[0], verb - 3), verb).some((t) => ['have', 'has', 'had', "'ve"].includes(t.lower));
   const present = ['are', 'is', 'now'].some((w) => tokens.slice(Math.max(clause[0], verb - 3), verb).some((t) => t.lower === w));
-  return !perfect && !present && /ed$|^(?:fled|came|went|left|crossed)$/.test(tokens[verb].lower);
+  const crossing = ['cross', 'arrive', 'enter', 'flee', 'come', 'leave', 'reach', 'pass', 'make', 'get'].includes(tokens[verb].lemma ?? tokens[verb].lower);
+  return crossing && !perfect && !present && /ed$|^(?:fled|came|went|left|crossed|made|got)$/.test(tokens[verb].lower);
 }
 
 /** A number's dates: in its clause, or at the head of the sentence before any number, or the day of the statement. */

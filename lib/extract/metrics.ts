@@ -76,7 +76,8 @@ const NEGATIVE_LEMMAS = new Set([
 const NEGATIVE_WORDS = new Set(['still', 'stranded', 'trapped', 'internally', 'waiting', 'remain', 'remained', 'remaining']);
 const RATE_WORDS = [['a', 'day'], ['per', 'day'], ['each', 'day'], ['every', 'day'], ['a', 'week'], ['per', 'week'], ['an', 'hour'], ['per', 'hour'], ['daily']];
 // "were able to leave", "managed to get out": the infinitive is what happened, not a plan.
-const REALISED_BEFORE_TO = new Set(['able', 'managed', 'had', 'forced', 'allowed']);
+// "are estimated to have fled", "are believed to have left": reported, not planned.
+const REALISED_BEFORE_TO = new Set(['able', 'managed', 'had', 'forced', 'allowed', 'estimated', 'believed', 'said', 'reported', 'thought', 'known']);
 
 export interface MetricMatch {
   metric: string;
@@ -174,6 +175,8 @@ function verbAfter(tokens: Token[], from: number, clause: [number, number]): num
     const t = tokens[i];
     if (t.kind === 'punct' && !['—', '–', '-'].includes(t.text)) return null;
     if (t.kind === 'number') return null;
+    // "have fled", "be evacuated": an auxiliary tagged as a verb is not the predicate.
+    if (t.pos === 'VERB' && ['have', 'be'].includes(lemmaOf(t)) && tokens[i + 1]?.pos === 'VERB') continue;
     if (t.pos === 'VERB' && !SPEECH_LEMMAS.has(lemmaOf(t))) return i;
   }
   return null;
