@@ -118,6 +118,14 @@ function subjectOf(tokens: Token[], i: number, sentence: string): string | null 
   const head = words.filter((t) => t.kind === 'word').at(-1);
   if (head && BACK_REFERENCES.has(head.lower) && words.length === 2 && ['the', 'its'].includes(words[0].lower)) return null;
   if (head && DATA_NOUNS.has(head.lower) && words.length === 1) return undefined;
+  // "UNHCR data show", "the agency's figures show": the source is whose data they are.
+  if (head && DATA_NOUNS.has(head.lower) && words.length > 1) {
+    let owner = end - 1;
+    while (owner > first && (DATA_NOUNS.has(tokens[owner].lower) || tokens[owner].pos === 'ADJ' || ['latest', 'official', 'new'].includes(tokens[owner].lower))) owner--;
+    const ownerWords = tokens.slice(first, owner + 1).filter((t) => !['the', 'its', 'their'].includes(t.lower));
+    if (ownerWords.length === 1 && BACK_REFERENCES.has(ownerWords[0].lower.replace(/['’]s$/, ''))) return null;
+    if (owner >= first) return join(tokens, first, owner, sentence) || undefined;
+  }
   const name = join(tokens, first, end, sentence);
   return name || undefined;
 }

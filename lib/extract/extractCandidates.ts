@@ -64,7 +64,7 @@ export function extractCandidates(text: string, opts: ExtractOptions): Candidate
   let paragraph = 0;
   let previousEnd = 0;
   for (const sentence of splitSentences(text)) {
-    if (text.slice(previousEnd, sentence.start).includes('\n')) paragraph++;
+    if (/\n\s*\n/.test(text.slice(previousEnd, sentence.start))) paragraph++;
     previousEnd = sentence.end;
     const tokens = tokenize(sentence.text);
     const hasNumber = NUMBERISH.test(sentence.text);

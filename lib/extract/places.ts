@@ -11,6 +11,8 @@ export interface PlaceMention {
   abroad: boolean;
   /** The home country ("Ukraine"): leaving it makes a refugee. */
   home: boolean;
+  /** The subject of a host verb ("Hungary received 312,120"): it goes with the number after it. */
+  subject?: boolean;
 }
 
 // The country the figures are about. Leaving it makes a refugee; a city inside it is an evacuation.
@@ -175,8 +177,10 @@ export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previousPlace
       const last = i + known.length - 1;
       const place = { name: known.ref.name, placeId: known.ref.id };
       const national = isCountry(known.ref) && !isHomeCountry(known.ref) && agencyAfter(tokens, last);
-      const role = roleBefore(tokens, i) ?? (hostsAfter(tokens, last) || national ? 'destination' : null);
-      mentions.push({ place, role, first: i, last, abroad: isCountry(known.ref) && !isHomeCountry(known.ref), home: isHomeCountry(known.ref) });
+      const cued = roleBefore(tokens, i);
+      const subject = cued === null && (hostsAfter(tokens, last) || national);
+      const role = cued ?? (subject ? 'destination' : null);
+      mentions.push({ place, role, first: i, last, abroad: isCountry(known.ref) && !isHomeCountry(known.ref), home: isHomeCountry(known.ref), subject });
       if (role !== 'origin') lastNamed = place;
       i = last;
       continue;
@@ -234,9 +238,10 @@ export function pickPlaces(
   const own = mentions.filter((m) => {
     if (m.first < from || m.last > to) return false;
     if (!alone && !inClause(m)) return false;
-    if (m.first > number.last) return true;
-    // Before the number: only when no earlier number in the clause could own it, or a bare name right beside it.
-    return previous === undefined || (m.role === null && adjacentBefore(m));
+    // A host subject goes with the number after it ("…, Hungary received 312,120").
+    if (m.first > number.last) return !m.subject;
+    // Before the number: only when no earlier number in the clause could own it, a bare name right beside it, or a host subject.
+    return previous === undefined || m.subject === true || (m.role === null && adjacentBefore(m));
   });
   const usable = own.filter((m) => {
     if (m.role !== 'destination' || tokens[m.first - 1]?.lower !== 'in') return m.role !== null;

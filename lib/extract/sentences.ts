@@ -30,6 +30,7 @@ export function splitSentences(text: string): Span[] {
     if (match[1] && endsWithAbbreviation(text.slice(start, index + 1).replace(/\.$/, '')) && match[1] === '.') {
       continue;
     }
+    if (!match[1] && isWrappedLine(text, index, match[0])) continue;
     const end = match[1] ? index + match[1].length : index;
     const span = trimSpan(text, start, end);
     if (span) sentences.push(span);
@@ -40,9 +41,22 @@ export function splitSentences(text: string): Span[] {
   return sentences;
 }
 
+// A single line break inside a sentence (hard-wrapped copy: "267,570 – to\nHungary.") joins the
+// lines; a blank line, a bullet, or a break after a headline or a full stop ends the sentence.
+const JOINING_WORDS = /(?:^|\s)(?:to|of|the|a|an|and|or|in|into|from|for|by|at|on|with|than|as|about|some|nearly|over)$/i;
+
+function isWrappedLine(text: string, index: number, breaks: string): boolean {
+  if (breaks.replace(/[^\n]/g, '').length > 1) return false;
+  const before = text.slice(Math.max(0, text.lastIndexOf('\n', index - 1) + 1), index).trimEnd();
+  const after = text.slice(index + breaks.length, index + breaks.length + 40).trimStart();
+  if (/^[-•*–—]/.test(after) || /^\d{1,2}[:.]\d\d\b/.test(after)) return false;
+  return /[,–—-]$/.test(before) || JOINING_WORDS.test(before) || /^[a-z]/.test(after);
+}
+
 // Clause breaks: semicolons, colons, spaced dashes, and contrastive joins that often
-// introduce a second figure ("..., while Hungary counted 140,000").
-const CLAUSE_BREAK = /;|:\s|\s[–—-]\s|,?\s(?:while|whereas|but|and then|and that)\s|,\swith\s/g;
+// introduce a second figure ("..., while Hungary counted 140,000"). A dash right after a
+// number ("459,485 – to Romania") joins the number to its place and breaks nothing.
+const CLAUSE_BREAK = /;|:\s|(?<!\d)\s[–—-]\s|,?\s(?:while|whereas|but|and then|and that)\s|,\swith\s/g;
 
 export function splitClauses(sentence: Span): Span[] {
   const clauses: Span[] = [];
