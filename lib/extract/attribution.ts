@@ -13,10 +13,10 @@ export interface AttributionMention {
   weak?: boolean;
 }
 
-const REPORTING_LEMMAS = new Set(['say', 'tell', 'report', 'estimate', 'announce', 'write', 'post', 'state', 'add', 'confirm', 'show', 'put', 'note', 'tweet', 'claim', 'brief']);
+const REPORTING_LEMMAS = new Set(['say', 'tell', 'report', 'estimate', 'announce', 'write', 'post', 'state', 'add', 'confirm', 'show', 'put', 'note', 'tweet', 'claim', 'brief', 'inform', 'declare', 'explain']);
 const REPORTING_WORDS = new Set([
   'said', 'says', 'say', 'told', 'tells', 'reported', 'reports', 'estimate', 'estimated', 'estimates', 'announced', 'wrote', 'posted',
-  'stated', 'added', 'adding', 'confirmed', 'showed', 'show', 'shows', 'put', 'puts', 'noted', 'tweeted', 'claimed',
+  'stated', 'added', 'adding', 'confirmed', 'informed', 'showed', 'show', 'shows', 'put', 'puts', 'noted', 'tweeted', 'claimed',
 ]);
 // Verbs of counting name a source only when no one in the sentence says the figure:
 // "OHCHR had recorded 1,151 civilian deaths" but "monitors verified 249 deaths, a spokesman said".
@@ -34,8 +34,12 @@ const OTHER_PREPOSITIONS = new Set(['through', 'with', 'by', 'during', 'after', 
 const NOT_NAMES = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'on', 'in', 'at', 'by', 'late', 'early', 'that', 'this', 'the']);
 
 const isCapitalised = (token: Token | undefined) => token !== undefined && token.kind === 'word' && /^[A-ZÀ-ÞĀ-Ž]/.test(token.text);
+// Function words stay function words when capitalised at the start of a sentence ("As reported, …").
+const FUNCTION_TAGS = new Set(['ADP', 'DET', 'PRON', 'SCONJ', 'CCONJ', 'AUX', 'PART', 'ADV']);
 const isNominal = (t: Token | undefined) =>
-  t !== undefined && t.kind === 'word' && (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ' || (t.pos === undefined && isCapitalised(t)) || isCapitalised(t));
+  t !== undefined &&
+  t.kind === 'word' &&
+  (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ' || (isCapitalised(t) && !FUNCTION_TAGS.has(t.pos ?? '')));
 const isPossessive = (t: Token | undefined) => t !== undefined && /^['’]s$/.test(t.text);
 
 function join(tokens: Token[], first: number, last: number, sentence: string): string {

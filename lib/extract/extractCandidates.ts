@@ -168,7 +168,8 @@ function candidatesInSentence(
   const bounds = readings.filter((r) => r.metric).map((r) => ({ first: r.mention.first, last: r.mention.last }));
   readings.forEach((reading) => {
     if (!reading.metric) {
-      leftovers.push({ mention: reading.mention, span: spanOf(context, reading.mention) });
+      // Only a number that simply counts nothing here may restate a figure ("“At least 2,500 — and we are still counting”").
+      if (!reading.rejected) leftovers.push({ mention: reading.mention, span: spanOf(context, reading.mention) });
       return;
     }
     const others = bounds.filter((b) => b.first !== reading.mention.first);
@@ -349,10 +350,14 @@ function buildDraft(
     destinationMention = null;
     // Where people were killed may be named without a cue: "Kyiv's Sviatoshynskyi district", "strikes on the Kharkiv region".
     if (!originMention) {
+      // The most specific place: a city or region before the country ("the city of Kharkiv in northeast Ukraine"), after the number first.
       const inClause = places.filter((p) => others.length === 0 || (p.first >= clause[0] && p.last < clause[1]));
-      originMention = inClause.sort((a, b) => Math.abs(a.first - mention.first) - Math.abs(b.first - mention.first))[0] ?? null;
+      const rank = (p: PlaceMention) => (p.home ? 1000 : 0) + (p.first > mention.last ? p.first - mention.last : 100 + mention.first - p.last);
+      originMention = inClause.sort((a, b) => rank(a) - rank(b))[0] ?? null;
     }
   }
+  // "There are 17 buses near Berdyansk": buses standing by, not buses that ran.
+  if (metricKey === 'buses' && tokens[mention.first - 2]?.lower === 'there' && ['are', 'were', 'is'].includes(tokens[mention.first - 1]?.lower ?? '')) return null;
   const date = pickDate(datesFor(dates, mention, clause, others), mention.first, mention.last);
   if (metricKey === 'refugees' && date && isDaysEntries(tokens, mention, clause, date, metrics)) return null;
   const attribution = resolveAttribution(context, history, mention);

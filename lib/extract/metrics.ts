@@ -147,8 +147,16 @@ export function headNoun(tokens: Token[], mention: NumberMention, metrics: Metri
   for (let i = mention.last + 1; i <= mention.last + 5 && i < tokens.length; i++) {
     const lower = tokens[i].lower;
     const metric = keywordAt(tokens, i, metrics);
-    // "civilian deaths" is one keyword; a modifier must not hide it.
+    // "civilian deaths" is one keyword; a modifier must not hide it. In a compound the last noun
+    // counts: "evacuation buses" are buses.
     if (metric && (tokens[i].pos === 'NOUN' || tokens[i].pos === 'ADJ' || tokens[i].pos === 'PROPN' || !tokens[i].pos || metric.counts === 'things')) {
+      const next = tokens[i + 1];
+      const compound = next?.kind === 'word' && next.pos === 'NOUN' && /^[a-z]/.test(next.text) && keywordAt(tokens, i, metrics) !== null;
+      if (compound && i + 1 <= mention.last + 5) {
+        const later = keywordAt(tokens, i + 1, metrics);
+        if (later) return { kind: 'metric', metric: later.key, at: i + 1 };
+        if (OTHER_NOUNS.has(next.lower)) return { kind: 'other', at: i + 1 };
+      }
       return { kind: 'metric', metric: metric.key, at: i };
     }
     if (MODIFIERS.has(lower) && tokens[i + 1]?.kind === 'word') continue;

@@ -153,12 +153,15 @@ function unknownPlaceAt(tokens: Token[], i: number): number {
   let last = i - 1;
   for (let k = i; k < i + 3 && k < tokens.length; k++) {
     const token = tokens[k];
+    // A name, not an adjective ("the Russian shelling") nor a function word.
     if (token.kind !== 'word' || !/^[A-Z][a-zà-ÿ’'-]+$/.test(token.text) || NOT_PLACES.has(stripPossessive(token.lower))) break;
+    if (token.pos !== undefined && token.pos !== 'PROPN') break;
     last = k;
   }
   // "the Azovstal plant", "the Siret crossing": a name before a common noun names a site, not a place.
   const next = tokens[last + 1];
-  if (last >= i && next?.kind === 'word' && next.pos === 'NOUN' && /^[a-z]/.test(next.text) && !TIME_WORDS.has(next.lower)) return i - 1;
+  const nounAfter = next?.kind === 'word' && /^[a-z]/.test(next.text) && (next.pos === 'NOUN' || (next.pos === 'VERB' && /ing$/.test(next.lower)));
+  if (last >= i && nounAfter && !TIME_WORDS.has(next.lower)) return i - 1;
   return last;
 }
 
@@ -177,6 +180,11 @@ export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previousPlace
       const last = i + known.length - 1;
       const place = { name: known.ref.name, placeId: known.ref.id };
       const national = isCountry(known.ref) && !isHomeCountry(known.ref) && agencyAfter(tokens, last);
+      // A dateline ("KYIV, March 21 (Reuters) –", "Kyiv:") says where the story was filed, not where people went.
+      if (i === 0 && (tokens[last + 1]?.text === ':' || tokens[last + 1]?.text === '(' || (tokens[last + 1]?.text === ',' && /^[A-Z][a-z]+$/.test(tokens[last + 2]?.text ?? '') && tokens[last + 3]?.kind === 'number'))) {
+        i = last;
+        continue;
+      }
       const cued = roleBefore(tokens, i);
       const subject = cued === null && (hostsAfter(tokens, last) || national);
       const role = cued ?? (subject ? 'destination' : null);
