@@ -100,18 +100,23 @@ function phraseAfter(tokens: Token[], start: number): number | null {
 function subjectOf(tokens: Token[], i: number, sentence: string): string | null | undefined {
   let end = i - 1;
   while (end >= 0 && AUXILIARIES.has(tokens[end].lower)) end--;
+  // "the Border Guard (SG) said": an acronym in brackets after the name.
+  if (tokens[end]?.text === ')' && tokens[end - 2]?.text === '(') end -= 3;
   if (end < 0) return undefined;
   const last = tokens[end];
   if (PRONOUNS.has(last.lower)) return null;
   // "Kyrylo Tymoshenko, deputy head of the president's office, wrote"
   if (last.text === ',') {
     const open = tokens.findLastIndex((t, k) => k < end && k >= end - 14 && t.text === ',');
+    // "an adviser to the mayor, Petro Andriushchenko, said", "Deputy Prime Minister for …, Iryna Vereschuk, said":
+    // a name between the commas is the source.
+    const between = tokens.slice(open + 1, end);
+    if (open > 0 && between.length > 0 && between.length <= 4 && between.every((t) => isCapitalised(t))) return join(tokens, open + 1, end - 1, sentence);
+    // "Kyrylo Tymoshenko, deputy head of the president's office, wrote": the name and its title.
     if (open > 0 && isCapitalised(tokens[open - 1])) {
       const nameStart = phraseBefore(tokens, open - 1);
       if (nameStart !== null) return join(tokens, nameStart, end - 1, sentence);
     }
-    // "an adviser to the mayor, Petro Andriushchenko, said": the name between the commas.
-    if (open > 0 && isCapitalised(tokens[open + 1]) && phraseAfter(tokens, open + 1) === end - 1) return join(tokens, open + 1, end - 1, sentence);
     return undefined;
   }
   const first = phraseBefore(tokens, end);

@@ -42,6 +42,8 @@ interface Reading {
   headKind: string;
   /** A list item or breakdown takes its metric from this reading. */
   parent?: Reading;
+  /** An item of a list beside its parent (each names its own place), not a part of it. */
+  sibling?: boolean;
   clause: [number, number];
   metric: MetricMatch | null;
   /** Not a figure at all (a plan, the wounded, a daily rate, a sub-group…). */
@@ -49,6 +51,8 @@ interface Reading {
   subfigure: boolean;
 }
 
+// How many sentences back a pronoun ("she said") may find the speaker it stands for.
+const PRONOUN_REACH = 3;
 // "Of those, roughly 1.8 million ...", "put the figure at ...": the count continues the previous sentence's.
 const ANAPHORA = ['the figure', 'the number', 'the total', 'of those', 'of them', 'that figure', 'the tally', 'the count', 'bringing the total'];
 // Words that may stand between the items of a list sharing one noun or verb.
@@ -152,7 +156,8 @@ function candidatesInSentence(
     const head = listHead(tokens, readings, i, places);
     if (head) {
       reading.metric = { metric: head.metric!.metric, viaHead: false, movement: head.metric!.movement };
-      reading.parent = head;
+      reading.parent = head.reading;
+      reading.sibling = head.sibling;
     }
   });
 
@@ -229,8 +234,12 @@ function candidatesInSentence(
     const p = parent.candidate;
     c.date ??= p.date;
     c.dateText ??= p.dateText;
-    c.origin ??= p.origin;
-    if (c.metric !== 'civilian_deaths') c.destination ??= p.destination;
+    const sibling = readings.find((r) => r.mention === draft.mention)?.sibling;
+    // Items of a list name their own places ("600 from Hostomel and 1,264 from the combat zone"); parts of a total share its own.
+    if (!sibling || c.metric !== 'civilian_deaths') {
+      if (!sibling) c.origin ??= p.origin;
+      if (c.metric !== 'civilian_deaths') c.destination ??= p.destination;
+    }
     c.attribution ??= p.attribution;
   });
   return results;
@@ -259,7 +268,7 @@ function partOfPrevious(reading: Reading | undefined, results: Draft[], i: numbe
 }
 
 /** A list item with no noun or verb of its own takes the metric of its neighbour in the list. */
-function listHead(tokens: Token[], readings: Reading[], i: number, places: PlaceMention[]): Reading | null {
+function listHead(tokens: Token[], readings: Reading[], i: number, places: PlaceMention[]): { reading: Reading; metric: MetricMatch | null; sibling: boolean } | null {
   const mine = readings[i].mention;
   // Between two items only list words may stand, back to the comma or "and" that opens the item.
   const glued = (a: NumberMention, b: NumberMention) => {
@@ -282,17 +291,18 @@ function listHead(tokens: Token[], readings: Reading[], i: number, places: Place
   // A breakdown after a dash, colon or bracket, or "the figure stands at …", continues the figure before it.
   const lead = tokens[mine.first - 1]?.text ?? '';
   const refersBack = ['—', '–', ':', '('].includes(lead) || tokens.slice(Math.max(0, mine.first - 6), mine.first).some((t, k, near) => t.lower === 'the' && ['figure', 'number', 'total', 'tally'].includes(near[k + 1]?.lower ?? ''));
+  const found = (reading: Reading, sibling: boolean) => ({ reading, metric: reading.metric, sibling });
   if (refersBack) {
-    for (let k = i - 1; k >= 0; k--) if (readings[k].metric) return readings[k];
+    for (let k = i - 1; k >= 0; k--) if (readings[k].metric) return found(readings[k], false);
   }
   for (let k = i - 1; k >= 0; k--) {
     if (readings[k].rejected) return null;
-    if (readings[k].metric && glued(readings[k].mention, mine)) return readings[k];
+    if (readings[k].metric && glued(readings[k].mention, mine)) return found(readings[k], true);
     if (!glued(readings[k].mention, readings[k + 1].mention)) break;
   }
   for (let k = i + 1; k < readings.length; k++) {
     if (readings[k].rejected) return null;
-    if (readings[k].metric?.viaHead && glued(mine, readings[k].mention)) return readings[k];
+    if (readings[k].metric?.viaHead && glued(mine, readings[k].mention)) return found(readings[k], true);
     if (!glued(readings[k - 1].mention, readings[k].mention)) break;
   }
   return null;
@@ -345,6 +355,11 @@ function buildDraft(
   }
   const abroad = Boolean(originMention?.home || destinationMention?.abroad || places.some((p) => p.home && p.role === 'origin' && p.first >= clause[0] && p.last < clause[1]));
   if (reading.metric!.movement && has('refugees') && has('evacuees')) metricKey = parent ? parent.candidate.metric : abroad ? 'refugees' : 'evacuees';
+  // People going into Ukraine are returning, not fleeing ("had left Poland for Ukraine"); "in Ukraine" only locates.
+  if (destinationMention?.home && metricKey !== 'civilian_deaths') {
+    if (tokens[destinationMention.first - 1]?.lower !== 'in') return null;
+    destinationMention = null;
+  }
   if (metricKey === 'civilian_deaths') {
     originMention ??= destinationMention;
     destinationMention = null;
@@ -420,8 +435,9 @@ function resolveAttribution(context: SentenceContext, history: SentenceContext[]
   // "“We estimate … 270,000 …,” said Vít Rakušan": the speaker named in the same sentence.
   const named = context.attributions.filter((a) => a.name !== null && !a.weak);
   if (named.length > 0) return named.sort((a, b) => Math.abs(a.at - here.at) - Math.abs(b.at - here.at))[0].name;
-  for (let k = history.length - 1; k >= 0 && history[k].paragraph === context.paragraph; k--) {
-    const found = history[k].attributions.filter((a) => a.name !== null);
+  // Wire copy puts each sentence in its own paragraph, so look back a few sentences, not one paragraph.
+  for (let k = history.length - 1; k >= 0 && k >= history.length - PRONOUN_REACH; k--) {
+    const found = history[k].attributions.filter((a) => a.name !== null && !a.weak);
     if (found.length > 0) return found.at(-1)!.name;
   }
   return null;

@@ -285,12 +285,11 @@ export function classifyMetric(
 
   const peopleMetrics = peopleMetricsOf(metrics);
   const predicate = governingVerb(tokens, mention, clause, metrics);
+  let movement = false;
   if (predicate.verb !== null) {
     const metric = keywordAt(tokens, predicate.verb, peopleMetrics);
     if (metric) return { metric: metric.key, viaHead: false };
-    if (MOVEMENT_LEMMAS.has(lemmaOf(tokens[predicate.verb])) && lemmaOf(tokens[predicate.verb]) !== 'be') {
-      return { metric: 'evacuees', viaHead: false, movement: true };
-    }
+    movement = MOVEMENT_LEMMAS.has(lemmaOf(tokens[predicate.verb])) && lemmaOf(tokens[predicate.verb]) !== 'be';
   }
   let best: { metric: string; distance: number } | null = null;
   for (let i = clause[0]; i < clause[1]; i++) {
@@ -302,6 +301,7 @@ export function classifyMetric(
     if (!best || distance < best.distance) best = { metric: metric.key, distance };
   }
   if (best) return { metric: best.metric, viaHead: false };
+  if (movement) return { metric: 'evacuees', viaHead: false, movement: true };
   // No keyword: a movement verb in the clause ("have arrived in Poland (over 756,000)"); the places decide.
   for (let i = clause[0]; i < clause[1]; i++) {
     if (tokens[i].pos === 'VERB' && MOVEMENT_LEMMAS.has(lemmaOf(tokens[i])) && !['be', 'make', 'take', 'go'].includes(lemmaOf(tokens[i]))) {
