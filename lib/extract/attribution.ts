@@ -13,7 +13,7 @@ export interface AttributionMention {
   weak?: boolean;
 }
 
-const REPORTING_LEMMAS = new Set(['say', 'tell', 'report', 'estimate', 'announce', 'write', 'post', 'state', 'add', 'confirm', 'show', 'put', 'note', 'tweet', 'claim', 'brief', 'inform', 'declare', 'explain']);
+const REPORTING_LEMMAS = new Set(['say', 'tell', 'report', 'estimate', 'announce', 'write', 'post', 'state', 'add', 'confirm', 'show', 'put', 'note', 'tweet', 'claim', 'brief', 'inform', 'declare', 'explain', 'stress', 'emphasise', 'emphasize', 'insist', 'warn']);
 const REPORTING_WORDS = new Set([
   'said', 'says', 'say', 'told', 'tells', 'reported', 'reports', 'estimate', 'estimated', 'estimates', 'announced', 'wrote', 'posted',
   'stated', 'added', 'adding', 'confirmed', 'informed', 'showed', 'show', 'shows', 'put', 'puts', 'noted', 'tweeted', 'claimed',

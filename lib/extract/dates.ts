@@ -41,7 +41,7 @@ const parser = chrono.casual;
 const SAME_DAY = /\b(?:overnight|during the day|over the (?:past|last) (?:day|24 hours)|in the (?:past|last) (?:day|24 hours)|this (?:morning|afternoon|evening)|tonight)\b/gi;
 // Spans and vague references that are not one day: chrono reads some of them as a day.
 const NOT_A_DAY = /^(?:now|(?:earlier |later )?this week|last week|next .*|in \S+ (?:days?|weeks?|months?)|this month|last month|this year|recent.*|(?:the )?(?:past|last|previous|next|coming) \S+ (?:days|weeks|months|years))$/i;
-const REPORTING = /\b(?:said|says|told|announced|reported|wrote|posted|tweeted|added|stated|confirmed)\s+(?:late\s+|early\s+)?$/i;
+const REPORTING = /\b(?:said|says|told|announced|reported|wrote|posted|tweeted|added|stated|confirmed|published|released|issued)\s+(?:late\s+|early\s+)?$/i;
 
 type Range = { start: number; end: number; date: Date };
 
@@ -118,7 +118,7 @@ export function findDates(tokens: Token[], sentence: string, publishedAt: string
 function opensPeriod(tokens: Token[], i: number): boolean {
   for (let k = i - 1; k >= Math.max(0, i - 7); k--) {
     if (tokens[k].kind === 'punct') return false;
-    if (tokens[k].lower === 'since' || tokens[k].lower === 'between') return true;
+    if (['since', 'between', 'starting', 'beginning'].includes(tokens[k].lower)) return true;
     if (tokens[k].kind === 'number') return false;
   }
   return false;

@@ -142,6 +142,11 @@ function candidatesInSentence(
     const subfigure = isSubfigure(tokens, mention);
     let rejected = notACount(tokens, mention, clause, predicate);
     if (head.kind === 'people' && head.subgroup && (subfigure || mentions.length > 1)) rejected = 'subgroup';
+    // "about 100,000 of them had remained in Moldova": staying in a host country is being a refugee there.
+    if (rejected === 'negative' && predicate.verb !== null && ['stay', 'remain'].includes(tokens[predicate.verb].lemma ?? '') && opts.metrics.some((m) => m.key === 'refugees')) {
+      const abroad = places.some((p) => p.abroad && p.first > predicate.verb! && p.first <= predicate.verb! + 4);
+      if (abroad) return { mention, headKind: head.kind, clause, metric: { metric: 'refugees', viaHead: false }, rejected: null, subfigure };
+    }
     let metric = rejected ? null : classifyMetric(tokens, mention, clause, opts.metrics, claimed);
     if (!metric && !rejected && mentions.length === 1 && head.kind !== 'other' && !(mention.words && head.kind === 'none' && !mention.vague)) {
       metric = classifyMetric(tokens, mention, [0, tokens.length], opts.metrics, claimed);
@@ -198,7 +203,7 @@ function candidatesInSentence(
   // never by group or day ("among them 42 children", "of whom 21,500 crossed on Sunday").
   for (let i = results.length - 1; i >= 0; i--) {
     const reading = readings.find((r) => r.mention === results[i].mention)!;
-    if (reading.subfigure && !results[i].originMention && !results[i].destinationMention && i > 0) {
+    if (reading.subfigure && !results[i].originMention && !results[i].destinationMention) {
       leftovers.push({ mention: results[i].mention, span: results[i].candidate.mentions[0] });
       results.splice(i, 1);
     }
@@ -357,11 +362,15 @@ function buildDraft(
   if (reading.metric!.movement && has('refugees') && has('evacuees')) metricKey = parent ? parent.candidate.metric : abroad ? 'refugees' : 'evacuees';
   // People going into Ukraine are returning, not fleeing ("had left Poland for Ukraine"); "in Ukraine" only locates.
   if (destinationMention?.home && metricKey !== 'civilian_deaths') {
-    if (tokens[destinationMention.first - 1]?.lower !== 'in') return null;
+    let cue = destinationMention.first - 1;
+    while (cue > 0 && (tokens[cue].lower === 'the' || (tokens[cue].pos === 'ADJ' && /^[a-z]/.test(tokens[cue].text)))) cue--;
+    if (tokens[cue]?.lower !== 'in') return null;
     destinationMention = null;
   }
   if (metricKey === 'civilian_deaths') {
-    originMention ??= destinationMention;
+    // Where people were killed: "killed in Kharkiv"; the country only when nothing narrower is named.
+    if (!originMention || originMention.home) originMention = destinationMention && !destinationMention.home ? destinationMention : (originMention ?? destinationMention);
+    if (originMention?.home && places.some((p) => !p.home && p.first >= clause[0] && p.last < clause[1])) originMention = null;
     destinationMention = null;
     // Where people were killed may be named without a cue: "Kyiv's Sviatoshynskyi district", "strikes on the Kharkiv region".
     if (!originMention) {

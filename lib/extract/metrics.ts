@@ -261,6 +261,8 @@ export function isSubfigure(tokens: Token[], mention: NumberMention): boolean {
   const before = tokens[mention.first - 1]?.lower ?? '';
   const twoBefore = tokens[mention.first - 2]?.lower ?? '';
   if (before === 'including' || (twoBefore === 'among' && before === 'them') || before === 'among') return true;
+  // "…, out of whom 8,072 are Ukrainian citizens", "of whom approximately 8,800"
+  if ((before === 'whom' || before === 'them') && twoBefore === 'of') return true;
   if (tokens[mention.last + 1]?.lower === 'of' && ['whom', 'them', 'those', 'these'].includes(tokens[mention.last + 2]?.lower ?? '')) return true;
   return false;
 }

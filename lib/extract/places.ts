@@ -108,7 +108,14 @@ const NOT_PLACES = new Set([
 function roleBefore(tokens: Token[], i: number): 'origin' | 'destination' | null {
   // "in the Kharkiv region", "from the city of Kharkiv": the cue stands before the article or "the city of".
   if (tokens[i - 1]?.lower === 'the' && i >= 2) return roleBefore(tokens, i - 1);
-  if (tokens[i - 1]?.lower === 'of' && PLACE_NOUNS.has(tokens[i - 2]?.lower ?? '') && tokens[i - 3]?.lower === 'the') return roleBefore(tokens, i - 3);
+  // "entered neighbouring Romania", "from war-torn Ukraine": adjectives between the cue and the name.
+  if (tokens[i - 1]?.pos === 'ADJ' && /^[a-z]/.test(tokens[i - 1].text) && i >= 2) return roleBefore(tokens, i - 1);
+  // "from the city of Kharkiv", "left the besieged city of Sumy"
+  if (tokens[i - 1]?.lower === 'of' && PLACE_NOUNS.has(tokens[i - 2]?.lower ?? '')) {
+    let k = i - 3;
+    while (k > 0 && tokens[k].pos === 'ADJ' && /^[a-z]/.test(tokens[k].text)) k--;
+    if (tokens[k]?.lower === 'the') return roleBefore(tokens, k);
+  }
   const previous = tokens[i - 1]?.lower;
   if (previous === undefined) return null;
   if (previous === 'to' && ['according', 'due', 'close', 'next', 'told', 'said'].includes(tokens[i - 2]?.lower ?? '')) return null;
@@ -193,7 +200,7 @@ export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previousPlace
       i = last;
       continue;
     }
-    const cityOf = tokens[i + 2]?.lower === 'of' && matcher.at(tokens, i + 3) !== null;
+    const cityOf = (tokens[i + 2]?.lower === 'of' && matcher.at(tokens, i + 3) !== null) || tokens[i + 1]?.pos === 'ADJ';
     if (tokens[i].lower === 'the' && PLACE_NOUNS.has(tokens[i + 1]?.lower ?? '') && lastNamed && !cityOf) {
       const role = roleBefore(tokens, i) ?? (hostsAfter(tokens, i + 1) ? 'destination' : null);
       if (role) mentions.push({ place: lastNamed, role, first: i, last: i + 1, abroad: COUNTRY_NAMES.has(lastNamed.name.toLowerCase()) && lastNamed.name.toLowerCase() !== HOME_COUNTRY, home: false });
