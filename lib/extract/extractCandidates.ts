@@ -1,6 +1,7 @@
 // Extraction of cited figure candidates from prose. Pure and offline: the caller passes metrics
 // and places loaded from the database; the language model (wink-nlp) and the date parser
 // (chrono-node) ship in their npm packages.
+import { NUMBER_WORDS } from '@/lib/figures/parseStatedValue';
 import { findAttributions, pickAttribution, type AttributionMention } from './attribution';
 import { findDates, pickDate, type DateMention } from './dates';
 import { notAFigureReason } from './filters';
@@ -57,7 +58,8 @@ const PRONOUN_REACH = 3;
 const ANAPHORA = ['the figure', 'the number', 'the total', 'of those', 'of them', 'that figure', 'the tally', 'the count', 'bringing the total'];
 // Words that may stand between the items of a list sharing one noun or verb.
 const LIST_GLUE = new Set([',', 'and', '(', ')', '—', '–', '-', 'with', 'followed', 'by', 'another', 'a', 'further', 'while', 'including', 'of', 'them', 'whom', 'in', 'into', 'from', 'to', 'at', 'some', 'about', 'around', 'nearly', 'more', 'than', 'over', 'almost', 'roughly', 'close', 'respectively', ';', 'then', 'the', 'rest']);
-const NUMBERISH = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|dozen|dozens|scores|hundreds|thousands|millions|half|quarter)\b/i;
+// A sentence worth tagging holds digits or a number word (the value parser's own list).
+const NUMBERISH = new RegExp(`\\d|\\b(?:${[...NUMBER_WORDS, 'dozen', 'dozens', 'scores', 'hundreds', 'thousands', 'millions', 'half', 'quarter'].join('|')})\\b`, 'i');
 const SPEAKING = /\b(?:said|says|told|according|added|reported|wrote|announced|stated|estimated|tweeted|posted)\b|:/;
 
 export function extractCandidates(text: string, opts: ExtractOptions): Candidate[] {
@@ -211,9 +213,11 @@ function candidatesInSentence(
   // "…, bringing the total to 44,000": the numbers before it are the increment.
   const totalAt = tokens.findIndex((t, k) => ['bringing', 'taking', 'pushing', 'raising'].includes(t.lower) && tokens.slice(k + 1, k + 5).some((w) => ['total', 'number', 'tally', 'toll'].includes(w.lower)));
   if (totalAt >= 0) {
+    const total = results.find((r) => r.mention.first > totalAt);
     for (let i = results.length - 1; i >= 0; i--) {
-      const total = results.find((r) => r.mention.first > totalAt && r.candidate.metric === results[i].candidate.metric);
       if (results[i].mention.last < totalAt && total) {
+        // The total counts what its increment counts, whatever verb stands near it.
+        total.candidate.metric = results[i].candidate.metric;
         // The total is for the same places as its increment.
         total.candidate.origin ??= results[i].candidate.origin;
         total.candidate.destination ??= results[i].candidate.destination;

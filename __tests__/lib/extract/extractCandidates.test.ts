@@ -1,0 +1,96 @@
+// The failure kinds of issue 12, each on a sentence written for this test (not from the corpus).
+import places from './corpus/places.json';
+import { DEFAULT_METRIC_CUES, extractCandidates } from '@/lib/extract/extractCandidates';
+
+function extract(text: string, publishedAt = '2022-03-16') {
+  return extractCandidates(text, { publishedAt, metrics: DEFAULT_METRIC_CUES, places });
+}
+
+const brief = (text: string, publishedAt?: string) =>
+  extract(text, publishedAt).map((c) => ({
+    asStated: c.asStated,
+    metric: c.metric,
+    date: c.date,
+    origin: c.origin?.placeId ?? null,
+    destination: c.destination?.placeId ?? null,
+    attribution: c.attribution,
+  }));
+
+describe('extractCandidates on the failure kinds of issue 12', () => {
+  it('keeps each quote and every mention exactly as the text states it', () => {
+    const text = 'Sumy: 4,100 evacuated\n\nSome 4,100 people were evacuated from Sumy on Tuesday, the governor said. “We took out 4,100 people,” he said.';
+    const candidates = extract(text);
+    expect(candidates).toHaveLength(1);
+    const [c] = candidates;
+    expect(text.slice(c.start, c.end)).toBe(c.quote);
+    expect(c.mentions.map((m) => text.slice(m.start, m.end))).toEqual(['Some 4,100', '4,100', '4,100']);
+    expect(c.mentions[0].text).toBe(c.asStated);
+    expect(c).toMatchObject({ metric: 'evacuees', qualifier: 'APPROXIMATE', date: '2022-03-15', attribution: 'governor' });
+  });
+
+  it('reads deaths stated with "killed" in plain, passive and pluperfect forms', () => {
+    expect(brief('Shelling killed at least nine civilians in Kharkiv on Monday, officials said.')).toEqual([
+      expect.objectContaining({ asStated: 'at least nine', metric: 'civilian_deaths', origin: 'kharkiv', date: '2022-03-14' }),
+    ]);
+    expect(brief('Fourteen people were killed in Chernihiv, the regional head said.')[0]).toMatchObject({ metric: 'civilian_deaths', origin: 'chernihiv' });
+    expect(brief('By then 37 residents had been killed in Irpin.')[0]).toMatchObject({ metric: 'civilian_deaths', origin: 'irpin' });
+  });
+
+  it('does not count the injured, casualties or soldiers as deaths', () => {
+    expect(brief('Three people were killed and 19 wounded in Dnipro.').map((c) => c.asStated)).toEqual(['Three']);
+    expect(brief('The strike left 31 casualties in Mykolaiv.')).toEqual([]);
+    expect(brief('Eleven soldiers were killed near Izium.')).toEqual([]);
+  });
+
+  it('gives each item of a list sharing one noun its own place', () => {
+    expect(brief('Hungary has taken in 210,000, Slovakia 160,000 and Moldova 330,000 refugees, officials said.')).toEqual([
+      expect.objectContaining({ asStated: '210,000', metric: 'refugees', destination: 'hu' }),
+      expect.objectContaining({ asStated: '160,000', metric: 'refugees', destination: 'sk' }),
+      expect.objectContaining({ asStated: '330,000', metric: 'refugees', destination: 'md' }),
+    ]);
+  });
+
+  it('resolves weekdays against the publication date and keeps the figure’s own day over the statement’s', () => {
+    // 2022-03-16 was a Wednesday.
+    expect(brief("Sunday's evacuation took 2,200 people out of Irpin, police said on Tuesday.")[0]).toMatchObject({ date: '2022-03-13', origin: 'irpin' });
+  });
+
+  it('takes the whole noun phrase as the source and never carries it to the next sentence', () => {
+    const [first, second] = brief('More than 900 people were evacuated from Bucha, said Oleksandr Pavliuk, head of the regional administration. Another 300 were evacuated from Hostomel.');
+    expect(first.attribution).toBe('Oleksandr Pavliuk');
+    expect(second.attribution).toBeNull();
+    expect(brief('According to the Polish Border Guard, 1.9 million people have crossed into Poland.')[0].attribution).toBe('Polish Border Guard');
+  });
+
+  it('lets a pronoun take the speaker named just before', () => {
+    const candidates = brief('Mayor Ihor Terekhov said the metro was full. He added that 3,200 people had been evacuated from Kharkiv.');
+    expect(candidates[0].attribution).toBe('Mayor Ihor Terekhov');
+  });
+
+  it('rejects the numbers that are not the figure', () => {
+    const traps = [
+      'About 20,000 people are still trapped in Mariupol.',
+      'Officials hope to evacuate 6,000 people from Sumy on Thursday.',
+      'Some 25,000 people cross into Poland every day.',
+      'On Monday alone, 82,000 people crossed into Poland.',
+      'The city of 430,000 lies 60 km from the border.',
+      'A train carrying 90 tonnes of aid left at 14:30.',
+      'About 45 per cent of the arrivals are children.',
+      'The appeal seeks $1.7 billion for 12 million people.',
+      'Forecasters expect up to 5 million more refugees to flee.',
+      'More than 1,300 private cars left the city.',
+      'A further 2,000 refugees arrived last week, bringing the total to 95,000.',
+    ];
+    for (const text of traps) {
+      const found = extract(text).filter((c) => c.asStated !== '95,000');
+      expect({ text, found: found.map((c) => c.asStated) }).toEqual({ text, found: [] });
+    }
+    expect(brief('A further 2,000 refugees arrived last week, bringing the total to 95,000.')).toEqual([expect.objectContaining({ asStated: '95,000', metric: 'refugees' })]);
+  });
+
+  it('reads number words and destination phrases', () => {
+    expect(brief('One and a half million people have now entered Poland.')[0]).toMatchObject({ metric: 'refugees', destination: 'pl' });
+    expect(extract('One and a half million people have now entered Poland.')[0].low).toBe(1_500_000n);
+    expect(brief('Romania has taken in 410,000 people from Ukraine.')[0]).toMatchObject({ metric: 'refugees', destination: 'ro', origin: 'ua' });
+  });
+});
