@@ -11,6 +11,8 @@ export interface AttributionMention {
   at: number;
   /** From a verb of counting ("had recorded"): used only when the sentence has no other source. */
   weak?: boolean;
+  /** The pronoun or back-reference word when name is null ("she", "agency"). */
+  pronoun?: string;
 }
 
 const REPORTING_LEMMAS = new Set(['say', 'tell', 'report', 'estimate', 'announce', 'write', 'post', 'state', 'add', 'confirm', 'show', 'put', 'note', 'tweet', 'claim', 'brief', 'inform', 'declare', 'explain', 'stress', 'emphasise', 'emphasize', 'insist', 'warn']);
@@ -139,6 +141,12 @@ function subjectOf(tokens: Token[], i: number, sentence: string): string | null 
   return name || undefined;
 }
 
+function pronounBefore(tokens: Token[], i: number): string {
+  let k = i - 1;
+  while (k >= 0 && AUXILIARIES.has(tokens[k].lower)) k--;
+  return tokens[k]?.lower ?? '';
+}
+
 export function findAttributions(tokens: Token[], sentence: string): AttributionMention[] {
   const found: AttributionMention[] = [];
   // Live-blog label: "16:30 Vereshchuk: …", "UNHCR: …".
@@ -186,7 +194,7 @@ export function findAttributions(tokens: Token[], sentence: string): Attribution
     if (!reporting || t.kind !== 'word') continue;
     const subject = subjectOf(tokens, i, sentence);
     if (subject !== undefined) {
-      if (!(counting && subject === null)) found.push({ name: subject, at: i, weak: counting || undefined });
+      if (!(counting && subject === null)) found.push({ name: subject, at: i, weak: counting || undefined, pronoun: subject === null ? pronounBefore(tokens, i) : undefined });
       continue;
     }
     // ", said Serhiy Haidai" / "said Filippo Grandi, the UN High Commissioner" / ", said the mayor"

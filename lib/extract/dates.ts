@@ -81,7 +81,8 @@ function resolve(result: chrono.ParsedResult, start: number, published: Date): R
     let date = c.date();
     // A day and month with no year that lands well after publication belongs to the previous year.
     if (!c.isCertain('year') && isAfter(date, addDays(published, 7))) date = new Date(date.getFullYear() - 1, date.getMonth(), date.getDate(), 12);
-    if (isAfter(date, addDays(published, 1))) return [];
+    // A report cannot give a figure for a day after it was published ("in just 24 hours" read as tomorrow).
+    if (iso(date) > iso(published)) return [];
     return [{ start, end, date }];
   }
   if (c.isCertain('weekday')) {

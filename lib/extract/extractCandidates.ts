@@ -125,9 +125,7 @@ function candidatesInSentence(
   leftovers: Array<{ mention: NumberMention; span: Span }>,
 ): Draft[] {
   const { sentence, tokens } = context;
-  const all = findNumberMentions(tokens, sentence.text);
-  const mentions = all.filter((m) => notAFigureReason(tokens, m) === null);
-  for (const m of all) if (!mentions.includes(m)) leftovers.push({ mention: m, span: spanOf(context, m) });
+  const mentions = findNumberMentions(tokens, sentence.text).filter((m) => notAFigureReason(tokens, m) === null);
   if (mentions.length === 0) return [];
   const clauses = clauseRanges(sentence, tokens);
   const claimed = new Set(mentions.map((m) => headKeywordIndex(tokens, m, opts.metrics)).filter((i): i is number => i !== null));
@@ -449,8 +447,11 @@ function resolveAttribution(context: SentenceContext, history: SentenceContext[]
   const named = context.attributions.filter((a) => a.name !== null && !a.weak);
   if (named.length > 0) return named.sort((a, b) => Math.abs(a.at - here.at) - Math.abs(b.at - here.at))[0].name;
   // Wire copy puts each sentence in its own paragraph, so look back a few sentences, not one paragraph.
+  // "he", "she", "the agency" stand for one person or body, never for "border guards" or "officials".
+  const plural = (name: string) => /\b[a-z]+s$/.test(name);
+  const fits = (a: AttributionMention) => a.name !== null && !a.weak && (here.pronoun === 'they' || !plural(a.name));
   for (let k = history.length - 1; k >= 0 && k >= history.length - PRONOUN_REACH; k--) {
-    const found = history[k].attributions.filter((a) => a.name !== null && !a.weak);
+    const found = history[k].attributions.filter(fits);
     if (found.length > 0) return found.at(-1)!.name;
   }
   return null;
@@ -521,8 +522,8 @@ function mergeRestatements(drafts: Draft[], leftovers: Array<{ mention: NumberMe
     return c;
   });
   for (const { mention, span } of leftovers) {
-    if (mention.low < 10n && !mention.words) continue;
-    const figure = merged.find((c) => c.low === mention.low && c.high === mention.high && !c.mentions.some((m) => m.start === span.start));
+    if ((mention.low < 10n && !mention.words) || mention.vague) continue;
+    const figure = merged.find((c) => c.low === mention.low && c.high === mention.high && !/^(?:dozens|scores|hundreds|thousands|millions|tens|several|a few)/i.test(c.asStated.replace(/^\S+ (?=\S)/, (w) => (/^(?:some|about|around|over)\s$/i.test(w) ? '' : w))) && !c.mentions.some((m) => m.start === span.start));
     if (figure) figure.mentions.push(span);
   }
   for (const c of merged) c.mentions = [c.mentions[0], ...c.mentions.slice(1).sort((a, b) => a.start - b.start)];

@@ -208,7 +208,10 @@ export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previousPlace
       continue;
     }
     const role = roleBefore(tokens, i);
-    if (role === null || ['in', 'for', 'left', 'leaving', 'leave', 'reach', 'entered', 'entering'].includes(tokens[i - 1].lower)) continue;
+    // A name not in the table counts only after an unambiguous cue ("from", "into", "arrived in"), not after "in" or "for" alone.
+    if (role === null || i === 0) continue;
+    const arrivedIn = tokens[i - 1].lower === 'in' && ['arrived', 'arriving', 'sheltering', 'registered'].includes(tokens[i - 2]?.lower ?? '');
+    if (!arrivedIn && ['in', 'for', 'left', 'leaving', 'leave', 'reach', 'entered', 'entering'].includes(tokens[i - 1].lower)) continue;
     const last = unknownPlaceAt(tokens, i);
     if (last < i || tokens[i].start === 0) continue;
     const name = tokens.slice(i, last + 1).map((t) => t.text).join(' ').replace(/['’]s$/, '');
