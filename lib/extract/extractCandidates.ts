@@ -141,7 +141,8 @@ function candidatesInSentence(
     const head = headNoun(tokens, mention, opts.metrics);
     const subfigure = isSubfigure(tokens, mention);
     let rejected = notACount(tokens, mention, clause, predicate);
-    if (head.kind === 'people' && head.subgroup && (subfigure || mentions.length > 1)) rejected = 'subgroup';
+    // Children and other sub-groups are a part of the metric, never the metric ("42 children were killed").
+    if (head.kind === 'people' && head.subgroup) rejected = 'subgroup';
     // "about 100,000 of them had remained in Moldova": staying in a host country is being a refugee there.
     if (rejected === 'negative' && predicate.verb !== null && ['stay', 'remain'].includes(tokens[predicate.verb].lemma ?? '') && opts.metrics.some((m) => m.key === 'refugees')) {
       const abroad = places.some((p) => p.abroad && p.first > predicate.verb! && p.first <= predicate.verb! + 4);

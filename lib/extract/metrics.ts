@@ -22,13 +22,13 @@ export const DEFAULT_METRIC_CUES: MetricCue[] = [
     key: 'evacuees',
     keywords: [
       'evacuate', 'evacuated', 'evacuees', 'evacuee', 'evacuation', 'evacuations', 'were taken out', 'been taken out', 'taken out',
-      'brought out', 'got out', 'get out', 'rescued', 'humanitarian corridor', 'humanitarian corridors',
+      'brought out', 'got out', 'get out', 'humanitarian corridor', 'humanitarian corridors',
     ],
   },
   { key: 'buses', keywords: ['buses', 'bus', 'coaches', 'coach'], counts: 'things' },
   {
     key: 'civilian_deaths',
-    keywords: ['kill', 'killed', 'killing', 'died', 'civilian deaths', 'deaths', 'death toll', 'dead', 'lives lost'],
+    keywords: ['kill', 'killed', 'killing', 'died', 'civilian deaths', 'deaths', 'death toll', 'dead', 'lives lost', 'lost their lives'],
   },
 ];
 
@@ -39,6 +39,7 @@ const PEOPLE_NOUNS = new Set([
   'people', 'persons', 'person', 'residents', 'civilians', 'children', 'women', 'men', 'ukrainians', 'citizens', 'families',
   'passengers', 'students', 'foreigners', 'nationals', 'patients', 'orphans', 'individuals', 'migrants', 'others', 'elderly',
   'adults', 'mothers', 'pensioners', 'inhabitants', 'survivors', 'villagers', 'locals', 'those', 'evacuated',
+  'man', 'woman', 'child', 'civilian', 'resident', 'boy', 'girl',
 ]);
 // Counted things that are not a tracked metric: the number is about something else.
 const OTHER_NOUNS = new Set([
@@ -59,7 +60,7 @@ const MODIFIERS = new Set([
   'evacuation', 'extra', 'fleeing', 'frightened', 'exhausted', 'private', 'own', 'their', 'its', 'whom',
 ]);
 // Sub-groups: the count of a part is not the metric ("among them 42 children").
-const SUBGROUP_NOUNS = new Set(['children', 'women', 'men', 'orphans', 'minors', 'babies', 'infants', 'girls', 'boys', 'pensioners', 'mothers']);
+const SUBGROUP_NOUNS = new Set(['children', 'women', 'men', 'orphans', 'minors', 'babies', 'infants', 'girls', 'boys', 'pensioners', 'mothers', 'child', 'boy', 'girl']);
 
 // Plans, forecasts, capacity and wishes: not a count of what happened.
 const MODAL_LEMMAS = new Set(['could', 'would', 'will', 'might', 'may', 'can', 'shall', 'should', 'must']);
@@ -283,9 +284,18 @@ export function classifyMetric(
   if (head.kind === 'other') return null;
   // Number words count only with a noun after them, so "one of them" is never a figure.
   const scaled = tokens.slice(mention.numberFirst, mention.numberLast + 1).some((t) => ['thousand', 'million', 'billion', 'hundred'].includes(t.lower));
-  if (mention.words && head.kind !== 'people' && !mention.vague && !scaled) return null;
+  // "the death toll has risen to four": a number word as what a total rose to.
+  const riseTo = ['to', 'at'].includes(tokens[mention.first - 1]?.lower ?? '') && ['rise', 'climb', 'reach', 'stand', 'jump', 'increase', 'grow'].includes(lemmaOf(tokens[mention.first - 2]));
+  if (mention.words && head.kind !== 'people' && !mention.vague && !scaled && !riseTo) return null;
 
   const peopleMetrics = peopleMetricsOf(metrics);
+  // What rose to the number is named before the verb: "The death toll from … has risen to four".
+  if (riseTo) {
+    for (let i = clause[0]; i < mention.first - 2; i++) {
+      const metric = keywordAt(tokens, i, peopleMetrics);
+      if (metric) return { metric: metric.key, viaHead: false };
+    }
+  }
   const predicate = governingVerb(tokens, mention, clause, metrics);
   let movement = false;
   if (predicate.verb !== null) {
