@@ -92,8 +92,12 @@ function resolve(result: chrono.ParsedResult, start: number, published: Date): R
   return [];
 }
 
+// Words without which a sentence holds no date; chrono is not run on the others (it is the costliest step).
+const DATE_HINT = /day|night|morning|evening|afternoon|weekend|week|yesterday|today|tonight|overnight|ago|hours|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d{1,2}[./-]\d{1,2}/i;
+
 /** All date expressions in a sentence, as token ranges. */
 export function findDates(tokens: Token[], sentence: string, publishedAt: string): DateMention[] {
+  if (!DATE_HINT.test(sentence)) return [];
   const published = publicationDay(publishedAt);
   const found: DateMention[] = [];
   for (const range of readChrono(sentence, published)) {
