@@ -24,7 +24,7 @@ const REPORTING_WORDS = new Set([
 // "OHCHR had recorded 1,151 civilian deaths" but "monitors verified 249 deaths, a spokesman said".
 const COUNTING_LEMMAS = new Set(['count', 'record', 'tally', 'verify', 'document', 'calculate', 'register', 'publish']);
 const INVERTIBLE = new Set(['said', 'says', 'wrote', 'added', 'noted', 'tweeted', 'announced', 'reported', 'stated', 'according']);
-const AUXILIARIES = new Set(['has', 'have', 'had', 'also', 'later', 'separately', 'previously', 'earlier', 'would', 'so', 'far', 'now', 'then', 'further', 'again', 'just', 'already']);
+const AUXILIARIES = new Set(['there', 'has', 'have', 'had', 'also', 'later', 'separately', 'previously', 'earlier', 'would', 'so', 'far', 'now', 'then', 'further', 'again', 'just', 'already']);
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you']);
 // "the agency said", "the ministry added": a back-reference to a source named before.
 const BACK_REFERENCES = new Set(['agency', 'organisation', 'organization', 'ministry', 'official', 'spokesperson', 'spokesman', 'spokeswoman', 'office', 'service']);

@@ -167,7 +167,17 @@ function candidatesInSentence(
     }
   });
 
-  // 3. "The figure", "of those": a number continuing the previous sentence's figure.
+  // 3. People counted with a country abroad as where they are ("300,000 people are now in Germany",
+  //    "Lithuania has welcomed 20,000 Ukrainians") are refugees there.
+  if (opts.metrics.some((m) => m.key === 'refugees')) {
+    readings.forEach((reading) => {
+      if (reading.metric || reading.rejected || reading.headKind !== 'people') return;
+      const [from, to] = reading.clause;
+      if (places.some((p) => p.abroad && p.role === 'destination' && p.first >= from && p.last < to)) reading.metric = { metric: 'refugees', viaHead: false };
+    });
+  }
+
+  // 4. "The figure", "of those": a number continuing the previous sentence's figure.
   readings.forEach((reading) => {
     if (reading.metric || reading.rejected) return;
     const inherited = inheritedMetric(context, previousContext, reading.mention, opts.metrics, claimed);

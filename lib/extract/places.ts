@@ -87,7 +87,8 @@ const ORIGIN_CUES = [
 ];
 const DESTINATION_CUES = [
   'to', 'into', 'towards', 'toward', 'for', 'reached', 'reaching', 'reach', 'arrived in', 'arriving in', 'arrived at', 'entered',
-  'entering', 'in', 'made it to', 'taken in', 'received in', 'crossed into', 'hosted in', 'are now in', 'were in',
+  'entering', 'in', 'made it to', 'taken in', 'received in', 'crossed into', 'hosted in', 'are now in', 'were in', 'passed through',
+  'through', 'shelter in',
 ];
 const HOST_VERBS = [
   'has counted', 'counted', 'has taken in', 'have taken in', 'had taken in', 'took in', 'has received', 'has registered', 'registered',
@@ -149,6 +150,18 @@ function hostsAfter(tokens: Token[], last: number): boolean {
   return HOST_VERBS.some((verb) => verb.split(' ').every((word, n) => tokens[k + n]?.lower === word));
 }
 
+/** The name opens its clause and a verb follows it: "Slovakia has seen", "Poland is now hosting". */
+function subjectOfVerb(tokens: Token[], first: number, last: number): boolean {
+  const opens = first === 0 || [',', ';', ':', 'and', 'while', '—', '–', '-'].includes(tokens[first - 1]?.lower ?? '');
+  if (!opens) return false;
+  for (let k = last + 1; k <= last + 3 && k < tokens.length; k++) {
+    const pos = tokens[k].pos;
+    if (pos === 'VERB') return true;
+    if (pos !== 'AUX' && pos !== 'ADV') return false;
+  }
+  return false;
+}
+
 function agencyAfter(tokens: Token[], last: number): boolean {
   if (!/['’]s$/.test(tokens[last].text) && !(tokens[last + 1]?.text === "'s" || tokens[last + 1]?.text === '’s')) return false;
   for (let k = last + 1; k <= last + 3; k++) if (AGENCY_WORDS.has(tokens[k]?.lower ?? '')) return true;
@@ -193,7 +206,10 @@ export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previousPlace
         continue;
       }
       const cued = roleBefore(tokens, i);
-      const subject = cued === null && (hostsAfter(tokens, last) || national);
+      // A country abroad as the subject of a verb ("Slovakia has seen …", "Poland is now hosting …")
+      // hosts what it counts.
+      const abroad = isCountry(known.ref) && !isHomeCountry(known.ref);
+      const subject = cued === null && (hostsAfter(tokens, last) || national || (abroad && subjectOfVerb(tokens, i, last)));
       const role = cued ?? (subject ? 'destination' : null);
       mentions.push({ place, role, first: i, last, abroad: isCountry(known.ref) && !isHomeCountry(known.ref), home: isHomeCountry(known.ref), subject });
       if (role !== 'origin') lastNamed = place;
@@ -261,9 +277,12 @@ export function pickPlaces(
     // Before the number: only when no earlier number in the clause could own it, a bare name right beside it, or a host subject.
     return previous === undefined || m.subject === true || (m.role === null && adjacentBefore(m));
   });
+  // "in X" before the number counts at the head of the clause, before a comma, right beside the
+  // number, or after the noun of those hosted ("the number of refugees in Romania rose to 500,000").
+  const HOSTED = ['refugees', 'arrivals', 'evacuees', 'ukrainians', 'refugee'];
   const usable = own.filter((m) => {
     if (m.role !== 'destination' || tokens[m.first - 1]?.lower !== 'in') return m.role !== null;
-    return m.first > number.last || m.first <= 1 || m.first - 1 === clause[0] || tokens[m.last + 1]?.text === ',' || adjacentBefore(m);
+    return m.first > number.last || m.first <= 1 || m.first - 1 === clause[0] || tokens[m.last + 1]?.text === ',' || adjacentBefore(m) || HOSTED.includes(tokens[m.first - 2]?.lower ?? '');
   });
   const distance = (m: PlaceMention) => (m.last < number.first ? number.first - m.last : m.first - number.last);
   // Several places for one figure ("from Lysychansk, Rubizhne and Severodonetsk"): the first named.
