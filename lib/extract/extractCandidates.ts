@@ -221,10 +221,17 @@ function candidatesInSentence(
   }
   // "…, bringing the total to 44,000": the numbers before it are the increment.
   const totalAt = tokens.findIndex((t, k) => ['bringing', 'taking', 'pushing', 'raising'].includes(t.lower) && tokens.slice(k + 1, k + 5).some((w) => ['total', 'number', 'tally', 'toll'].includes(w.lower)));
+  // Only a running total (refugees) makes its increment no figure; an evacuation on one day is one.
   if (totalAt >= 0) {
-    const total = results.find((r) => r.mention.first > totalAt);
+    const after = results.find((r) => r.mention.first > totalAt);
+    // The total is not for the increment's day.
+    if (after?.candidate.dateText && sentence.text.indexOf(after.candidate.dateText) < tokens[totalAt].start) {
+      after.candidate.date = null;
+      after.candidate.dateText = null;
+    }
+    const total = after;
     for (let i = results.length - 1; i >= 0; i--) {
-      if (results[i].mention.last < totalAt && total) {
+      if (results[i].mention.last < totalAt && total && results[i].candidate.metric !== 'evacuees') {
         // The total counts what its increment counts, whatever verb stands near it.
         total.candidate.metric = results[i].candidate.metric;
         // The total is for the same places as its increment.

@@ -245,8 +245,9 @@ export function notACount(tokens: Token[], mention: NumberMention, clause: [numb
     // "have travelled on", "moved on": onward movement, not arrivals.
     if (['travel', 'move', 'continue', 'go', 'head'].includes(lemmaOf(verb)) && ['on', 'onward', 'onwards'].includes(tokens[predicate.verb + 1]?.lower ?? '')) return 'negative';
   }
-  // "are stranded", "still inside", "trapped": a state word right after the noun phrase.
-  for (let i = mention.last + 1; i < clause[1] && i <= mention.last + 7; i++) {
+  // "are stranded", "still inside", "trapped": a state word right after the noun phrase (not when the
+  // number is the object of its verb: "killing 52 people who were waiting for trains").
+  for (let i = mention.last + 1; i < clause[1] && i <= mention.last + 7 && !predicate.object; i++) {
     if (tokens[i].kind === 'punct') break;
     if (NEGATIVE_WORDS.has(tokens[i].lower)) return 'negative';
   }
@@ -286,7 +287,10 @@ export function classifyMetric(
   const scaled = tokens.slice(mention.numberFirst, mention.numberLast + 1).some((t) => ['thousand', 'million', 'billion', 'hundred'].includes(t.lower));
   // "the death toll has risen to four": a number word as what a total rose to.
   const riseTo = ['to', 'at'].includes(tokens[mention.first - 1]?.lower ?? '') && ['rise', 'climb', 'reach', 'stand', 'jump', 'increase', 'grow'].includes(lemmaOf(tokens[mention.first - 2]));
-  if (mention.words && head.kind !== 'people' && !mention.vague && !scaled && !riseTo) return null;
+  // "Shelling killed three": a number word right after a verb that names the metric.
+  const objectOfCue =
+    tokens[mention.first - 1]?.pos === 'VERB' && keywordAt(tokens, mention.first - 1, peopleMetricsOf(metrics)) !== null && tokens[mention.last + 1]?.lower !== 'of';
+  if (mention.words && head.kind !== 'people' && !mention.vague && !scaled && !riseTo && !objectOfCue) return null;
 
   const peopleMetrics = peopleMetricsOf(metrics);
   // What rose to the number is named before the verb: "The death toll from … has risen to four".

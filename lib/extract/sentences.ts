@@ -56,7 +56,7 @@ function isWrappedLine(text: string, index: number, breaks: string): boolean {
 // Clause breaks: semicolons, colons, spaced dashes, and contrastive joins that often
 // introduce a second figure ("..., while Hungary counted 140,000"). A dash right after a
 // number ("459,485 – to Romania") joins the number to its place and breaks nothing.
-const CLAUSE_BREAK = /;|:\s|(?<!\d)\s[–—-]\s|,?\s(?:while|whereas|but|and then|and that)\s|,\swith\s/g;
+const CLAUSE_BREAK = /;|:\s|(?<!\d)\s[–—-]\s|,?\s(?:while|whereas|but|and then|and that)\s|,\s(?:with|where)\s/g;
 
 export function splitClauses(sentence: Span): Span[] {
   const clauses: Span[] = [];
