@@ -88,6 +88,17 @@ describe('extractCandidates on the failure kinds of issue 12', () => {
     expect(brief('A further 2,000 refugees arrived last week, bringing the total to 95,000.')).toEqual([expect.objectContaining({ asStated: '95,000', metric: 'refugees' })]);
   });
 
+  it('reads a host country from the verb it is the subject of, and people counted abroad as refugees', () => {
+    expect(brief('Slovakia has seen more than 140,000 arrivals, its police said.')[0]).toMatchObject({ metric: 'refugees', destination: 'sk' });
+    expect(brief('Some 250,000 people are now in Germany.')[0]).toMatchObject({ metric: 'refugees', destination: 'de' });
+    expect(brief('Lithuania has welcomed 31,000 Ukrainians so far.')[0]).toMatchObject({ metric: 'refugees', destination: 'lt' });
+  });
+
+  it('reads deaths as the object of a verb, whatever the relative clause says of the dead', () => {
+    expect(brief('A strike on Kramatorsk killed 41 people who were waiting for a train.')[0]).toMatchObject({ metric: 'civilian_deaths', origin: 'kramatorsk' });
+    expect(brief('Shelling killed two and injured nine in Sumy.').map((c) => [c.asStated, c.metric])).toEqual([['two', 'civilian_deaths']]);
+  });
+
   it('reads number words and destination phrases', () => {
     expect(brief('One and a half million people have now entered Poland.')[0]).toMatchObject({ metric: 'refugees', destination: 'pl' });
     expect(extract('One and a half million people have now entered Poland.')[0].low).toBe(1_500_000n);
