@@ -282,7 +282,7 @@ export function pickPlaces(
   const HOSTED = ['refugees', 'arrivals', 'evacuees', 'ukrainians', 'refugee'];
   const usable = own.filter((m) => {
     if (m.role !== 'destination' || tokens[m.first - 1]?.lower !== 'in') return m.role !== null;
-    return m.first > number.last || m.first <= 1 || m.first - 1 === clause[0] || tokens[m.last + 1]?.text === ',' || adjacentBefore(m) || HOSTED.includes(tokens[m.first - 2]?.lower ?? '');
+    return m.first > number.last || m.first <= 1 || m.first - 1 === clause[0] || adjacentBefore(m) || HOSTED.includes(tokens[m.first - 2]?.lower ?? '');
   });
   const distance = (m: PlaceMention) => (m.last < number.first ? number.first - m.last : m.first - number.last);
   // Several places for one figure ("from Lysychansk, Rubizhne and Severodonetsk"): the first named.
