@@ -134,12 +134,21 @@ function peopleMetricsOf(metrics: MetricCue[]): MetricCue[] {
 function keywordAt(tokens: Token[], i: number, metrics: MetricCue[]): MetricCue | null {
   const index = keywordIndex(metrics);
   const t = tokens[i];
-  const entries = [...(index.get(t.lower) ?? []), ...(t.lemma && t.lemma !== t.lower ? (index.get(t.lemma) ?? []) : [])];
+  if (!t) return null;
   let best: MetricCue | null = null;
-  for (const { metric, words } of entries) {
-    const matches = words.every((word, k) => tokens[i + k] !== undefined && (tokens[i + k].lower === word || lemmaOf(tokens[i + k]) === word));
-    if (matches && (best === null || metrics.indexOf(metric) < metrics.indexOf(best))) best = metric;
-  }
+  const consider = (entries: Array<{ metric: MetricCue; words: string[] }> | undefined) => {
+    if (!entries) return;
+    for (const { metric, words } of entries) {
+      let matches = true;
+      for (let k = 0; k < words.length && matches; k++) {
+        const token = tokens[i + k];
+        matches = token !== undefined && (token.lower === words[k] || lemmaOf(token) === words[k]);
+      }
+      if (matches && (best === null || metrics.indexOf(metric) < metrics.indexOf(best))) best = metric;
+    }
+  };
+  consider(index.get(t.lower));
+  if (t.lemma && t.lemma !== t.lower) consider(index.get(t.lemma));
   return best;
 }
 

@@ -223,9 +223,11 @@ export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previousPlace
       i += 1;
       continue;
     }
+    // A name not in the table starts with a capital; only then is its cue looked for. It counts only
+    // after an unambiguous cue ("from", "into", "arrived in"), not after "in" or "for" alone.
+    if (i === 0 || !/^[A-Z]/.test(tokens[i].text)) continue;
     const role = roleBefore(tokens, i);
-    // A name not in the table counts only after an unambiguous cue ("from", "into", "arrived in"), not after "in" or "for" alone.
-    if (role === null || i === 0) continue;
+    if (role === null) continue;
     const arrivedIn = tokens[i - 1].lower === 'in' && ['arrived', 'arriving', 'sheltering', 'registered'].includes(tokens[i - 2]?.lower ?? '');
     if (!arrivedIn && ['in', 'for', 'left', 'leaving', 'leave', 'reach', 'entered', 'entering'].includes(tokens[i - 1].lower)) continue;
     const last = unknownPlaceAt(tokens, i);

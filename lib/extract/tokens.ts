@@ -46,9 +46,31 @@ export function matchesPhrase(tokens: Token[], i: number, phrase: string): boole
   return true;
 }
 
+// Phrase lists indexed by their first (or last) word, built once per list: every token of a long
+// report is tried against several lists, and most tokens start none of their phrases.
+const BY_FIRST = new WeakMap<readonly string[], Map<string, string[]>>();
+const BY_LAST = new WeakMap<readonly string[], Map<string, string[]>>();
+
+function indexOf(phrases: readonly string[], cache: WeakMap<readonly string[], Map<string, string[]>>, pick: (words: string[]) => string) {
+  let index = cache.get(phrases);
+  if (!index) {
+    index = new Map();
+    for (const phrase of phrases) {
+      const key = pick(wordsOf(phrase));
+      const list = index.get(key) ?? [];
+      list.push(phrase);
+      index.set(key, list);
+    }
+    cache.set(phrases, index);
+  }
+  return index;
+}
+
 /** Length in tokens of the first phrase matching at index i, or 0. Phrases should be sorted longest first. */
 export function matchPhraseAt(tokens: Token[], i: number, phrases: readonly string[]): { phrase: string; length: number } | null {
-  for (const phrase of phrases) {
+  const token = tokens[i];
+  if (!token) return null;
+  for (const phrase of indexOf(phrases, BY_FIRST, (w) => w[0]).get(token.lower) ?? []) {
     if (matchesPhrase(tokens, i, phrase)) return { phrase, length: wordsOf(phrase).length };
   }
   return null;
@@ -56,7 +78,9 @@ export function matchPhraseAt(tokens: Token[], i: number, phrases: readonly stri
 
 /** Length in tokens of a phrase ending at index i (inclusive), or null. */
 export function matchPhraseEndingAt(tokens: Token[], i: number, phrases: readonly string[]): { phrase: string; length: number } | null {
-  for (const phrase of phrases) {
+  const token = tokens[i];
+  if (!token) return null;
+  for (const phrase of indexOf(phrases, BY_LAST, (w) => w[w.length - 1]).get(token.lower) ?? []) {
     const length = wordsOf(phrase).length;
     if (i - length + 1 >= 0 && matchesPhrase(tokens, i - length + 1, phrase)) return { phrase, length };
   }
