@@ -33,6 +33,8 @@ interface Draft {
   candidate: Candidate;
   mention: NumberMention;
   tokens: Token[];
+  /** The metric came from a movement verb with no place to decide it. */
+  undecided?: boolean;
   sentenceIndex: number;
   originMention: PlaceMention | null;
   destinationMention: PlaceMention | null;
@@ -96,7 +98,8 @@ function sources(tokens: Token[], sentence: string, matcher: PlaceMatcher): Attr
     if (a.name === null) return true;
     const words = tokenize(a.name);
     const place = matcher.at(words, 0);
-    return !(place && place.length === words.length);
+    // "Moldova", "Moldova, which borders Ukraine": a place with or without its appositive.
+    return !(place && (place.length === words.length || words[place.length]?.text === ','));
   });
 }
 
@@ -177,6 +180,16 @@ function candidatesInSentence(
     });
   }
 
+  // 3b. A border agency's count or total with no noun of its own ("its count … stands at 437,000").
+  const borderSource = context.attributions.some((a) => a.name !== null && /\bborder\b/i.test(a.name));
+  if (borderSource && opts.metrics.some((m) => m.key === 'refugees')) {
+    readings.forEach((reading) => {
+      if (reading.metric || reading.rejected || reading.headKind === 'other' || (reading.mention.words && !reading.mention.vague)) return;
+      const near = tokens.slice(Math.max(0, reading.mention.first - 6), reading.mention.first).map((t) => t.lower);
+      if (near.some((w) => ['count', 'total', 'tally', 'figure', 'number'].includes(w))) reading.metric = { metric: 'refugees', viaHead: false };
+    });
+  }
+
   // 4. "The figure", "of those": a number continuing the previous sentence's figure.
   readings.forEach((reading) => {
     if (reading.metric || reading.rejected) return;
@@ -187,13 +200,15 @@ function candidatesInSentence(
   const results: Draft[] = [];
   // Places and dates are shared out among the numbers that are figures.
   const bounds = readings.filter((r) => r.metric).map((r) => ({ first: r.mention.first, last: r.mention.last }));
+  // "…, bringing the total to 44,000": the total is for the places its increment names.
+  const totalAt = tokens.findIndex((t, k) => ['bringing', 'taking', 'pushing', 'raising'].includes(t.lower) && tokens.slice(k + 1, k + 5).some((w) => ['total', 'number', 'tally', 'toll'].includes(w.lower)));
   readings.forEach((reading) => {
     if (!reading.metric) {
       // Only a number that simply counts nothing here may restate a figure ("“At least 2,500 — and we are still counting”").
       if (!reading.rejected) leftovers.push({ mention: reading.mention, span: spanOf(context, reading.mention) });
       return;
     }
-    const others = bounds.filter((b) => b.first !== reading.mention.first);
+    const others = totalAt >= 0 && reading.mention.first > totalAt ? [] : bounds.filter((b) => b.first !== reading.mention.first);
     const parent = reading.parent ? results.find((r) => r.mention === reading.parent!.mention) : undefined;
     const draft = buildDraft(context, history, sentenceIndex, reading, others, dates, places, opts.metrics, parent);
     if (draft) results.push(draft);
@@ -220,7 +235,6 @@ function candidatesInSentence(
     }
   }
   // "…, bringing the total to 44,000": the numbers before it are the increment.
-  const totalAt = tokens.findIndex((t, k) => ['bringing', 'taking', 'pushing', 'raising'].includes(t.lower) && tokens.slice(k + 1, k + 5).some((w) => ['total', 'number', 'tally', 'toll'].includes(w.lower)));
   // Only a running total (refugees) makes its increment no figure; an evacuation on one day is one.
   if (totalAt >= 0) {
     const after = results.find((r) => r.mention.first > totalAt);
@@ -241,6 +255,13 @@ function candidatesInSentence(
         results.splice(i, 1);
       }
     }
+  }
+  // "Of the 2.5 million who have left, 1.5 million are in Poland, …": a total whose verb could not
+  // tell refugees from evacuees counts what its parts count.
+  for (const draft of results) {
+    if (!draft.undecided) continue;
+    const others = results.filter((r) => r !== draft && !r.undecided).map((r) => r.candidate.metric).filter((m) => m === 'refugees' || m === 'evacuees');
+    if (others.length > 0 && others.every((m) => m === others[0])) draft.candidate.metric = others[0];
   }
   // Buses and the people they carry describe one movement: "60 buses left Sumy carrying 5,000 evacuees towards Poltava".
   for (const bus of results.filter((r) => r.candidate.metric === 'buses')) {
@@ -378,8 +399,13 @@ function buildDraft(
     if (asOrigin) originMention = picked.bare;
     else destinationMention = picked.bare;
   }
+  // A border agency counts people entering the country it guards ("the border guard said 14,000 had arrived").
+  const borderSource = context.attributions.some((a) => a.name !== null && /\bborder\b/i.test(a.name));
   const abroad = Boolean(originMention?.home || destinationMention?.abroad || places.some((p) => p.home && p.role === 'origin' && p.first >= clause[0] && p.last < clause[1]));
-  if (reading.metric!.movement && has('refugees') && has('evacuees')) metricKey = parent ? parent.candidate.metric : abroad ? 'refugees' : 'evacuees';
+  const placed = Boolean(originMention || destinationMention);
+  if (reading.metric!.movement && has('refugees') && has('evacuees')) {
+    metricKey = parent ? parent.candidate.metric : abroad || (!placed && borderSource) ? 'refugees' : 'evacuees';
+  }
   // People going into Ukraine are returning, not fleeing ("had left Poland for Ukraine"); "in Ukraine" only locates.
   if (destinationMention?.home && metricKey !== 'civilian_deaths') {
     let cue = destinationMention.first - 1;
@@ -424,7 +450,8 @@ function buildDraft(
     confidence: 0,
   };
   candidate.confidence = scoreConfidence(mention, reading, candidate);
-  return { candidate, mention, tokens, sentenceIndex, originMention, destinationMention };
+  const undecided = Boolean(reading.metric!.movement && !parent && !placed && !borderSource);
+  return { candidate, mention, tokens, sentenceIndex, originMention, destinationMention, undecided };
 }
 
 /**

@@ -66,7 +66,7 @@ const SUBGROUP_NOUNS = new Set(['children', 'women', 'men', 'orphans', 'minors',
 const MODAL_LEMMAS = new Set(['could', 'would', 'will', 'might', 'may', 'can', 'shall', 'should', 'must']);
 const PLAN_LEMMAS = new Set([
   'expect', 'forecast', 'predict', 'project', 'plan', 'hope', 'aim', 'prepare', 'seek', 'target', 'want', 'need', 'intend',
-  'estimate-future', 'try', 'attempt', 'promise', 'pledge', 'support', 'house', 'accommodate', 'fit', 'hold',
+  'try', 'attempt', 'promise', 'pledge', 'support',
 ]);
 // Predicates that say something other than the metric happened to the people counted.
 const NEGATIVE_LEMMAS = new Set([
