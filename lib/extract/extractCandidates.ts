@@ -54,6 +54,8 @@ interface Reading {
   subfigure: boolean;
 }
 
+// A border agency named in the sentence ("Poland's border guard", "the Border Police of Moldova").
+const BORDER_AGENCY = /\bborder\s+(?:guards?|police|service|agency|officials)\b/i;
 // How many sentences back a pronoun ("she said") may find the speaker it stands for.
 const PRONOUN_REACH = 3;
 // "Of those, roughly 1.8 million ...", "put the figure at ...": the count continues the previous sentence's.
@@ -181,7 +183,7 @@ function candidatesInSentence(
   }
 
   // 3b. A border agency's count or total with no noun of its own ("its count … stands at 437,000").
-  const borderSource = context.attributions.some((a) => a.name !== null && /\bborder\b/i.test(a.name));
+  const borderSource = BORDER_AGENCY.test(context.sentence.text);
   if (borderSource && opts.metrics.some((m) => m.key === 'refugees')) {
     readings.forEach((reading) => {
       if (reading.metric || reading.rejected || reading.headKind === 'other' || (reading.mention.words && !reading.mention.vague)) return;
@@ -400,7 +402,7 @@ function buildDraft(
     else destinationMention = picked.bare;
   }
   // A border agency counts people entering the country it guards ("the border guard said 14,000 had arrived").
-  const borderSource = context.attributions.some((a) => a.name !== null && /\bborder\b/i.test(a.name));
+  const borderSource = BORDER_AGENCY.test(context.sentence.text);
   const abroad = Boolean(originMention?.home || destinationMention?.abroad || places.some((p) => p.home && p.role === 'origin' && p.first >= clause[0] && p.last < clause[1]));
   const placed = Boolean(originMention || destinationMention);
   if (reading.metric!.movement && has('refugees') && has('evacuees')) {

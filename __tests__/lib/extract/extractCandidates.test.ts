@@ -99,6 +99,24 @@ describe('extractCandidates on the failure kinds of issue 12', () => {
     expect(brief('Shelling killed two and injured nine in Sumy.').map((c) => [c.asStated, c.metric])).toEqual([['two', 'civilian_deaths']]);
   });
 
+  it('reads a national border agency’s count as refugees in its country, and a total as its increment’s', () => {
+    expect(brief("Romania's border police gave an update; its count since 24 February stands at 512,000.")[0]).toMatchObject({
+      asStated: '512,000', metric: 'refugees', destination: 'ro',
+    });
+    expect(brief("Slovakia's police said 7,000 people crossed the border on Sunday, taking the total to 183,000.")).toEqual([
+      expect.objectContaining({ asStated: '183,000', metric: 'refugees', destination: 'sk', date: null }),
+    ]);
+  });
+
+  it('gives a total the metric of its parts when its own verb cannot tell', () => {
+    const found = brief('Of the 3.1 million who have left, 1.9 million are in Poland and 410,000 in Romania.');
+    expect(found.map((c) => [c.asStated, c.metric, c.destination])).toEqual([
+      ['3.1 million', 'refugees', null],
+      ['1.9 million', 'refugees', 'pl'],
+      ['410,000', 'refugees', 'ro'],
+    ]);
+  });
+
   it('reads number words and destination phrases', () => {
     expect(brief('One and a half million people have now entered Poland.')[0]).toMatchObject({ metric: 'refugees', destination: 'pl' });
     expect(extract('One and a half million people have now entered Poland.')[0].low).toBe(1_500_000n);
