@@ -8,7 +8,7 @@ import { notAFigureReason } from './filters';
 import { tagTokens } from './language';
 import { classifyMetric, governingVerb, headKeywordIndex, headNoun, isSubfigure, notACount, type MetricMatch } from './metrics';
 import { findNumberMentions, type NumberMention } from './numbers';
-import { createPlaceMatcher, findPlaces, pickPlaces, type PlaceMatcher, type PlaceMention } from './places';
+import { createPlaceMatcher, findPlaces, lastPlaces, pickPlaces, type LastPlaces, type PlaceMatcher, type PlaceMention } from './places';
 import { splitClauses, splitSentences } from './sentences';
 import { matchesPhrase, tokenize, type Token } from './tokens';
 import type { Candidate, ExtractOptions, MetricCue, NamedPlace, Span } from './types';
@@ -23,8 +23,8 @@ interface SentenceContext {
   attributions: AttributionMention[];
   /** Metric of the last candidate found here, for "the figure" in the next sentence. */
   lastMetric?: string;
-  /** Last place named here that is not an origin, for "the city" in the next sentence. */
-  lastPlace?: NamedPlace | null;
+  /** The last country and town named here or before, for "the country" and "the city" in the next sentence. */
+  lastPlace?: LastPlaces;
   lastCandidate?: Draft;
 }
 
@@ -81,8 +81,9 @@ export function extractCandidates(text: string, opts: ExtractOptions): Candidate
     if (hasNumber || SPEAKING.test(sentence.text)) tagTokens(sentence.text, tokens);
     const context: SentenceContext = { sentence, paragraph, tokens, attributions: hasNumber || SPEAKING.test(sentence.text) ? sources(tokens, sentence.text, matcher) : [] };
     const previous = history.at(-1);
-    const previousPlace = previous && previous.paragraph === paragraph ? (previous.lastPlace ?? null) : null;
-    context.lastPlace = findPlaces(tokens, matcher, previousPlace).filter((p) => p.role !== 'origin').at(-1)?.place ?? previousPlace;
+    // "The city" may refer to the sentence before, even across a paragraph break (one sentence a paragraph).
+    const previousPlace = previous?.lastPlace ?? null;
+    context.lastPlace = lastPlaces(findPlaces(tokens, matcher, previousPlace), previousPlace);
     if (hasNumber) {
       const found = candidatesInSentence(context, history, history.length, opts, matcher, leftovers);
       context.lastMetric = found.at(-1)?.candidate.metric;
@@ -136,8 +137,7 @@ function candidatesInSentence(
   const claimed = new Set(mentions.map((m) => headKeywordIndex(tokens, m, opts.metrics)).filter((i): i is number => i !== null));
   const dates = findDates(tokens, sentence.text, opts.publishedAt);
   const previousContext = history.at(-1);
-  const previousPlace = previousContext && previousContext.paragraph === context.paragraph ? (previousContext.lastPlace ?? null) : null;
-  const places = findPlaces(tokens, matcher, previousPlace);
+  const places = findPlaces(tokens, matcher, previousContext?.lastPlace ?? null);
 
   // 1. What each number counts, on its own.
   const readings: Reading[] = mentions.map((mention) => {

@@ -13,6 +13,8 @@ export interface PlaceMention {
   home: boolean;
   /** The subject of a host verb ("Hungary received 312,120"): it goes with the number after it. */
   subject?: boolean;
+  /** "the city", "the country": a place named before, referred to here. */
+  referred?: boolean;
 }
 
 // The country the figures are about. Leaving it makes a refugee; a city inside it is an evacuation.
@@ -189,11 +191,28 @@ function unknownPlaceAt(tokens: Token[], i: number): number {
 /**
  * Places in a sentence with their roles. "the country", "the city" as a destination or host
  * ("crossed into the country", "the city has received") refer back to the last place named,
- * here or in the previous sentence (previousPlace).
+ * here or in the previous sentence (previous): "the country" the last country, "the city" the last town or region.
  */
-export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previousPlace: NamedPlace | null = null): PlaceMention[] {
+/** The last country and the last town or region named, for "the country" and "the city". */
+export interface LastPlaces {
+  country: NamedPlace | null;
+  town: NamedPlace | null;
+}
+
+const isCountryName = (place: NamedPlace) => COUNTRY_NAMES.has(place.name.toLowerCase());
+
+/** The last country and town named in these mentions, else the ones before. */
+export function lastPlaces(mentions: PlaceMention[], before: LastPlaces | null): LastPlaces {
+  const named = mentions.filter((m) => !m.referred);
+  return {
+    country: named.filter((m) => isCountryName(m.place)).at(-1)?.place ?? before?.country ?? null,
+    town: named.filter((m) => !isCountryName(m.place)).at(-1)?.place ?? before?.town ?? null,
+  };
+}
+
+export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previous: LastPlaces | null = null): PlaceMention[] {
   const mentions: PlaceMention[] = [];
-  let lastNamed = previousPlace;
+  const recent: LastPlaces = { country: previous?.country ?? null, town: previous?.town ?? null };
   for (let i = 0; i < tokens.length; i++) {
     const known = matcher.at(tokens, i);
     if (known) {
@@ -212,14 +231,22 @@ export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previousPlace
       const subject = cued === null && (hostsAfter(tokens, last) || national || (abroad && subjectOfVerb(tokens, i, last)));
       const role = cued ?? (subject ? 'destination' : null);
       mentions.push({ place, role, first: i, last, abroad: isCountry(known.ref) && !isHomeCountry(known.ref), home: isHomeCountry(known.ref), subject });
-      if (role !== 'origin') lastNamed = place;
+      // Within the sentence "the city" is not the place people left: "evacuees from Mariupol arrived in the city".
+      if (isCountryName(place)) recent.country = place;
+      else if (role !== 'origin') recent.town = place;
       i = last;
       continue;
     }
     const cityOf = (tokens[i + 2]?.lower === 'of' && matcher.at(tokens, i + 3) !== null) || tokens[i + 1]?.pos === 'ADJ';
-    if (tokens[i].lower === 'the' && PLACE_NOUNS.has(tokens[i + 1]?.lower ?? '') && lastNamed && !cityOf) {
+    const noun = tokens[i + 1]?.lower ?? '';
+    const lastNamed = noun === 'country' ? recent.country : recent.town;
+    if (tokens[i].lower === 'the' && PLACE_NOUNS.has(noun) && lastNamed && !cityOf) {
       const role = roleBefore(tokens, i) ?? (hostsAfter(tokens, i + 1) ? 'destination' : null);
-      if (role) mentions.push({ place: lastNamed, role, first: i, last: i + 1, abroad: COUNTRY_NAMES.has(lastNamed.name.toLowerCase()) && lastNamed.name.toLowerCase() !== HOME_COUNTRY, home: false });
+      if (role) {
+        const country = isCountryName(lastNamed);
+        const home = lastNamed.name.toLowerCase() === HOME_COUNTRY;
+        mentions.push({ place: lastNamed, role, first: i, last: i + 1, abroad: country && !home, home, referred: true });
+      }
       i += 1;
       continue;
     }
