@@ -78,7 +78,8 @@ function resolve(result: chrono.ParsedResult, start: number, published: Date): R
   const end = start + result.text.length;
   if (/weekend/i.test(text)) return [{ start, end, date: lastWeekday(published, 0, /\blast\b/i.test(text)) }];
   if (c.isCertain('day')) {
-    let date = c.date();
+    // A span of days ("14-15 March") is true at its end, as "between 24 February and 13 March" is.
+    let date = result.end?.isCertain('day') ? result.end.date() : c.date();
     // A day and month with no year that lands well after publication belongs to the previous year.
     if (!c.isCertain('year') && isAfter(date, addDays(published, 7))) date = new Date(date.getFullYear() - 1, date.getMonth(), date.getDate(), 12);
     // A report cannot give a figure for a day after it was published ("in just 24 hours" read as tomorrow).
@@ -87,6 +88,12 @@ function resolve(result: chrono.ParsedResult, start: number, published: Date): R
   }
   if (c.isCertain('weekday')) {
     return [{ start, end, date: lastWeekday(published, c.get('weekday')!, /\blast\b/i.test(result.text)) }];
+  }
+  // "the night of 7 March": chrono finds the phrase but leaves the day to its inner date.
+  const inner = /\b(?:night|morning|evening|afternoon) of (.+)$/i.exec(result.text);
+  if (inner) {
+    const again = parser.parse(inner[1], published, { forwardDate: false })[0];
+    if (again?.start.isCertain('day')) return resolve(again, start, published).map((r) => ({ ...r, end }));
   }
   // Only a time of day ("16:30", "07:00"), a month, or a relative span: no day.
   return [];

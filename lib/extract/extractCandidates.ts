@@ -135,8 +135,14 @@ function candidatesInSentence(
   if (mentions.length === 0) return [];
   const clauses = clauseRanges(sentence, tokens);
   const claimed = new Set(mentions.map((m) => headKeywordIndex(tokens, m, opts.metrics)).filter((i): i is number => i !== null));
-  const dates = findDates(tokens, sentence.text, opts.publishedAt);
   const previousContext = history.at(-1);
+  const dates = findDates(tokens, sentence.text, opts.publishedAt);
+  // "The same day, 1,200 people …": the day of the sentence before, by an explicit back-reference.
+  const sameDay = tokens.findIndex((t, k) => t.lower === 'same' && tokens[k + 1]?.lower === 'day' && tokens[k - 1]?.lower === 'the');
+  if (sameDay > 0 && previousContext) {
+    const before = findDates(previousContext.tokens, previousContext.sentence.text, opts.publishedAt).filter((d) => !d.since).at(-1);
+    if (before) dates.push({ ...before, text: sentence.text.slice(tokens[sameDay - 1].start, tokens[sameDay + 1].end), first: sameDay - 1, last: sameDay + 1, since: false, statement: false });
+  }
   const places = findPlaces(tokens, matcher, previousContext?.lastPlace ?? null);
 
   // 1. What each number counts, on its own.

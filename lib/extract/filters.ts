@@ -70,6 +70,8 @@ function isTime(tokens: Token[], mention: NumberMention): boolean {
 }
 
 function isDayOfMonth(tokens: Token[], mention: NumberMention): boolean {
+  // "on 14-15 March": a range of days.
+  if (mention.qualifier === 'RANGE') return mention.high <= 31n && MONTHS.includes(tokens[mention.last + 1]?.lower.replace(/\.$/, '') ?? '');
   if (mention.numberFirst !== mention.numberLast) return false;
   const token = tokens[mention.numberFirst];
   if (!/^\d{1,2}$/.test(token.text) || Number(token.text) > 31) return false;

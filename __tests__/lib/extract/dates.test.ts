@@ -61,6 +61,11 @@ describe('dates relative to publication', () => {
     expect(pickDate(findDates(tokens, sentence, '2022-03-28'), number, number)?.date).toBe('2022-03-26');
   });
 
+  it('reads "the night of 7 March" and a span of days at its end', () => {
+    expect(dateIn('On the night of 7 March 500 left')).toBe('2022-03-07');
+    expect(dateIn('500 left on 6-7 March')).toBe('2022-03-07');
+  });
+
   it('does not read a clock time as a day, nor a count after "last night" as an hour', () => {
     const sentence = '16:30 Vereshchuk: 4,554 people were evacuated.';
     expect(findDates(tokenize(sentence), sentence, '2022-03-24')).toEqual([]);

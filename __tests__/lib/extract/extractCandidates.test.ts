@@ -55,6 +55,12 @@ describe('extractCandidates on the failure kinds of issue 12', () => {
     expect(brief("Sunday's evacuation took 2,200 people out of Irpin, police said on Tuesday.")[0]).toMatchObject({ date: '2022-03-13', origin: 'irpin' });
   });
 
+  it('takes the day of the sentence before only through "the same day"', () => {
+    expect(brief('Shelling resumed on Monday. The same day, 1,200 people were evacuated from Irpin.')[0]).toMatchObject({ date: '2022-03-14' });
+    expect(brief('Shelling resumed on Monday. About 1,200 people were evacuated from Irpin.')[0]).toMatchObject({ date: null });
+    expect(brief('Some 5,000 people left Mariupol on 14-15 March.').map((c) => c.asStated)).toEqual(['Some 5,000']);
+  });
+
   it('takes the whole noun phrase as the source and never carries it to the next sentence', () => {
     const [first, second] = brief('More than 900 people were evacuated from Bucha, said Oleksandr Pavliuk, head of the regional administration. Another 300 were evacuated from Hostomel.');
     expect(first.attribution).toBe('Oleksandr Pavliuk');
