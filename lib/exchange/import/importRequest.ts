@@ -3,12 +3,19 @@ import { z } from 'zod';
 import type { Actor } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
 import { AppError } from '@/lib/http/AppError';
+import { CONTROL_CHARACTERS } from '@/lib/vocabulary';
 import { fileTooLarge } from './readRecords';
 
 const schema = z.object({
   dryRun: z.enum(['0', '1', 'true', 'false'], { message: 'dryRun must be 1 or 0' }).default('1').transform((v) => v === '1' || v === 'true'),
   status: z.enum(['DRAFT', 'PUBLISHED'], { message: 'status must be DRAFT or PUBLISHED' }).default('DRAFT'),
-  fileName: z.string().trim().min(1).max(200, 'fileName must be at most 200 characters').default('upload.csv'),
+  fileName: z
+    .string()
+    .trim()
+    .min(1, 'fileName must not be blank')
+    .max(200, 'fileName must be at most 200 characters')
+    .refine((v) => !CONTROL_CHARACTERS.test(v), 'fileName must not contain control characters such as NUL')
+    .default('upload.csv'),
 });
 
 export type ImportRequest = z.infer<typeof schema>;
