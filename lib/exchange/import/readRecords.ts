@@ -3,7 +3,7 @@
 // truncated upload must never be imported as if it were the whole file), refuses
 // UTF-16 and non-UTF-8 (Latin-1, Windows-1252) text with a message that says how
 // to fix it, and lets csv-parse handle quoting, BOMs and any mix of line endings.
-import { Readable } from 'node:stream';
+import { once } from 'node:events';
 import { parse } from 'csv-parse';
 import { AppError } from '@/lib/http/AppError';
 
@@ -87,9 +87,22 @@ export async function* readRecords(body: AsyncIterable<Uint8Array>, maxBytes: nu
     relax_quotes: true,
     skip_empty_lines: true,
   });
-  const text = Readable.from(decodeUtf8(body, maxBytes, options));
-  text.on('error', (err) => parser.destroy(err));
-  text.pipe(parser);
+  // Decoded text is written into the parser by hand, with backpressure; any failure
+  // (too large, not UTF-8, short, broken off) destroys the parser with that error,
+  // which the loop below then throws.
+  const stop = new AbortController();
+  const pump = async () => {
+    try {
+      for await (const text of decodeUtf8(body, maxBytes, options)) {
+        if (stop.signal.aborted) return;
+        if (!parser.write(text)) await once(parser, 'drain', { signal: stop.signal });
+      }
+      parser.end();
+    } catch (err) {
+      if (!stop.signal.aborted) parser.destroy(err as Error);
+    }
+  };
+  void pump();
   let row = 0;
   try {
     for await (const cells of parser as AsyncIterable<string[]>) {
@@ -104,6 +117,7 @@ export async function* readRecords(body: AsyncIterable<Uint8Array>, maxBytes: nu
     }
     throw err;
   } finally {
-    text.destroy();
+    stop.abort();
+    parser.destroy();
   }
 }
