@@ -1,4 +1,4 @@
-// Runs before every page and API route (not the import route: see `config`). In order:
+// Runs before every page and API route (not the import routes: see `config`). In order:
 //   1. a request with an Authorization header must carry a valid token (401 otherwise,
 //      on public GETs too);
 //   2. PUBLIC_READ=false: only the sign-in page, the auth endpoints and the health check
@@ -82,8 +82,9 @@ function withWwwAuthenticate(response: Response): Response {
 }
 
 export const config = {
-  // Static assets carry no data. The import route streams its body itself and counts
-  // it against IMPORT_MAX_MB; through the proxy it would be buffered and cut at the
-  // proxy's body limit (10 MB), so the route checks its own token and Origin instead.
-  matcher: ['/((?!_next/static|_next/image|favicon.ico|api/v1/figures/import).*)'],
+  // Static assets carry no data. The import routes (figures, places, events) stream
+  // their body themselves and count it against IMPORT_MAX_MB; through the proxy it
+  // would be buffered and cut at the proxy's body limit (10 MB), so they check their
+  // own token and Origin (requireActor) instead.
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|api/v1/(?:figures|places|events)/import).*)'],
 };
