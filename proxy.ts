@@ -1,27 +1,90 @@
-// Runs before every request. With PUBLIC_READ=false, nothing but the sign-in page,
-// the auth endpoints and the health check is served to anonymous visitors.
-// (With PUBLIC_READ=true, published data is public; /admin and /account check
-// the session in their own pages and actions.)
+// Runs before every page and API route (not the import routes: see `config`). In order:
+//   1. a request with an Authorization header must carry a valid token (401 otherwise,
+//      on public GETs too);
+//   2. PUBLIC_READ=false: only the sign-in page, the auth endpoints and the health check
+//      are open to anonymous visitors;
+//   3. /admin and /account redirect anonymous visitors to sign in (307), before a page
+//      starts streaming;
+//   4. the query of a page that reads filters is checked with the same reader the page
+//      uses, so a bad parameter renders the page's message with HTTP 400 (403 for drafts);
+//   5. every response gets the security headers, with a fresh CSP nonce that Next.js
+//      puts on its scripts.
 import { NextResponse, type NextRequest } from 'next/server';
 import { getConfig } from '@/lib/config';
-import { getActorFromHeaders } from '@/lib/auth/session';
+import { loginPath } from '@/lib/auth/pageGuard';
+import { getActorFromHeaders, type Actor } from '@/lib/auth/session';
+import { parseIntervalParam } from '@/lib/figures/parseSeriesParams';
+import { parsePageQuery } from '@/lib/figures/listFigures';
+import { readFigureFilters } from '@/lib/figures/readFigureFilters';
+import { AppError } from '@/lib/http/AppError';
+import { errorResponse } from '@/lib/http/respond';
+import { createNonce, securityHeaders } from '@/lib/http/securityHeaders';
+import { parseSourcesPage } from '@/lib/sources/listSources';
 
 const OPEN_PATHS = [/^\/login(?:\/|$)/, /^\/api\/auth\//, /^\/api\/health(?:\/|$)/];
+const SIGNED_IN_PATHS = /^\/(?:admin|account)(?:\/|$)/;
+
+type ActorLookup = () => Promise<Actor | null>;
+
+/** Pages whose query is read by a lib/ parser: the same call the page makes, run before it renders. */
+const PAGE_QUERIES: Array<[RegExp, (params: URLSearchParams, actor: ActorLookup) => Promise<unknown>]> = [
+  [/^\/$/, async (params, actor) => [parseIntervalParam(params), await readFigureFilters(params, actor)]],
+  [/^\/figures\/?$/, async (params, actor) => [parsePageQuery(params), await readFigureFilters(params, actor)]],
+  [/^\/sources\/?$/, async (params) => parseSourcesPage(params)],
+];
 
 export async function proxy(request: NextRequest) {
-  const { pathname, search } = request.nextUrl;
-  if (getConfig().PUBLIC_READ || OPEN_PATHS.some((p) => p.test(pathname))) return NextResponse.next();
-  const actor = await getActorFromHeaders(request.headers).catch(() => null);
-  if (actor) return NextResponse.next();
-  if (pathname.startsWith('/api/')) {
-    return NextResponse.json({ error: { message: 'Sign in or send an API token: this Corridor instance is not public (PUBLIC_READ=false).' } }, { status: 401 });
+  const { pathname, search, searchParams } = request.nextUrl;
+  let resolved: Promise<Actor | null> | undefined;
+  const actor: ActorLookup = () => (resolved ??= getActorFromHeaders(request.headers));
+
+  if (request.headers.has('authorization')) {
+    try {
+      await actor();
+    } catch (err) {
+      return withWwwAuthenticate(errorResponse(err, `${request.method} ${pathname}`));
+    }
   }
-  const login = new URL('/login', request.url);
-  login.searchParams.set('next', pathname + search);
-  return NextResponse.redirect(login);
+  const open = OPEN_PATHS.some((p) => p.test(pathname));
+  if (!open && (!getConfig().PUBLIC_READ || SIGNED_IN_PATHS.test(pathname)) && !(await actor().catch(() => null))) {
+    if (pathname.startsWith('/api/')) {
+      return NextResponse.json({ error: { message: 'Sign in or send an API token: this Corridor instance is not public (PUBLIC_READ=false).' } }, { status: 401 });
+    }
+    return NextResponse.redirect(new URL(loginPath(pathname + search), request.url));
+  }
+
+  let status: number | undefined;
+  const page = PAGE_QUERIES.find(([path]) => path.test(pathname));
+  if (page && request.method === 'GET') {
+    try {
+      await page[1](searchParams, () => actor().catch(() => null));
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      status = err.status;
+    }
+  }
+  return withSecurityHeaders(request, pathname, status);
+}
+
+/** Passes the request on with a fresh nonce; Next.js reads it from the request's CSP header. */
+function withSecurityHeaders(request: NextRequest, pathname: string, status?: number): NextResponse {
+  const headers = securityHeaders(pathname, { nonce: createNonce(), publicUrl: process.env.BETTER_AUTH_URL, dev: process.env.NODE_ENV === 'development' });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set('content-security-policy', headers['Content-Security-Policy']);
+  const response = NextResponse.next({ request: { headers: requestHeaders }, ...(status ? { status } : {}) });
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
+
+function withWwwAuthenticate(response: Response): Response {
+  if (response.status === 401) response.headers.set('www-authenticate', 'Bearer');
+  return response;
 }
 
 export const config = {
-  // Static assets carry no data; everything else goes through the check.
-  matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'],
+  // Static assets carry no data. The import routes (figures, places, events) stream
+  // their body themselves and count it against IMPORT_MAX_MB; through the proxy it
+  // would be buffered and cut at the proxy's body limit (10 MB), so they check their
+  // own token and Origin (requireActor) instead.
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|api/v1/(?:figures|places|events)/import).*)'],
 };

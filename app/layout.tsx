@@ -4,6 +4,9 @@ import './globals.css';
 import { AccountLinks } from '@/components/admin/AccountLinks';
 import { getLoadedDataset } from '@/lib/exchange/dataset';
 
+// Every page renders per request: the CSP nonce (proxy.ts) must reach every script Next.js writes.
+export const dynamic = 'force-dynamic';
+
 export const metadata: Metadata = {
   title: 'Corridor — cited refugee and evacuation figures',
   description: 'Refugee totals, evacuee counts and evacuation buses over time, every number tied to its source.',

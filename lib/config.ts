@@ -1,6 +1,7 @@
 // Runtime configuration, read from the environment once and validated at start,
 // so a bad value stops the app with a message that names the variable.
 import { z } from 'zod';
+import { isProxyEntry } from './http/forwarded';
 
 const bool = (name: string, fallback: boolean) =>
   z
@@ -44,6 +45,23 @@ const postgresUrl = z
     return v;
   });
 
+/** Comma-separated IP addresses or CIDR ranges; empty means no proxy is trusted. */
+const proxyList = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    const entries = (v ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    const bad = entries.find((e) => !isProxyEntry(e));
+    if (bad !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `TRUSTED_PROXIES must list IP addresses or CIDR ranges separated by commas, such as 10.0.0.5,10.1.0.0/16; "${bad}" is neither`,
+      });
+      return z.NEVER;
+    }
+    return entries;
+  });
+
 export const configSchema = z.object({
   DATABASE_URL: postgresUrl,
   PORT: z.coerce
@@ -75,6 +93,8 @@ export const configSchema = z.object({
     .number({ message: 'IMPORT_MAX_MB must be a number of megabytes' })
     .positive('IMPORT_MAX_MB must be greater than 0')
     .default(50),
+  // Reverse proxies whose X-Forwarded-For/-Host/-Proto headers are believed (lib/http/forwarded.ts).
+  TRUSTED_PROXIES: proxyList,
   DATA_LICENSE: z.string().default('CC-BY-4.0'),
   CITATION: z.string().default('Corridor: cited refugee and evacuation figures'),
 });

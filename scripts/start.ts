@@ -1,6 +1,8 @@
 // `npm start`: database up (embedded unless DATABASE_URL is set), migrations,
-// the curated dataset into an empty database, a production build if none exists, then
-// `next start`. Ctrl-C or SIGTERM stops the app and the embedded database.
+// the curated dataset into an empty database, a production build if none exists,
+// then the production server (scripts/serve.ts: Next.js behind a server that decides
+// which X-Forwarded-* headers to believe). Ctrl-C or SIGTERM stops the app and the
+// embedded database.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -93,8 +95,9 @@ async function main() {
     if (code !== 0) fail('next build failed; see the output above.');
   }
   say(`app: http://localhost:${config.PORT}`);
-  const args = dev ? ['dev', '-p', String(config.PORT)] : ['start', '-p', String(config.PORT), '-H', config.HOSTNAME];
-  const code = await run(nextBin, args, env);
+  const code = dev
+    ? await run(nextBin, ['dev', '-p', String(config.PORT)], env)
+    : await run(join('node_modules', '.bin', 'tsx'), [join('scripts', 'serve.ts')], { ...env, NODE_ENV: 'production' });
   if (!stopping) await shutdown(code);
 }
 

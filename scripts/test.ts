@@ -61,10 +61,15 @@ function runJest(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   });
 }
 
-/** Builds if needed, then serves the app on a free port against `databaseUrl`. */
+/**
+ * Builds if needed, then serves the app on a free port against `databaseUrl` with
+ * the server `npm start` runs (scripts/serve.ts). IMPORT_MAX_MB is 12 so the HTTP
+ * tests can send a file past the proxy's old 10 MB body limit and one past the
+ * import limit without moving 50 MB.
+ */
 async function startAppForE2e(databaseUrl: string): Promise<{ url: string; stop: () => Promise<void> }> {
   const distDir = process.env.NEXT_DIST_DIR ?? '.next';
-  const env = { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' as const };
+  const env = { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' as const, IMPORT_MAX_MB: '12' };
   const nextBin = join('node_modules', '.bin', 'next');
   if (!existsSync(join(distDir, 'BUILD_ID'))) {
     say('no production build: running next build');
@@ -78,7 +83,7 @@ async function startAppForE2e(databaseUrl: string): Promise<{ url: string; stop:
   const { closeSql } = await import('../lib/db/sql');
   await closeSql();
   const port = await findFreePort();
-  const server = spawn(nextBin, ['start', '-p', String(port), '-H', '127.0.0.1'], { stdio: ['ignore', 'inherit', 'inherit'], env });
+  const server = spawn(join('node_modules', '.bin', 'tsx'), [join('scripts', 'serve.ts')], { stdio: ['ignore', 'inherit', 'inherit'], env: { ...env, PORT: String(port), HOSTNAME: '127.0.0.1' } });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 120; i++) {
     if (server.exitCode !== null) throw new Error('the app exited during start-up');

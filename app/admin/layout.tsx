@@ -1,21 +1,16 @@
-import { redirect } from 'next/navigation';
+import { forbidden, redirect } from 'next/navigation';
 import { getActor } from '@/lib/auth/session';
 import { canManageUsers, canViewAdmin, canViewAuditLog } from '@/lib/auth/permissions';
 
 export const dynamic = 'force-dynamic';
 
 // Every /admin page renders inside this check; pages and actions still check their own permission.
+// Anonymous visitors are redirected by proxy.ts (with the page they asked for); this is the backstop.
+// Analysts get 403 (app/forbidden.tsx).
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const actor = await getActor();
   if (!actor) redirect('/login?next=/admin');
-  if (!canViewAdmin(actor)) {
-    return (
-      <section className="narrow">
-        <h1>Not allowed</h1>
-        <p role="alert">The admin area is for editors and admins. You are signed in as {actor.email} ({actor.role.toLowerCase()}).</p>
-      </section>
-    );
-  }
+  if (!canViewAdmin(actor)) forbidden();
   return (
     <div className="admin">
       <nav aria-label="Admin" className="admin-nav">

@@ -10,6 +10,7 @@ import { listFigures, parsePageQuery, type FigureSort } from '@/lib/figures/list
 import { formatExact, formatStatedValue } from '@/lib/figures/formatValue';
 import { readFigureFilters } from '@/lib/figures/readFigureFilters';
 import { AppError } from '@/lib/http/AppError';
+import { toSearchParams } from '@/lib/http/searchParams';
 import { PUBLIC_STATUS, STATUS_LABELS } from '@/lib/vocabulary';
 import { listPlaceOptions } from '@/lib/places/listPlaceOptions';
 import { listPublishers } from '@/lib/sources/listPublishers';
@@ -19,12 +20,6 @@ export const dynamic = 'force-dynamic';
 const COLUMNS: Array<{ label: string; sort?: 'asOf' | 'value' | 'updated' }> = [
   { label: 'As of', sort: 'asOf' }, { label: 'Metric' }, { label: 'Value as stated', sort: 'value' }, { label: 'Exact' }, { label: 'Place' }, { label: 'Citation' }, { label: 'Updated', sort: 'updated' },
 ];
-
-function toSearchParams(params: Record<string, string | string[] | undefined>): URLSearchParams {
-  const out = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) for (const one of ([] as string[]).concat(v ?? [])) out.append(k, one);
-  return out;
-}
 
 export default async function FiguresPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = toSearchParams(await searchParams);

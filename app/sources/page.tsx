@@ -2,14 +2,22 @@
 import { safeHref } from '@/components/figures/ClaimCitation';
 import { formatDay } from '@/lib/figures/formatDay';
 import { formatStatedValue } from '@/lib/figures/formatValue';
-import { listSources } from '@/lib/sources/listSources';
+import { FilterError } from '@/components/filters/FilterError';
+import { AppError } from '@/lib/http/AppError';
+import { listSources, parseSourcesPage } from '@/lib/sources/listSources';
+import { toSearchParams } from '@/lib/http/searchParams';
 
 export const dynamic = 'force-dynamic';
 
 export default async function SourcesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { before } = await searchParams;
-  const beforeId = typeof before === 'string' && /^\d{1,9}$/.test(before) ? Number(before) : undefined;
-  const { sources, nextBefore } = await listSources(beforeId);
+  let page;
+  try {
+    page = parseSourcesPage(toSearchParams(await searchParams));
+  } catch (err) {
+    if (err instanceof AppError) return <FilterError message={err.message} href="/sources" />;
+    throw err;
+  }
+  const { sources, nextBefore } = await listSources(page.before);
   return (
     <>
       <h1>Sources</h1>

@@ -64,10 +64,17 @@ async function createAuth() {
         },
       },
     },
-    // Applies to requests through /api/auth/*; failed sign-ins are also throttled
-    // per account and per IP in loginThrottle.ts, whichever path they take.
+    // Applies to requests through /api/auth/*; sign-ins (form and API) are throttled
+    // per account and per IP in loginThrottle.ts instead.
     rateLimit: { enabled: true, storage: 'database', window: 60, max: 100 },
-    advanced: { useSecureCookies: secureCookies(), defaultCookieAttributes: { httpOnly: true, sameSite: 'lax' } },
+    advanced: {
+      // The server (scripts/serve.ts, lib/http/forwarded.ts) leaves exactly one address in
+      // X-Forwarded-For: the peer, or the client behind a proxy in TRUSTED_PROXIES. A single
+      // address is all better-auth believes, so a client's own list is never its key.
+      ipAddress: { ipAddressHeaders: ['x-forwarded-for'] },
+      useSecureCookies: secureCookies(),
+      defaultCookieAttributes: { httpOnly: true, sameSite: 'lax' },
+    },
     telemetry: { enabled: false },
     // Failed sign-ins are expected traffic; tests would drown in their log lines.
     logger: { disabled: process.env.NODE_ENV === 'test' },

@@ -1,7 +1,9 @@
-// Slows password guessing: after too many failed sign-ins for one account or from
-// one IP address within the window, further attempts are refused until it passes.
+// Slows password guessing: each sign-in attempt claims a slot for its account and
+// its IP address before the password is checked, and once either has used up its
+// slots within the window, further attempts are refused until the window ends.
+// Claiming is one statement that records and decides (the rows are locked by the
+// upsert), so parallel guessers cannot all pass a check before any failure counts.
 // Counters live in the rate_limit table so every app process sees the same counts.
-import { randomUUID } from 'node:crypto';
 import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/http/AppError';
 
@@ -9,44 +11,36 @@ export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
 export const MAX_FAILURES_PER_ACCOUNT = 5;
 export const MAX_FAILURES_PER_IP = 20;
 
-const keys = (email: string, ip: string | null) => ({
-  account: `login-fail:account:${email.trim().toLowerCase()}`,
-  ip: ip ? `login-fail:ip:${ip}` : null,
-});
+export const TOO_MANY_ATTEMPTS = 'Too many failed sign-in attempts. Wait 15 minutes and try again, or ask an admin to reset your password.';
 
-async function failures(key: string, now: number): Promise<number> {
-  const row = await db.rateLimit.findUnique({ where: { key }, select: { count: true, lastRequest: true } });
-  if (!row || now - Number(row.lastRequest) > LOGIN_WINDOW_MS) return 0;
-  return row.count;
-}
+const accountKey = (email: string) => `login-fail:account:${email.trim().toLowerCase()}`;
+const ipKey = (ip: string) => `login-fail:ip:${ip}`;
 
-/** Throws TOO_MANY_REQUESTS when the account or the IP has failed too often lately. */
-export async function assertLoginAllowed(email: string, ip: string | null): Promise<void> {
-  const now = Date.now();
-  const k = keys(email, ip);
-  const [account, byIp] = await Promise.all([failures(k.account, now), k.ip ? failures(k.ip, now) : 0]);
-  if (account >= MAX_FAILURES_PER_ACCOUNT || byIp >= MAX_FAILURES_PER_IP) {
-    throw new AppError('TOO_MANY_REQUESTS', 'Too many failed sign-in attempts. Wait 15 minutes and try again, or ask an admin to reset your password.');
-  }
-}
-
-async function bump(key: string, now: number): Promise<void> {
-  // One statement, so parallel failures cannot both read the old count.
-  await db.$executeRaw`
-    INSERT INTO rate_limit (id, key, count, "lastRequest") VALUES (${randomUUID()}, ${key}, 1, ${BigInt(now)})
+/**
+ * Counts one attempt for the account and the IP and throws TOO_MANY_REQUESTS when
+ * either is over its limit. A window starts with its first attempt (`lastRequest`
+ * holds the start), so refused attempts do not prolong a lock-out.
+ */
+export async function claimLoginAttempt(email: string, ip: string | null): Promise<void> {
+  const now = BigInt(Date.now());
+  const keys = [accountKey(email), ...(ip ? [ipKey(ip)] : [])];
+  // Keys in a fixed order (account before IP), so two statements never lock in opposite orders.
+  const rows = await db.$queryRaw<{ key: string; count: number }[]>`
+    INSERT INTO rate_limit (id, key, count, "lastRequest")
+    SELECT gen_random_uuid()::text, k, 1, ${now} FROM unnest(${keys}::text[]) AS k ORDER BY k
     ON CONFLICT (key) DO UPDATE SET
-      count = CASE WHEN ${BigInt(now)} - rate_limit."lastRequest" > ${BigInt(LOGIN_WINDOW_MS)} THEN 1 ELSE rate_limit.count + 1 END,
-      "lastRequest" = ${BigInt(now)}`;
+      count = CASE WHEN excluded."lastRequest" - rate_limit."lastRequest" > ${BigInt(LOGIN_WINDOW_MS)} THEN 1 ELSE rate_limit.count + 1 END,
+      "lastRequest" = CASE WHEN excluded."lastRequest" - rate_limit."lastRequest" > ${BigInt(LOGIN_WINDOW_MS)} THEN excluded."lastRequest" ELSE rate_limit."lastRequest" END
+    RETURNING key, count`;
+  const over = rows.some((r) => r.count > (r.key === keys[0] ? MAX_FAILURES_PER_ACCOUNT : MAX_FAILURES_PER_IP));
+  if (over) throw new AppError('TOO_MANY_REQUESTS', TOO_MANY_ATTEMPTS);
 }
 
-export async function recordLoginFailure(email: string, ip: string | null): Promise<void> {
-  const now = Date.now();
-  const k = keys(email, ip);
-  await bump(k.account, now);
-  if (k.ip) await bump(k.ip, now);
-}
-
-/** A successful sign-in clears the account's counter (not the IP's, which may be shared by an attacker). */
-export async function clearLoginFailures(email: string): Promise<void> {
-  await db.rateLimit.deleteMany({ where: { key: keys(email, null).account } });
+/**
+ * A successful sign-in clears the account's counter and gives the IP back its slot
+ * (the IP's failures stay: the address may be shared with an attacker).
+ */
+export async function releaseLoginAttempt(email: string, ip: string | null): Promise<void> {
+  await db.rateLimit.deleteMany({ where: { key: accountKey(email) } });
+  if (ip) await db.$executeRaw`UPDATE rate_limit SET count = greatest(count - 1, 0) WHERE key = ${ipKey(ip)}`;
 }

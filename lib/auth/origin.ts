@@ -1,6 +1,9 @@
-// CSRF defence for route handlers that change data: a cookie-authenticated POST,
-// PUT, PATCH or DELETE must carry an Origin header naming this site. (Server
-// actions get the same check from Next.js itself.)
+// CSRF defence: a cookie-authenticated POST, PUT, PATCH or DELETE to a route
+// handler, and every cookie-authenticated server action (lib/auth/serverAction.ts),
+// must carry an Origin header naming this site. (Next.js's own server-action check
+// lets a request without Origin through.) The Host and X-Forwarded-* headers read
+// here are the ones the server left after dropping those not sent by a trusted
+// proxy (lib/http/forwarded.ts), so a client cannot name its own origin as ours.
 import { AppError } from '@/lib/http/AppError';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -26,16 +29,22 @@ export function allowedOrigins(headers: Headers, requestUrl?: string): Set<strin
   return origins;
 }
 
-export function isSameOrigin(request: Request): boolean {
-  const origin = request.headers.get('origin');
+export function isSameOrigin(headers: Headers, requestUrl?: string): boolean {
+  const origin = headers.get('origin');
   if (!origin || origin === 'null') return false;
-  return allowedOrigins(request.headers, request.url).has(origin);
+  return allowedOrigins(headers, requestUrl).has(origin);
 }
+
+const crossOrigin = () =>
+  new AppError('FORBIDDEN', 'This request did not come from a Corridor page (missing or foreign Origin header). Reload the page and try again, or use an API token.');
 
 /** Throws FORBIDDEN for a mutating request whose Origin is missing or foreign. */
 export function assertSameOrigin(request: Request): void {
   if (SAFE_METHODS.has(request.method.toUpperCase())) return;
-  if (!isSameOrigin(request)) {
-    throw new AppError('FORBIDDEN', 'This request did not come from a Corridor page (missing or foreign Origin header). Reload the page and try again, or use an API token.');
-  }
+  if (!isSameOrigin(request.headers, request.url)) throw crossOrigin();
+}
+
+/** The same check for a server action, which is always a POST, from its request headers. */
+export function assertSameOriginAction(headers: Headers): void {
+  if (!isSameOrigin(headers)) throw crossOrigin();
 }

@@ -1,14 +1,18 @@
 // The one wrapper for server actions: resolve the signed-in actor, check the
-// permission, run, and turn any error into form state through the one error path
+// permission and, for a session cookie, the Origin header (CSRF; Next.js itself
+// lets an action without Origin through), run, and turn any error into form state
+// through the one error path
 // (lib/http/errors.ts). Paths are revalidated and the redirect happens after the
 // try, so Next's redirect signal is never caught as a failure.
 import { revalidatePath } from 'next/cache';
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { describeError, type ActionFailure } from '@/lib/http/errors';
 import { FormReader } from '@/lib/validation/formReader';
 import { recordFormFailure, type RecordFormState } from '@/lib/validation/recordFormState';
 import { assertPermission, type Actor, type Permission } from './permissions';
-import { getActor } from './session';
+import { assertSameOriginAction } from './origin';
+import { getActorFromHeaders } from './session';
 
 /** How a successful action ends: pages to refresh, where to go, or the state to show. */
 export interface ActionOutcome<State> {
@@ -30,8 +34,10 @@ export function serverAction<Input, State>(spec: ActionSpec<Input, State>): (pre
   return async (prev, input) => {
     let outcome: ActionOutcome<State>;
     try {
-      const actor = await getActor();
+      const requestHeaders = new Headers(await headers());
+      const actor = await getActorFromHeaders(requestHeaders);
       assertPermission(actor, typeof spec.permission === 'function' ? spec.permission(input) : spec.permission);
+      if (actor.via === 'session') assertSameOriginAction(requestHeaders);
       outcome = await spec.run(actor, input, prev);
     } catch (err) {
       const { message, param, requestId } = describeError(err, `action ${spec.name}`);

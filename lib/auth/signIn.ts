@@ -1,9 +1,12 @@
 // Email and password sign-in and sign-out through better-auth, with the per-account
-// and per-IP throttle in front. Returns the Set-Cookie headers for the caller to send.
-import { APIError } from 'better-auth/api';
+// and per-IP throttle in front. The sign-in form and POST /api/auth/sign-in/email
+// both come here, so every attempt on every path is counted the same way.
+// Returns the Set-Cookie headers for the caller to send.
 import { AppError } from '@/lib/http/AppError';
+import { clientIp } from '@/lib/http/forwarded';
 import { getAuth } from './auth';
-import { assertLoginAllowed, clearLoginFailures, recordLoginFailure } from './loginThrottle';
+import { betterAuthErrorMessage, betterAuthErrorStatus } from './betterAuthError';
+import { claimLoginAttempt, releaseLoginAttempt } from './loginThrottle';
 
 /** What the sign-in form shows after a failed attempt. */
 export interface LoginState {
@@ -14,26 +17,33 @@ export interface LoginState {
 /** One message for an unknown email, a wrong password and a deactivated account alike. */
 export const WRONG_CREDENTIALS = 'Email or password is incorrect.';
 
-export function clientIp(headers: Headers): string | null {
-  const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  return forwarded || headers.get('x-real-ip') || null;
+/** What a successful sign-in hands back: the cookies to set and better-auth's answer (user, token). */
+export interface SignedIn {
+  setCookie: string[];
+  response: unknown;
 }
 
-export async function signInWithPassword(email: string, password: string, requestHeaders: Headers): Promise<{ setCookie: string[] }> {
+/**
+ * Claims a throttle slot, then lets better-auth check the password. Any refusal
+ * (unknown email, wrong password, deactivated account, malformed email) is the
+ * same 401 and stays counted; only a success gives the slot back.
+ */
+export async function signInWithPassword(email: string, password: string, requestHeaders: Headers): Promise<SignedIn> {
   const address = email.trim().toLowerCase();
   if (!address || !password) throw new AppError('BAD_REQUEST', 'Enter your email and password.', address ? 'password' : 'email');
   const ip = clientIp(requestHeaders);
-  await assertLoginAllowed(address, ip);
+  await claimLoginAttempt(address, ip);
   const auth = await getAuth();
+  let signedIn;
   try {
-    const { headers } = await auth.api.signInEmail({ body: { email: address, password }, headers: requestHeaders, returnHeaders: true });
-    await clearLoginFailures(address);
-    return { setCookie: headers.getSetCookie() };
+    signedIn = await auth.api.signInEmail({ body: { email: address, password }, headers: requestHeaders, returnHeaders: true });
   } catch (err) {
-    if (!(err instanceof APIError)) throw err;
-    await recordLoginFailure(address, ip);
+    const status = betterAuthErrorStatus(err);
+    if (status === null || status >= 500) throw err;
     throw new AppError('UNAUTHORIZED', WRONG_CREDENTIALS);
   }
+  await releaseLoginAttempt(address, ip);
+  return { setCookie: signedIn.headers.getSetCookie(), response: signedIn.response };
 }
 
 /** Ends the session the headers carry; returns the cookie-clearing headers. */
@@ -43,7 +53,7 @@ export async function signOut(requestHeaders: Headers): Promise<{ setCookie: str
     const { headers } = await auth.api.signOut({ headers: requestHeaders, returnHeaders: true });
     return { setCookie: headers.getSetCookie() };
   } catch (err) {
-    if (err instanceof APIError) return { setCookie: [] };
+    if (betterAuthErrorStatus(err) !== null) return { setCookie: [] };
     throw err;
   }
 }
@@ -57,8 +67,9 @@ export async function changePassword(requestHeaders: Headers, currentPassword: s
     const { headers } = await auth.api.changePassword({ body: { currentPassword, newPassword, revokeOtherSessions: true }, headers: requestHeaders, returnHeaders: true });
     return { setCookie: headers.getSetCookie() };
   } catch (err) {
-    if (!(err instanceof APIError)) throw err;
-    if (err.status === 'UNAUTHORIZED' && !String(err.message).toLowerCase().includes('password')) throw new AppError('UNAUTHORIZED', 'Sign in again to change your password.');
+    const status = betterAuthErrorStatus(err);
+    if (status === null || status >= 500) throw err;
+    if (status === 401 && !betterAuthErrorMessage(err).includes('password')) throw new AppError('UNAUTHORIZED', 'Sign in again to change your password.');
     throw new AppError('BAD_REQUEST', 'The current password is incorrect.', 'currentPassword');
   }
 }

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { sql } from '@/lib/db/sql';
 import { AppError } from '@/lib/http/AppError';
 import { parseOrThrow } from '@/lib/validation/parseOrThrow';
+import { MAX_BIGINT, isCalendarDay, isRecordId } from '@/lib/vocabulary';
 import { figureFilterSql, type FigureFilters } from './filters';
 import { claimSelectSql, type Claim } from './listClaims';
 
@@ -16,7 +17,10 @@ export const MAX_LIMIT = 1000;
 export interface PageQuery {
   sort: FigureSort;
   limit: number;
+  /** The cursor as given, for links. */
   cursor?: string;
+  /** The cursor decoded and checked against the sort: the last row's sort value and id. */
+  after?: Key;
 }
 
 export interface FigurePage {
@@ -38,7 +42,8 @@ const pageSchema = z.object({
 /** Reads sort, limit and cursor; throws BAD_REQUEST naming the bad one. */
 export function parsePageQuery(params: URLSearchParams): PageQuery {
   const raw = Object.fromEntries(['sort', 'limit', 'cursor'].flatMap((k) => (params.get(k)?.trim() ? [[k, params.get(k)!.trim()]] : [])));
-  return parseOrThrow(pageSchema, raw);
+  const page: PageQuery = parseOrThrow(pageSchema, raw);
+  return page.cursor ? { ...page, after: decodeCursor(page.cursor, page.sort) } : page;
 }
 
 // Each sort orders by one column, then id, in the same direction, so the keyset is a row comparison.
@@ -49,24 +54,39 @@ function encodeCursor(key: Key): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
+// `updatedAt::text` of a timestamp(3): "2022-03-09 14:05:00.123" (fraction optional).
+const TIMESTAMP = /^(\d{4}-\d{2}-\d{2}) ([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,6})?$/;
+
+/** Whether a cursor's sort value is one PostgreSQL will read as the sort column's type. */
+const SORT_VALUE_OK: Record<keyof typeof SORT_COLUMNS, (value: unknown, id: number) => boolean> = {
+  id: (value, id) => value === String(id),
+  asOf: (value) => typeof value === 'string' && isCalendarDay(value),
+  value: (value) => typeof value === 'string' && /^\d{1,19}$/.test(value) && BigInt(value) <= MAX_BIGINT,
+  updated: (value) => typeof value === 'string' && TIMESTAMP.test(value) && isCalendarDay(TIMESTAMP.exec(value)![1]),
+};
+
+/**
+ * Cursors are ours (base64url JSON of the last row's sort value and id), so anything
+ * that is not exactly that shape, for this sort, is refused here at the boundary.
+ */
 function decodeCursor(cursor: string, sort: FigureSort): Key {
+  let key: unknown = null;
   try {
-    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    const column = sort.replace('-', '');
-    if (Array.isArray(key) && key.length === 2 && Number.isInteger(key[1]) && (column === 'id' || typeof key[0] === 'string')) {
-      if (column === 'value' && !/^\d+$/.test(key[0])) throw new Error('bad value');
-      return key as Key;
-    }
+    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    // fall through to the error below
+    // refused below
+  }
+  const column = sort.replace('-', '') as keyof typeof SORT_COLUMNS;
+  if (Array.isArray(key) && key.length === 2 && typeof key[1] === 'number' && isRecordId(String(key[1])) && SORT_VALUE_OK[column](key[0], key[1])) {
+    return key as Key;
   }
   throw new AppError('BAD_REQUEST', 'cursor is not valid for this sort; use nextCursor from the previous page with the same sort', 'cursor');
 }
 
 function keysetSql(page: PageQuery, column: Fragment, descending: boolean): Fragment {
-  if (!page.cursor) return sql`TRUE`;
+  if (!page.after) return sql`TRUE`;
   const name = page.sort.replace('-', '');
-  const [value, id] = decodeCursor(page.cursor, page.sort);
+  const [value, id] = page.after;
   const cast = { id: sql`${id}::int`, value: sql`${value}::bigint`, asOf: sql`${value}::date`, updated: sql`${value}::timestamp` }[name]!;
   return descending ? sql`(${column}, f.id) < (${cast}, ${id}::int)` : sql`(${column}, f.id) > (${cast}, ${id}::int)`;
 }

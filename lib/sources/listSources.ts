@@ -1,7 +1,8 @@
 // The sources page: each source with its publisher, how many published figures
 // it backs and the first of them, newest source first, paged by keyset.
 import { sql } from '@/lib/db/sql';
-import type { Qualifier } from '@/lib/vocabulary';
+import { AppError } from '@/lib/http/AppError';
+import { isRecordId, type Qualifier } from '@/lib/vocabulary';
 
 export interface SourceFigure { id: number; metric: string; unit: string; low: bigint; high: bigint; qualifier: Qualifier; valueAsStated: string | null; asOf: string }
 export interface SourceRow {
@@ -17,6 +18,14 @@ export interface SourceRow {
 
 export const SOURCES_PER_PAGE = 50;
 const FIGURES_PER_SOURCE = 10;
+
+/** The page's `before` parameter: absent, or a source id (positive 32-bit integer). */
+export function parseSourcesPage(params: URLSearchParams): { before?: number } {
+  const before = params.get('before')?.trim();
+  if (!before) return {};
+  if (!isRecordId(before)) throw new AppError('BAD_REQUEST', 'before must be a source id, as in the "Older sources" link', 'before');
+  return { before: Number(before) };
+}
 
 /** Sources with id below `before` (or the newest), highest id first. */
 export async function listSources(before?: number): Promise<{ sources: SourceRow[]; nextBefore: number | null }> {

@@ -1,6 +1,7 @@
 // The figure server actions called directly with FormData and a real signed-in
 // session. Only Next's request plumbing is stubbed: headers() returns the cookie
-// of a real better-auth session, redirect() throws like Next's does.
+// of a real better-auth session and the Host and Origin a browser on the site
+// sends with a form post, redirect() throws like Next's does.
 import { resetDatabase } from '@/__tests__/helpers/db';
 import { createTestUser, type TestUser } from '@/__tests__/helpers/auth';
 import { figureData, seedReferenceData, type Seed } from '@/__tests__/helpers/fixtures';
@@ -10,7 +11,7 @@ import { createFigure } from '@/lib/figures/mutations';
 
 let requestCookie = '';
 jest.mock('next/headers', () => ({
-  headers: async () => new Headers(requestCookie ? { cookie: requestCookie } : {}),
+  headers: async () => new Headers(requestCookie ? { cookie: requestCookie, host: 'corridor.test', origin: 'http://corridor.test' } : {}),
   cookies: async () => ({ set: () => {} }),
 }));
 jest.mock('next/cache', () => ({ revalidatePath: () => {} }));

@@ -22,6 +22,8 @@ export interface ImportOptions {
   dryRun: boolean;
   status: 'DRAFT' | 'PUBLISHED';
   maxBytes: number;
+  /** The request's Content-Length, when it sent one; a body that ends short of it is refused. */
+  declaredBytes?: number;
   onProgress?: (progress: { rows: number; bytes: number }) => void;
   /** Time spent in each phase, for the benchmark. */
   onPhase?: (phase: string, ms: number) => void;
@@ -107,7 +109,7 @@ export async function runImport(body: AsyncIterable<Uint8Array>, options: Import
   const metrics = await withTx(loadMetrics);
   const phase = phaseTimer(options.onPhase);
   let bytes = 0;
-  const records = readRecords(body, options.maxBytes, (n) => (bytes = n));
+  const records = readRecords(body, options.maxBytes, { onBytes: (n) => (bytes = n), declaredBytes: options.declaredBytes });
   const { map, first } = await readHeader(records, metrics.metricTags);
   let staged: StageResult = { rows: 0, invalid: 0, errors: [] };
   let counts: Counts = { newRows: 0, duplicate: 0 };

@@ -15,7 +15,7 @@ import type { ImportOptions, ImportReport, ImportTx } from './runImport';
 import type { RowError } from './validateRow';
 
 /** The figures import's options and report, less what only figures have (status, progress, the run record). */
-export type RecordImportOptions = Pick<ImportOptions, 'fileName' | 'userId' | 'dryRun' | 'maxBytes' | 'tx'>;
+export type RecordImportOptions = Pick<ImportOptions, 'fileName' | 'userId' | 'dryRun' | 'maxBytes' | 'declaredBytes' | 'tx'>;
 export type RecordImportReport = Omit<ImportReport, 'importRunId'>;
 
 /** Reads one cell: trimmed, empty as null, an export's neutralising apostrophe undone. */
@@ -67,7 +67,7 @@ function cellReader(cells: string[], index: Record<string, number>, columns: rea
 }
 
 export async function runRecordImport<T>(resource: RecordResource<T>, body: AsyncIterable<Uint8Array>, options: RecordImportOptions): Promise<RecordImportReport> {
-  const records = readRecords(body, options.maxBytes)[Symbol.asyncIterator]();
+  const records = readRecords(body, options.maxBytes, { declaredBytes: options.declaredBytes })[Symbol.asyncIterator]();
   const header = await records.next();
   if (header.done) throw new AppError('BAD_REQUEST', 'The file is empty. Upload a CSV whose first row names the columns.', 'file');
   const second = await records.next();

@@ -73,7 +73,9 @@ export async function stageRows(tx: TransactionSql, first: CsvRecord[], records:
     for await (const record of records) await stage(record);
     await flush();
   } catch (err) {
-    // Abort the COPY (CopyFail) so the transaction can roll back.
+    // Abort the COPY (CopyFail) so the transaction can roll back. The error is
+    // rethrown below; the stream's own 'error' event would otherwise be uncaught.
+    copy.on('error', () => {});
     copy.destroy(err as Error);
     throw err;
   }

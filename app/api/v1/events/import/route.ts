@@ -10,7 +10,7 @@ export const dynamic = 'force-dynamic';
 export const POST = handle(async (request: Request) => {
   const input = parseRecordImportRequest(request);
   const actor = await requireActor(request, 'editReferenceData');
-  const { body, maxBytes } = importBody(request);
-  const report = await runEventImport(body, { fileName: input.fileName, userId: actor.userId, dryRun: input.dryRun, maxBytes });
+  const { body, maxBytes, declaredBytes } = importBody(request);
+  const report = await runEventImport(body, { fileName: input.fileName, userId: actor.userId, dryRun: input.dryRun, maxBytes, declaredBytes });
   return json(report, { status: report.committed || input.dryRun ? 200 : 422 });
 });

@@ -1,11 +1,10 @@
 // POST /api/v1/figures/import: a CSV body in the export's format (or HXL-tagged).
 // Dry run by default; ?dryRun=0 commits all rows or none. With
 // `Accept: application/x-ndjson` the answer streams progress lines, then the report.
+// Its body limits are importBody's (lib/exchange/import/importRequest.ts).
 import { requireActor } from '@/lib/auth/session';
-import { getConfig } from '@/lib/config';
-import { assertMayImportAs, parseImportRequest } from '@/lib/exchange/import/importRequest';
+import { assertMayImportAs, importBody, parseImportRequest } from '@/lib/exchange/import/importRequest';
 import { runImport, type ImportOptions } from '@/lib/exchange/import/runImport';
-import { AppError } from '@/lib/http/AppError';
 import { errorBody, handle, json, toJson } from '@/lib/http/respond';
 
 export const dynamic = 'force-dynamic';
@@ -14,13 +13,9 @@ export const POST = handle(async (request: Request) => {
   const input = parseImportRequest(request);
   const actor = await requireActor(request, 'importFigures');
   assertMayImportAs(actor, input.status);
-  const maxBytes = getConfig().IMPORT_MAX_MB * 1024 * 1024;
-  const declared = Number(request.headers.get('content-length') ?? 0);
-  if (declared > maxBytes) throw new AppError('PAYLOAD_TOO_LARGE', `The file is larger than the ${getConfig().IMPORT_MAX_MB} MB limit (IMPORT_MAX_MB). Split it into smaller files.`, 'file');
-  if (!request.body) throw new AppError('BAD_REQUEST', 'Send the CSV file as the request body.', 'file');
+  const { body, maxBytes, declaredBytes } = importBody(request);
 
-  const options: ImportOptions = { fileName: input.fileName, userId: actor.userId, dryRun: input.dryRun, status: input.status, maxBytes };
-  const body = request.body as unknown as AsyncIterable<Uint8Array>;
+  const options: ImportOptions = { fileName: input.fileName, userId: actor.userId, dryRun: input.dryRun, status: input.status, maxBytes, declaredBytes };
   const run = (onProgress?: ImportOptions['onProgress']) => runImport(body, { ...options, onProgress });
 
   if (!(request.headers.get('accept') ?? '').includes('application/x-ndjson')) {

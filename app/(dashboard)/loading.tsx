@@ -1,4 +1,6 @@
-// Skeleton while the server renders a page: the shapes of cards and charts.
+// Skeleton while the overview renders: the shapes of cards and charts. It lives in
+// this route group, not at the root, because a loading boundary starts the response
+// (status 200) before a page below it could redirect, answer 404 or 403.
 export default function Loading() {
   return (
     <div aria-busy="true" aria-live="polite">
