@@ -236,7 +236,7 @@ describe('fuzzing every API route, the import and the query pages', () => {
         const qs = queryString(params);
         const before = await counts();
         const response = await send(`POST ${route}/import?${qs} (${who}, ${body.length} bytes)`, `${BASE_URL}/api/v1/${route}/import?${qs}`, {
-          method: 'POST', body, headers: headersFor(who, { connection: 'close', ...(contentType ? { 'content-type': contentType } : {}) }),
+          method: 'POST', body: new Uint8Array(body), headers: headersFor(who, { connection: 'close', ...(contentType ? { 'content-type': contentType } : {}) }),
         });
         const after = await counts();
         const report = response?.status === 200 ? await response.json().catch(() => null) : null;
