@@ -50,14 +50,15 @@ describe('entering and reviewing a figure', () => {
     await editor.getByLabel('Metric').selectOption({ label: 'Refugees (running total)' });
     await editor.getByLabel('Value', { exact: true }).fill('3.2–3.3 million');
     await editor.getByTestId('value-preview').filter({ hasText: '3.2–3.3 million people' }).waitFor();
-    await editor.getByLabel('As of').fill('2022-03-18');
+    // After the default dataset's last day (1 June 2022), so this claim is its week's headline on the overview.
+    await editor.getByLabel('As of').fill('2022-06-15');
     await editor.getByLabel('Origin').fill('Ukrai');
     await editor.getByRole('button', { name: /^Ukraine/ }).first().click();
     await editor.getByLabel('New source').check();
     await editor.getByLabel('Source URL').fill(SOURCE_URL);
     await editor.getByLabel('Source title').fill(SOURCE_TITLE);
     await editor.getByLabel('Publisher').fill('Example Agency');
-    await editor.getByLabel('Published on').fill('2022-03-18');
+    await editor.getByLabel('Published on').fill('2022-06-15');
     // A quote that does not state the number gets a warning beside the field.
     await editor.getByLabel('Quote').fill('About 3 million people have fled.');
     await editor.getByText(/does not contain/).waitFor();
