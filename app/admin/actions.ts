@@ -14,8 +14,9 @@ import { metricInputSchema } from '@/lib/metrics/metricInput';
 import { createPlace, retractPlace, updatePlace } from '@/lib/places/mutations';
 import { placeInputSchema } from '@/lib/places/placeInput';
 import { createSource, retractSource, updateSource } from '@/lib/sources/mutations';
-import { sourceInputSchema } from '@/lib/sources/sourceInput';
+import { sourceFormFields, sourceInputSchema } from '@/lib/sources/sourceInput';
 import type { FormReader } from '@/lib/validation/formReader';
+import { assertFormValid } from '@/lib/validation/recordFormState';
 
 interface RecordKind {
   path: string;
@@ -26,15 +27,21 @@ interface RecordKind {
   merge?: (actor: Actor, fromId: number, intoId: number) => Promise<unknown>;
 }
 
-/** Creates when the form has no id, else updates the record it names. */
-function saver<S extends z.ZodObject>(
+/**
+ * Creates when the form has no id, else updates the record it names. The whole form is
+ * checked first, so every problem comes back at once; `fields` names the inputs to read.
+ */
+function saver<S extends z.ZodType>(
   schema: S,
+  fields: z.ZodObject,
   create: (actor: Actor, input: z.input<S>) => Promise<unknown>,
   update: (actor: Actor, id: number, input: z.input<S>, form: FormReader) => Promise<unknown>,
 ) {
   return (actor: Actor, form: FormReader) => {
+    const input = form.values(fields) as z.input<S>;
+    assertFormValid(schema, input);
     const id = form.optionalId();
-    return id ? update(actor, id, form.values(schema), form) : create(actor, form.values(schema));
+    return id ? update(actor, id, input, form) : create(actor, input);
   };
 }
 
@@ -42,14 +49,14 @@ const RECORDS: Record<string, RecordKind> = {
   source: {
     path: '/admin/sources',
     edit: 'editReferenceData',
-    save: saver(sourceInputSchema, createSource, (actor, id, input, form) => updateSource(actor, id, form.version(), input)),
+    save: saver(sourceInputSchema, sourceFormFields, createSource, (actor, id, input, form) => updateSource(actor, id, form.version(), input)),
     retract: retractSource,
     merge: mergeSources,
   },
   place: {
     path: '/admin/places',
     edit: 'editReferenceData',
-    save: saver(placeInputSchema, createPlace, (actor, id, input, form) => updatePlace(actor, id, form.version(), input)),
+    save: saver(placeInputSchema, placeInputSchema, createPlace, (actor, id, input, form) => updatePlace(actor, id, form.version(), input)),
     retract: retractPlace,
     merge: mergePlaces,
   },
@@ -58,13 +65,13 @@ const RECORDS: Record<string, RecordKind> = {
     edit: 'editReferenceData',
     // Events are drawn on the overview's charts.
     alsoRevalidate: ['/'],
-    save: saver(eventInputSchema, createEvent, (actor, id, input, form) => updateEvent(actor, id, form.version(), input)),
+    save: saver(eventInputSchema, eventInputSchema, createEvent, (actor, id, input, form) => updateEvent(actor, id, form.version(), input)),
     retract: retractEvent,
   },
   metric: {
     path: '/admin/metrics',
     edit: 'editMetrics',
-    save: saver(metricInputSchema, createMetric, (actor, id, input) => updateMetric(actor, id, input)),
+    save: saver(metricInputSchema, metricInputSchema, createMetric, (actor, id, input) => updateMetric(actor, id, input)),
     retract: retireMetric,
   },
 };

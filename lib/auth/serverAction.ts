@@ -40,8 +40,8 @@ export function serverAction<Input, State>(spec: ActionSpec<Input, State>): (pre
       if (actor.via === 'session') assertSameOriginAction(requestHeaders);
       outcome = await spec.run(actor, input, prev);
     } catch (err) {
-      const { message, param, requestId } = describeError(err, `action ${spec.name}`);
-      return spec.failed({ message, param, requestId }, input, prev);
+      const { message, param, requestId, details } = describeError(err, `action ${spec.name}`);
+      return spec.failed({ message, param, requestId, details }, input, prev);
     }
     for (const path of outcome.revalidate ?? []) revalidatePath(path);
     if (outcome.redirectTo) redirect(outcome.redirectTo);

@@ -11,7 +11,7 @@ import { createSource } from '@/lib/sources/mutations';
 type Tx = Prisma.TransactionClient;
 
 export interface ExtractedSource {
-  url: string;
+  url: string | null;
   title: string;
   publisher?: string | null;
   publishedAt?: Date | null;
@@ -31,9 +31,9 @@ export interface SavedDrafts {
 // Each figure costs a handful of queries; leave room for a long report.
 const TRANSACTION_TIMEOUT_MS = 30_000;
 
-/** The existing source with this URL, or a new one (its publisher matched by name or created). */
+/** The existing source with this URL, or a new one (its publisher matched by name or created). A source without a URL is always new. */
 async function findOrCreateSource(tx: Tx, actor: Actor, source: ExtractedSource): Promise<{ id: number; created: boolean }> {
-  const existing = await tx.source.findUnique({ where: { url: source.url.trim() }, select: { id: true } });
+  const existing = source.url ? await tx.source.findUnique({ where: { url: source.url.trim() }, select: { id: true } }) : null;
   if (existing) return { id: existing.id, created: false };
   try {
     const { id } = await createSource(actor, source, tx);

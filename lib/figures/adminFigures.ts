@@ -1,4 +1,4 @@
-// Reads for the admin figure pages: the review list, one figure for the form,
+// Reads for the admin figure pages: the figure list, the review queue, one figure for the form,
 // its revision history, and the options the form's pickers offer.
 import { db } from '@/lib/db/client';
 import type { FigureStatus } from '@/lib/db/client';
@@ -37,6 +37,49 @@ export async function listAdminFigures(filter: { status?: FigureStatus; page?: n
   ]);
   return { rows, total, page, counts: Object.fromEntries(counts.map((c) => [c.status, c._count._all])) as Partial<Record<FigureStatus, number>> };
 }
+
+/** How many drafts wait for review, for the header. */
+export function countDrafts(): Promise<number> {
+  return db.figure.count({ where: { status: 'DRAFT' } });
+}
+
+export const REVIEW_QUEUE_SIZE = 100;
+
+/** The review queue: drafts oldest first, each with what a reviewer checks side by side. */
+export async function listReviewQueue() {
+  const [rows, total] = await Promise.all([
+    db.figure.findMany({
+      where: { status: 'DRAFT' },
+      // Ids grow with creation, so this is oldest first, read through the (status, id) index.
+      orderBy: { id: 'asc' },
+      take: REVIEW_QUEUE_SIZE,
+      select: {
+        id: true,
+        version: true,
+        qualifier: true,
+        low: true,
+        high: true,
+        valueAsStated: true,
+        asOf: true,
+        periodStart: true,
+        periodEnd: true,
+        quote: true,
+        attribution: true,
+        createdAt: true,
+        createdById: true,
+        updatedById: true,
+        metric: { select: { label: true, unit: true } },
+        origin: { select: { name: true } },
+        destination: { select: { name: true } },
+        source: { select: { id: true, title: true, url: true, publishedAt: true, publisher: { select: { name: true } } } },
+        updatedBy: { select: { name: true } },
+      },
+    }),
+    countDrafts(),
+  ]);
+  return { rows, total };
+}
+export type ReviewQueueRow = Awaited<ReturnType<typeof listReviewQueue>>['rows'][number];
 
 export async function getFigureForEdit(id: number) {
   return db.figure.findUnique({

@@ -148,3 +148,34 @@ export async function retractFigure(actor: Actor, id: number, reason: string, op
     return { id, version: after.version };
   });
 }
+
+export interface PublishItem {
+  id: number;
+  /** The version the publisher reviewed. */
+  version: number;
+}
+
+/**
+ * Publishes several drafts in one transaction: each gets its PUBLISH revision and audit
+ * row, under the same rules as `publishFigure` (quote, current version, four eyes). If
+ * any one cannot be published, none is, and the error names that figure.
+ */
+export async function publishFigures(actor: Actor, items: PublishItem[], options: Pick<PublishFigureOptions, 'requireReview'> = {}) {
+  assertPermission(actor, 'editFigure');
+  if (items.length === 0) throw new AppError('BAD_REQUEST', 'Select at least one draft to publish.', 'figureIds');
+  if (items.length > BULK_PUBLISH_LIMIT) throw new AppError('BAD_REQUEST', `Publish at most ${BULK_PUBLISH_LIMIT} drafts at a time.`, 'figureIds');
+  return db.$transaction(async (tx) => {
+    const published: Array<{ id: number; version: number }> = [];
+    for (const item of items) {
+      try {
+        published.push(await publishFigure(actor, item.id, { version: item.version, requireReview: options.requireReview }, tx));
+      } catch (err) {
+        if (!(err instanceof AppError) || err.code === 'UNAUTHORIZED') throw err;
+        throw new AppError(err.code, `Figure ${item.id}: ${err.message} Nothing was published.`, 'figureIds', { figureId: item.id });
+      }
+    }
+    return published;
+  });
+}
+
+export const BULK_PUBLISH_LIMIT = 200;

@@ -5,10 +5,11 @@ import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/http/AppError';
 import type { Actor } from '@/lib/auth/permissions';
 import { createSource } from '@/lib/sources/mutations';
-import { figureFormSchema } from './figureInput';
+import { NEW_SOURCE_INPUTS, parseFigureForm } from './figureInput';
 import { createFigure, updateFigure } from './mutations';
 import { findDuplicateFigure } from './findDuplicateFigure';
 import { FormReader } from '@/lib/validation/formReader';
+import { fixMessage } from '@/lib/validation/recordFormState';
 import type { ConflictDetails } from './conflictError';
 
 export interface FigureFormState {
@@ -28,35 +29,24 @@ const PARAM_TO_FIELD: Record<string, string> = {
   high: 'value',
   qualifier: 'value',
   valueAsStated: 'value',
-  url: 'sourceUrl',
-  title: 'sourceTitle',
-  publisher: 'sourcePublisher',
-  publishedAt: 'sourcePublishedAt',
-  accessedAt: 'sourceAccessedAt',
+  ...Object.fromEntries(Object.entries(NEW_SOURCE_INPUTS).map(([input, field]) => [field, input])),
 };
 
 export async function saveFigureForm(actor: Actor, formData: FormData, existing?: { id: number; version: number }): Promise<FigureFormState> {
   const values = new FormReader(formData).typedValues();
-  const parsed = figureFormSchema.safeParse(values);
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) {
-      const field = String(issue.path[0] ?? 'form');
-      fieldErrors[PARAM_TO_FIELD[field] ?? field] ??= issue.message;
-    }
-    return { status: 'error', message: 'Check the highlighted fields.', fieldErrors, values };
-  }
+  const parsed = parseFigureForm(values);
+  if (!parsed.ok) return { status: 'error', message: fixMessage(parsed.errors), fieldErrors: parsed.errors, values };
   const { newSource, confirmDuplicate, ...form } = parsed.data;
   try {
-    if (!newSource && !confirmDuplicate && form.asOf && form.sourceId) {
-      const duplicate = await findDuplicateFigure({ ...form, asOf: form.asOf, sourceId: form.sourceId }, existing?.id);
+    if (!newSource && !confirmDuplicate && form.sourceId) {
+      const duplicate = await findDuplicateFigure({ ...form, sourceId: form.sourceId }, existing?.id);
       if (duplicate) {
         return { status: 'duplicate', message: `Figure ${duplicate.id} already states this value for the same metric, place, date and source.`, duplicateId: duplicate.id, values };
       }
     }
     const id = await db.$transaction(async (tx) => {
       const sourceId = newSource ? (await createSource(actor, newSource, tx)).id : form.sourceId!;
-      const data = { ...form, asOf: form.asOf as Date, sourceId };
+      const data = { ...form, sourceId };
       if (existing) return (await updateFigure(actor, existing.id, existing.version, data, tx)).id;
       return (await createFigure(actor, data, tx)).id;
     });
@@ -67,6 +57,6 @@ export async function saveFigureForm(actor: Actor, formData: FormData, existing?
       return { status: 'conflict', message: err.message, conflict: err.details as ConflictDetails, values };
     }
     const field = err.param ? (PARAM_TO_FIELD[err.param] ?? err.param) : undefined;
-    return { status: 'error', message: err.message, fieldErrors: field ? { [field]: err.message } : undefined, values };
+    return { status: 'error', message: field ? fixMessage({ [field]: err.message }) : err.message, fieldErrors: field ? { [field]: err.message } : undefined, values };
   }
 }

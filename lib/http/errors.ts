@@ -16,7 +16,7 @@ export interface ErrorView {
 }
 
 /** What a server action hands back to its form when it failed. */
-export type ActionFailure = Pick<ErrorView, 'message' | 'param' | 'requestId'>;
+export type ActionFailure = Pick<ErrorView, 'message' | 'param' | 'requestId' | 'details'>;
 
 export const unexpectedMessage = (requestId: string) =>
   `Something went wrong on our side; nothing was changed. Try again, and if it keeps failing, report request id ${requestId}.`;

@@ -12,13 +12,17 @@ import { sourceInputSchema, type SourceInput } from './sourceInput';
 
 type Tx = Prisma.TransactionClient;
 
+/** The publisher named, matched without regard to case ("reuters" is Reuters), or a new one. */
 async function publisherId(tx: Tx, name: string | null): Promise<number | null> {
   if (!name) return null;
+  const existing = await tx.organization.findFirst({ where: { name: { equals: name, mode: 'insensitive' } }, orderBy: { id: 'asc' }, select: { id: true } });
+  if (existing) return existing.id;
   const org = await tx.organization.upsert({ where: { name }, create: { name }, update: {}, select: { id: true } });
   return org.id;
 }
 
-async function assertUrlFree(tx: Tx, url: string, exceptId?: number) {
+async function assertUrlFree(tx: Tx, url: string | null, exceptId?: number) {
+  if (!url) return;
   const other = await tx.source.findUnique({ where: { url }, select: { id: true, title: true } });
   if (other && other.id !== exceptId) {
     throw new AppError('CONFLICT', `A source with this URL already exists: "${other.title}" (source ${other.id}). Choose it instead.`, 'url', { sourceId: other.id });
