@@ -3,6 +3,10 @@ import { connection } from 'next/server';
 import './globals.css';
 import { AccountLinks } from '@/components/admin/AccountLinks';
 import { getLoadedDataset } from '@/lib/exchange/dataset';
+import { getActor } from '@/lib/auth/session';
+import { canViewDrafts } from '@/lib/auth/permissions';
+import { countDrafts } from '@/lib/figures/adminFigures';
+import { signOutAction } from './account/actions';
 
 // Every page renders per request: the CSP nonce (proxy.ts) must reach every script Next.js writes.
 export const dynamic = 'force-dynamic';
@@ -12,14 +16,23 @@ export const metadata: Metadata = {
   description: 'Refugee totals, evacuee counts and evacuation buses over time, every number tied to its source.',
 };
 
+/** Who is signed in, and for editors how many drafts wait for review. */
+async function headerAccount() {
+  const actor = await getActor().catch(() => null);
+  if (!actor) return null;
+  const canReview = canViewDrafts(actor);
+  return { email: actor.email, canReview, draftsWaiting: canReview ? await countDrafts() : 0 };
+}
+
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   // Every page names the curated dataset the database was loaded with. The banner
   // is read per request; without a database it is left out and the page reports its own error.
   await connection();
-  const dataset = await getLoadedDataset().catch(() => null);
+  const [dataset, account] = await Promise.all([getLoadedDataset().catch(() => null), headerAccount()]);
   return (
     <html lang="en">
       <body>
+        <a href="#main" className="skip-link">Skip to content</a>
         <header className="site-header">
           <a href="/" className="brand">Corridor</a>
           <nav aria-label="Main" className="site-nav">
@@ -27,9 +40,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             <a href="/figures">Figures</a>
             <a href="/sources">Sources</a>
           </nav>
-          <AccountLinks />
+          <AccountLinks account={account} signOut={signOutAction} />
         </header>
-        <main>
+        <main id="main">
           {dataset && (
             <p className="demo-banner" role="note">
               <strong>{dataset.title}.</strong> Every figure links to the public report that states it; this is not an official or complete record.

@@ -9,12 +9,13 @@ export const dynamic = 'force-dynamic';
 // Analysts get 403 (app/forbidden.tsx).
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const actor = await getActor();
-  if (!actor) redirect('/login?next=/admin');
+  if (!actor) redirect('/login?next=/admin/review');
   if (!canViewAdmin(actor)) forbidden();
   return (
     <div className="admin">
       <nav aria-label="Admin" className="admin-nav">
-        <a href="/admin/figures">Figures</a>
+        <a href="/admin/review">Review queue</a>
+        <a href="/admin/figures">All figures</a>
         <a href="/admin/figures/new">New figure</a>
         <a href="/admin/sources">Sources</a>
         <a href="/admin/places">Places</a>

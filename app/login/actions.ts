@@ -15,5 +15,7 @@ export async function signInAction(_prev: LoginState, formData: FormData): Promi
   } catch (err) {
     return { message: describeError(err, 'sign-in').message, email };
   }
-  redirect(safeNextPath(String(formData.get('next') ?? '')));
+  const next = String(formData.get('next') ?? '');
+  // Without an explicit page, the sign-in page sends the now signed-in person where their role starts.
+  redirect(next ? safeNextPath(next) : '/login');
 }

@@ -1,6 +1,7 @@
 import { redirect } from 'next/navigation';
 import { LoginForm } from '@/components/admin/LoginForm';
 import { getActor } from '@/lib/auth/session';
+import { canViewDrafts } from '@/lib/auth/permissions';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isDemoMode } from '@/lib/demo/demoAccounts';
 import { safeNextPath } from '@/lib/auth/safeNextPath';
 import { signInAction } from './actions';
@@ -10,14 +11,15 @@ export const metadata = { title: 'Sign in — Corridor' };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string; signedOut?: string }> }) {
   const { next, signedOut } = await searchParams;
-  const target = safeNextPath(next);
-  if (await getActor()) redirect(target);
+  const actor = await getActor();
+  // With no page to return to, editors land on the review queue and everyone else on the overview.
+  if (actor) redirect(next ? safeNextPath(next) : canViewDrafts(actor) ? '/admin/review' : '/');
   const demo = await isDemoMode();
   return (
     <section className="narrow">
       <h1>Sign in</h1>
-      {signedOut && <p role="status">You are signed out.</p>}
-      <LoginForm next={target} signIn={signInAction} />
+      {signedOut && <p role="status" className="notice notice-success">You are signed out.</p>}
+      <LoginForm next={next ? safeNextPath(next) : ''} signIn={signInAction} />
       {demo && (
         <aside className="demo-accounts" aria-labelledby="demo-accounts">
           <h2 id="demo-accounts">Demo accounts</h2>

@@ -11,3 +11,9 @@ export function FieldError({ name, errors }: { name: string; errors?: Record<str
 
 export const describedBy = (name: string, errors?: Record<string, string>, extra?: string) =>
   [errors?.[name] ? `${name}-error` : null, extra].filter(Boolean).join(' ') || undefined;
+
+/** aria-invalid and aria-describedby for a control whose error is keyed `name`. */
+export const errorProps = (name: string, errors?: Record<string, string>, hint?: string) => ({
+  'aria-invalid': errors?.[name] ? (true as const) : undefined,
+  'aria-describedby': describedBy(name, errors, hint),
+});

@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import type { FigureFormOptions } from '@/lib/figures/adminFigures';
 import { quoteContainsValue } from '@/lib/figures/figureInput';
-import { describedBy, FieldError } from './FieldError';
+import { errorProps, FieldError } from './FieldError';
 import { SourcePicker } from './SourcePicker';
 
 interface Props {
@@ -21,20 +21,26 @@ export function FigureCitationFields({ sources, values, errors, value }: Props) 
   return (
     <>
       <SourcePicker sources={sources} values={values} errors={errors} />
-
-      <label htmlFor="quote">Quote</label>
-      <textarea id="quote" name="quote" rows={4} value={quote} onChange={(e) => setQuote(e.target.value)} aria-describedby={describedBy('quote', errors, quoteWarning ? 'quote-warning' : 'quote-hint')} />
-      <p id="quote-hint" className="field-hint">The sentence from the source, verbatim. Required to publish.</p>
-      {quoteWarning && <p id="quote-warning" className="field-hint warning" role="status">The quote does not contain “{value.trim()}” as stated; check you copied the right passage.</p>}
-      <FieldError name="quote" errors={errors} />
-
-      <label htmlFor="attribution">Attribution</label>
-      <input id="attribution" name="attribution" defaultValue={values.attribution} placeholder="Who said it, e.g. UNHCR spokesperson" aria-describedby={describedBy('attribution', errors)} />
-      <FieldError name="attribution" errors={errors} />
-
-      <label htmlFor="notes">Notes</label>
-      <textarea id="notes" name="notes" rows={2} defaultValue={values.notes} aria-describedby={describedBy('notes', errors)} />
-      <FieldError name="notes" errors={errors} />
+      <fieldset>
+        <legend>Citation</legend>
+        <div className="field">
+          <label htmlFor="quote">Quote</label>
+          <textarea id="quote" name="quote" rows={3} value={quote} onChange={(e) => setQuote(e.target.value)} {...errorProps('quote', errors, quoteWarning ? 'quote-hint quote-warning' : 'quote-hint')} />
+          <p id="quote-hint" className="field-hint">The sentence from the source, verbatim. Required to publish.</p>
+          {quoteWarning && <p id="quote-warning" className="field-hint warning" role="status">The quote does not contain “{value.trim()}” as stated; check you copied the right passage.</p>}
+          <FieldError name="quote" errors={errors} />
+        </div>
+        <div className="field">
+          <label htmlFor="attribution">Attribution</label>
+          <input id="attribution" name="attribution" defaultValue={values.attribution} placeholder="Who said it, e.g. UNHCR spokesperson" {...errorProps('attribution', errors)} />
+          <FieldError name="attribution" errors={errors} />
+        </div>
+        <div className="field">
+          <label htmlFor="notes">Notes</label>
+          <textarea id="notes" name="notes" rows={2} defaultValue={values.notes} {...errorProps('notes', errors)} />
+          <FieldError name="notes" errors={errors} />
+        </div>
+      </fieldset>
     </>
   );
 }

@@ -1,8 +1,10 @@
 'use client';
-// A searchable place picker that can create a missing place inline.
-import { useId, useMemo, useState } from 'react';
+// A searchable place picker that can create a missing place inline. The chosen id
+// travels in a hidden input named `name`; the text box is `${name}-search`.
+import { useMemo, useState } from 'react';
 import type { CreatePlaceAction } from '@/lib/places/placeInput';
-import { describedBy, FieldError } from './FieldError';
+import { Combobox, type ComboboxOption } from './Combobox';
+import { errorProps, FieldError } from './FieldError';
 
 export interface PlaceOption {
   id: number;
@@ -10,68 +12,85 @@ export interface PlaceOption {
   code: string | null;
 }
 
-export function PlacePicker(props: { name: string; label: string; places: PlaceOption[]; defaultId?: string; errors?: Record<string, string>; createPlace: CreatePlaceAction }) {
+interface Props {
+  name: string;
+  label: string;
+  places: PlaceOption[];
+  defaultId?: string;
+  errors?: Record<string, string>;
+  createPlace: CreatePlaceAction;
+  hint?: string;
+}
+
+export function PlacePicker(props: Props) {
   const [places, setPlaces] = useState(props.places);
   const [selected, setSelected] = useState(props.defaultId ?? '');
   const [query, setQuery] = useState(() => places.find((p) => String(p.id) === props.defaultId)?.name ?? '');
   const [message, setMessage] = useState<string | null>(null);
-  const listId = useId();
-  const matches = useMemo(() => {
-    const q = query.trim().toLowerCase();
-    if (!q) return [];
-    return places.filter((p) => p.name.toLowerCase().includes(q) || p.code?.toLowerCase() === q).slice(0, 8);
-  }, [places, query]);
   const chosen = places.find((p) => String(p.id) === selected);
-  const exact = matches.some((p) => p.name.toLowerCase() === query.trim().toLowerCase());
+  const searchId = `${props.name}-search`;
 
-  async function createPlace() {
+  const options = useMemo<ComboboxOption[]>(() => {
+    const q = query.trim().toLowerCase();
+    if (!q || chosen?.name === query) return [];
+    const matches = places.filter((p) => p.name.toLowerCase().includes(q) || p.code?.toLowerCase() === q).slice(0, 8);
+    const list: ComboboxOption[] = matches.map((p) => ({
+      key: String(p.id),
+      label: <>{p.name}{p.code ? <span className="muted"> ({p.code})</span> : null}</>,
+      onChoose: () => {
+        setSelected(String(p.id));
+        setQuery(p.name);
+      },
+    }));
+    if (q.length > 1 && !matches.some((p) => p.name.toLowerCase() === q)) {
+      list.push({ key: 'create', action: true, label: `Create place “${query.trim()}”`, onChoose: () => void createPlace(query.trim()) });
+    }
+    return list;
+  }, [places, query, chosen]);
+
+  async function createPlace(name: string) {
     setMessage(null);
-    const result = await props.createPlace(null, query);
+    const result = await props.createPlace(null, name);
     if (!result || 'error' in result) return setMessage(result?.error ?? 'Creating the place failed; try again.');
     setPlaces((list) => [...list, { id: result.id, name: result.name, code: null }]);
     setSelected(String(result.id));
+    setQuery(result.name);
   }
 
+  const hintId = `${props.name}-hint`;
   return (
-    <div className="picker">
-      <label htmlFor={`${props.name}-search`}>{props.label}</label>
+    <div className="field picker">
       <input type="hidden" name={props.name} value={selected} />
-      <input
-        id={`${props.name}-search`}
-        type="search"
-        value={query}
-        placeholder="Type to search places"
-        autoComplete="off"
-        aria-controls={listId}
-        aria-describedby={describedBy(props.name, props.errors)}
-        onChange={(e) => {
-          setQuery(e.target.value);
-          if (chosen && e.target.value !== chosen.name) setSelected('');
+      <Combobox
+        id={searchId}
+        label={props.label}
+        query={query}
+        onQueryChange={(q) => {
+          setQuery(q);
+          if (chosen && q !== chosen.name) setSelected('');
         }}
+        options={options}
+        placeholder="Type to search places"
+        {...comboboxErrorProps(props.name, props.errors, chosen || props.hint ? hintId : undefined)}
       />
       {chosen ? (
-        <p className="picker-chosen">
-          Selected: <strong>{chosen.name}</strong>{' '}
-          <button type="button" onClick={() => { setSelected(''); setQuery(''); }}>Clear</button>
+        <p id={hintId} className="field-hint picker-chosen">
+          Chosen: <strong>{chosen.name}</strong>{' '}
+          <button type="button" className="button-link-inline" onClick={() => { setSelected(''); setQuery(''); }}>
+            Clear {props.label.toLowerCase()}
+          </button>
         </p>
-      ) : (
-        <ul id={listId} className="picker-options">
-          {matches.map((p) => (
-            <li key={p.id}>
-              <button type="button" onClick={() => { setSelected(String(p.id)); setQuery(p.name); }}>
-                {p.name}{p.code ? ` (${p.code})` : ''}
-              </button>
-            </li>
-          ))}
-          {query.trim().length > 1 && !exact && (
-            <li>
-              <button type="button" onClick={createPlace}>Create place “{query.trim()}”</button>
-            </li>
-          )}
-        </ul>
-      )}
+      ) : props.hint ? (
+        <p id={hintId} className="field-hint">{props.hint}</p>
+      ) : null}
       {message && <p className="field-error" role="alert">{message}</p>}
       <FieldError name={props.name} errors={props.errors} />
     </div>
   );
+}
+
+/** A combobox takes `invalid` and `describedBy` rather than raw aria props. */
+export function comboboxErrorProps(name: string, errors?: Record<string, string>, hint?: string) {
+  const p = errorProps(name, errors, hint);
+  return { invalid: !!p['aria-invalid'], describedBy: p['aria-describedby'] };
 }

@@ -33,11 +33,11 @@ export function RecordEditor({ recordType, id, version, fields, initial, retract
       {!retracted && (
         <>
           <h2>{retractVerb}</h2>
-          <RecordForm action={actions.retract} fields={RETRACT_FIELDS} initial={{}} hidden={hidden} submitLabel={`${retractVerb} ${recordType}`} />
+          <RecordForm action={actions.retract} fields={RETRACT_FIELDS} initial={{}} hidden={hidden} submitLabel={`${retractVerb} ${recordType}`} danger />
           {mergeHint && (
             <>
               <h2>Merge into another {recordType}</h2>
-              <RecordForm action={actions.merge} fields={[{ name: 'intoId', label: `ID of the ${recordType} to keep`, type: 'number', hint: mergeHint }]} initial={{}} hidden={hidden} submitLabel={`Merge ${recordType}`} />
+              <RecordForm action={actions.merge} fields={[{ name: 'intoId', label: `ID of the ${recordType} to keep`, type: 'number', hint: mergeHint }]} initial={{}} hidden={hidden} submitLabel={`Merge ${recordType}`} danger />
             </>
           )}
         </>

@@ -1,9 +1,11 @@
 'use client';
-// A plain record form (source, place, event, metric) built from a field list, with
-// errors beside fields and typed values kept on error.
-import { useActionState } from 'react';
+// A plain record form (source, place, event, metric) built from a field list. A failed
+// save keeps every value (useKeptForm), marks each invalid field and lists them all in
+// a summary that takes focus.
 import type { RecordFormState } from '@/lib/validation/recordFormState';
-import { describedBy, FieldError } from './FieldError';
+import { ErrorSummary } from './ErrorSummary';
+import { errorProps } from './FieldError';
+import { useKeptForm } from './useKeptForm';
 
 export interface FieldSpec {
   name: string;
@@ -15,37 +17,56 @@ export interface FieldSpec {
 
 type Action = (prev: RecordFormState, formData: FormData) => Promise<RecordFormState>;
 
-export function RecordForm({ action, fields, initial, hidden, submitLabel }: { action: Action; fields: FieldSpec[]; initial: Record<string, string>; hidden?: Record<string, string>; submitLabel: string }) {
-  const [state, formAction, pending] = useActionState<RecordFormState, FormData>(action, { status: 'idle' });
-  const values = state.values ?? initial;
+export function RecordForm({ action, fields, initial, hidden, submitLabel, danger }: { action: Action; fields: FieldSpec[]; initial: Record<string, string>; hidden?: Record<string, string>; submitLabel: string; danger?: boolean }) {
+  const { state, pending, formProps } = useKeptForm<RecordFormState>(action, { status: 'idle' });
   const errors = state.fieldErrors;
+  const prefix = submitLabel.replace(/\W+/g, '-').toLowerCase();
+  const idFor = (name: string) => `${prefix}-${name}`;
+  // Errors about a field this form does not show (a hidden id, say) stay in the summary only.
+  const shown = new Set(fields.map((f) => f.name));
   return (
-    <form action={formAction} className="stack-form">
+    <form {...formProps} className="form" noValidate>
       {Object.entries(hidden ?? {}).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
-      {state.status === 'error' && <p role="alert" className="form-error">{state.message}</p>}
+      {state.status === 'error' && (
+        <ErrorSummary
+          message={state.message!}
+          errors={errors}
+          targets={Object.fromEntries(fields.map((f) => [f.name, idFor(f.name)]))}
+          labels={Object.fromEntries(fields.map((f) => [f.name, f.label]))}
+          focusKey={state}
+        />
+      )}
       {fields.map((f) => {
-        const id = `${submitLabel.replace(/\W+/g, '-').toLowerCase()}-${f.name}`;
-        const common = { id, name: f.name, 'aria-describedby': describedBy(f.name, errors, f.hint ? `${id}-hint` : undefined) };
+        const id = idFor(f.name);
+        const hintId = f.hint ? `${id}-hint` : undefined;
+        const common = { id, name: f.name, ...errorProps(f.name, errors, hintId) };
+        if (common['aria-describedby']) common['aria-describedby'] = common['aria-describedby'].replace(`${f.name}-error`, `${id}-error`);
         return (
-          <div key={f.name} className="field">
-            <label htmlFor={id}>{f.label}</label>
+          <div key={f.name} className={f.type === 'checkbox' ? 'field field-check' : 'field'}>
+            {f.type === 'checkbox' ? (
+              <label className="choice" htmlFor={id}>
+                <input {...common} type="checkbox" value="on" defaultChecked={initial[f.name] === 'on'} /> {f.label}
+              </label>
+            ) : (
+              <label htmlFor={id}>{f.label}</label>
+            )}
             {f.type === 'textarea' ? (
-              <textarea {...common} rows={3} defaultValue={values[f.name]} />
+              <textarea {...common} rows={3} defaultValue={initial[f.name]} />
             ) : f.type === 'select' ? (
-              <select {...common} defaultValue={values[f.name]}>
+              <select {...common} defaultValue={initial[f.name]}>
                 {f.options!.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
               </select>
-            ) : f.type === 'checkbox' ? (
-              <input {...common} type="checkbox" value="on" defaultChecked={values[f.name] === 'on'} />
-            ) : (
-              <input {...common} type={f.type ?? 'text'} defaultValue={values[f.name]} />
+            ) : f.type === 'checkbox' ? null : (
+              <input {...common} type={f.type ?? 'text'} defaultValue={initial[f.name]} />
             )}
-            {f.hint && <p id={`${id}-hint`} className="field-hint">{f.hint}</p>}
-            <FieldError name={f.name} errors={errors} />
+            {f.hint && <p id={hintId} className="field-hint">{f.hint}</p>}
+            {shown.has(f.name) && errors?.[f.name] && <p id={`${id}-error`} className="field-error">{errors[f.name]}</p>}
           </div>
         );
       })}
-      <button type="submit" disabled={pending}>{submitLabel}</button>
+      <div className="form-actions">
+        <button type="submit" className={danger ? 'button-danger' : 'button-primary'} disabled={pending} aria-busy={pending}>{submitLabel}</button>
+      </div>
     </form>
   );
 }

@@ -18,6 +18,9 @@ type FieldName = Exclude<keyof CandidateFormValues, 'key'>;
 interface Props {
   index: number;
   candidate: CandidateView;
+  publishedAt: string;
+  /** A source an earlier sentence names, offered rather than filled in. */
+  earlierAttribution: string | null;
   values: CandidateFormValues;
   selected: boolean;
   errors: Record<string, string>;
@@ -34,7 +37,7 @@ function valuePreview(values: CandidateFormValues): { ok: boolean; text: string 
   return parsed.ok ? { ok: true, text: `Reads as: ${formatStatedValue(parsed.value)}` } : { ok: false, text: parsed.message };
 }
 
-export function CandidateEditor({ index, candidate, values, selected, errors, options, createPlace, onChange, onSelect, onFocusCandidate }: Props) {
+export function CandidateEditor({ index, candidate, publishedAt, earlierAttribution, values, selected, errors, options, createPlace, onChange, onSelect, onFocusCandidate }: Props) {
   // Names follow the page's error keys, `<candidate>.<field>`, so the admin FieldError helpers fit.
   const id = (field: string) => `${values.key}.${field}`;
   const control = (field: FieldName, hint?: boolean) => ({
@@ -97,11 +100,25 @@ export function CandidateEditor({ index, candidate, values, selected, errors, op
         {field('value', 'Value', <input type="text" inputMode="text" autoComplete="off" {...control('value', true)} />, { hint: preview.text, hintIsError: !preview.ok })}
         {field('valueAsStated', 'Value as stated', <input type="text" autoComplete="off" {...control('valueAsStated')} />)}
         {field('asOf', 'As of date', <input type="date" {...control('asOf', true)} />, {
-          hint: candidate.dateText ? `The text says “${candidate.dateText}”.` : 'The text gives no date; enter the day the figure is true for.',
+          hint: candidate.dateText
+            ? `The text says “${candidate.dateText}”.`
+            : publishedAt && values.asOf === publishedAt
+              ? 'The sentence gives no date; this is the publication date. Check it.'
+              : 'The text gives no date; enter the day the figure is true for.',
         })}
         {placePicker('originId', 'Origin', candidate.unknownOrigin)}
         {placePicker('destinationId', 'Destination', candidate.unknownDestination)}
-        {field('attribution', 'Attribution', <input type="text" autoComplete="off" {...control('attribution')} />, { wide: true })}
+        {field('attribution', 'Attribution', <input type="text" autoComplete="off" {...control('attribution', !!earlierAttribution && !values.attribution)} />, {
+          wide: true,
+          hint: earlierAttribution && !values.attribution ? (
+            <>
+              This sentence names no source; an earlier one credits “{earlierAttribution}”.{' '}
+              <button type="button" className="button-link-inline" onClick={() => onChange('attribution', earlierAttribution)}>
+                Use “{earlierAttribution}”
+              </button>
+            </>
+          ) : undefined,
+        })}
         {field('quote', 'Quote', <textarea {...control('quote')} />, { wide: true })}
       </div>
     </fieldset>

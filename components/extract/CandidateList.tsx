@@ -12,6 +12,8 @@ import styles from './Extract.module.css';
 
 interface Props {
   text: string;
+  /** The report's publication date: candidates whose sentence gives no date start with it. */
+  publishedAt: string;
   candidates: CandidateView[];
   options: ExtractOptions;
   createPlace: CreatePlaceAction;
@@ -20,8 +22,8 @@ interface Props {
   onSave: (selected: CandidateFormValues[]) => void;
 }
 
-export function CandidateList({ text, candidates, options, createPlace, errors, saving, onSave }: Props) {
-  const [values, setValues] = useState(() => candidates.map((c) => c.values));
+export function CandidateList({ text, publishedAt, candidates, options, createPlace, errors, saving, onSave }: Props) {
+  const [values, setValues] = useState(() => candidates.map((c) => startingValues(c, publishedAt)));
   const [selected, setSelected] = useState<Set<string>>(() => new Set());
   const [activeKey, setActiveKey] = useState<string | null>(null);
 
@@ -65,6 +67,8 @@ export function CandidateList({ text, candidates, options, createPlace, errors, 
                 <CandidateEditor
                   index={i}
                   candidate={candidates[i]}
+                  publishedAt={publishedAt}
+                  earlierAttribution={earlierAttribution(candidates[i])}
                   values={v}
                   selected={selected.has(v.key)}
                   errors={errors}
@@ -89,4 +93,31 @@ export function CandidateList({ text, candidates, options, createPlace, errors, 
       </section>
     </div>
   );
+}
+
+/**
+ * What a candidate's fields start as: "as of" falls back to the publication date, and the
+ * attribution is kept only when its own sentence names it. A source named in an earlier
+ * sentence is offered beside the field, never filled in.
+ */
+function startingValues(c: CandidateView, publishedAt: string): CandidateFormValues {
+  return {
+    ...c.values,
+    asOf: c.values.asOf || publishedAt,
+    attribution: namedInSentence(c.values.attribution, c.values.quote) ? c.values.attribution : '',
+  };
+}
+
+function earlierAttribution(c: CandidateView): string | null {
+  return c.values.attribution && !namedInSentence(c.values.attribution, c.values.quote) ? c.values.attribution : null;
+}
+
+/** True when a name of the attribution ("Tymoshenko" of "Kyrylo Tymoshenko, …") appears in the sentence. */
+export function namedInSentence(attribution: string, sentence: string): boolean {
+  if (!attribution.trim()) return false;
+  const text = sentence.toLowerCase();
+  return attribution
+    .split(/[\s,;]+/)
+    .filter((word) => /^\p{Lu}/u.test(word) && word.length > 2)
+    .some((word) => text.includes(word.toLowerCase().replace(/['’]s$/, '')));
 }

@@ -10,6 +10,7 @@ import type { CreatePlaceAction } from '@/lib/places/placeInput';
 import { ReportForm } from './ReportForm';
 import { SavedDrafts } from './SavedDrafts';
 import { CandidateList } from './CandidateList';
+import { ErrorSummary } from '@/components/admin/ErrorSummary';
 import styles from './Extract.module.css';
 
 export type Source = { url: string; title: string; publisher: string; publishedAt: string };
@@ -36,7 +37,7 @@ export function ExtractWorkbench({ options, actions }: { options: ExtractOptions
     if (extracted.run > 0) resultsHeading.current?.focus();
   }, [extracted.run]);
   useEffect(() => {
-    if (saved.status !== 'idle') saveMessage.current?.focus();
+    if (saved.status === 'saved') saveMessage.current?.focus();
   }, [saved]);
 
   const saveErrors = savedRun === extracted.run ? saved.fieldErrors : {};
@@ -77,9 +78,7 @@ export function ExtractWorkbench({ options, actions }: { options: ExtractOptions
             Results
           </h2>
           {saved.status === 'error' && savedRun === extracted.run ? (
-            <div ref={saveMessage} tabIndex={-1} role="alert" className={styles.alert}>
-              {saved.message}
-            </div>
+            <ErrorSummary message={saved.message ?? 'Nothing was saved.'} errors={saved.fieldErrors} {...summaryLinks(saved.fieldErrors, extracted.candidates)} focusKey={saved} />
           ) : null}
           {extracted.candidates.length === 0 ? (
             <p className={styles.empty}>No figures found in this text.</p>
@@ -87,6 +86,7 @@ export function ExtractWorkbench({ options, actions }: { options: ExtractOptions
             <CandidateList
               key={extracted.run}
               text={extracted.text}
+              publishedAt={source.publishedAt}
               candidates={extracted.candidates}
               options={options}
               createPlace={actions.createPlace}
@@ -99,4 +99,28 @@ export function ExtractWorkbench({ options, actions }: { options: ExtractOptions
       ) : null}
     </>
   );
+}
+
+const FIELD_LABELS: Record<string, string> = {
+  metricId: 'metric', qualifier: 'qualifier', value: 'value', valueAsStated: 'value as stated', asOf: 'as of date',
+  originId: 'origin', destinationId: 'destination', attribution: 'attribution', quote: 'quote',
+  url: 'Source URL', title: 'Source title', publisher: 'Publisher', publishedAt: 'Published date',
+};
+
+/** Where each save error's link goes and how it is labelled: "Figure 2, as of date". */
+function summaryLinks(errors: Record<string, string>, candidates: Array<{ values: { key: string } }>) {
+  const targets: Record<string, string> = {};
+  const labels: Record<string, string> = {};
+  for (const name of Object.keys(errors)) {
+    const [owner, field] = name.split('.');
+    if (owner === 'source') {
+      targets[name] = `source-${field}`;
+      labels[name] = FIELD_LABELS[field] ?? field;
+      continue;
+    }
+    const index = candidates.findIndex((c) => c.values.key === owner);
+    targets[name] = field === 'originId' || field === 'destinationId' ? `${name}-search` : name;
+    labels[name] = `Figure ${index + 1}, ${FIELD_LABELS[field] ?? field}`;
+  }
+  return { targets, labels };
 }

@@ -5,10 +5,10 @@ import type { Source } from './ExtractWorkbench';
 import styles from './Extract.module.css';
 
 const SOURCE_FIELDS: Array<{ name: keyof Source; label: string; type: string; hint?: string }> = [
-  { name: 'url', label: 'Source URL', type: 'url', hint: 'If a source with this URL exists, the figures are added to it.' },
-  { name: 'title', label: 'Title', type: 'text' },
   { name: 'publisher', label: 'Publisher', type: 'text', hint: 'Matched by name; a new organisation is created if needed.' },
-  { name: 'publishedAt', label: 'Published date', type: 'date', hint: 'Relative dates such as “on Tuesday” count back from it.' },
+  { name: 'publishedAt', label: 'Published date', type: 'date', hint: 'Relative dates such as “on Tuesday” count back from it, and figures without a date of their own are dated with it.' },
+  { name: 'title', label: 'Title (optional)', type: 'text', hint: 'Without one, the source is named after its publisher and date.' },
+  { name: 'url', label: 'Source URL (optional)', type: 'url', hint: 'If a source with this URL exists, the figures are added to it.' },
 ];
 
 interface Props {

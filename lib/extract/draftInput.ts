@@ -2,7 +2,7 @@
 // candidate as the editor corrected it, all as strings. Validated with the figure form's rules
 // (parseStatedValue, newSourceSchema, the shared field rules) and turned into typed drafts.
 import { z } from 'zod';
-import { newSourceSchema, parseFormValue } from '@/lib/figures/figureInput';
+import { newSourceSchema, parseFormValue, readFormValue } from '@/lib/figures/figureInput';
 import { QUALIFIERS, TEXT_LIMITS } from '@/lib/vocabulary';
 import { formatExact } from '@/lib/figures/formatValue';
 import { dayString, optionalIdField, optionalText } from '@/lib/validation/fields';
@@ -40,6 +40,8 @@ export const candidateFormSchema = z
     attribution: optionalText(TEXT_LIMITS.attribution),
     quote: optionalText(TEXT_LIMITS.quote).refine((v) => v !== null, 'Keep the quote: it is what cites the figure.'),
   })
+  // The value is read even when other fields fail, so the page shows every problem at once.
+  .refine((form) => statedValue(form).ok, { path: ['value'], when: () => true, error: (issue) => messageOf(statedValue(issue.input)) })
   .transform((form, ctx) => {
     const parsed = parseFormValue(form.value, form.qualifier, ctx);
     if (!parsed) return z.NEVER;
@@ -55,6 +57,13 @@ export const candidateFormSchema = z
     };
     return { key: form.key, draft };
   });
+
+function statedValue(input: unknown) {
+  const form = (input ?? {}) as { value?: unknown; qualifier?: unknown };
+  const qualifier = (QUALIFIERS as readonly unknown[]).includes(form.qualifier) ? (form.qualifier as (typeof QUALIFIERS)[number]) : '';
+  return readFormValue(typeof form.value === 'string' ? form.value : '', qualifier);
+}
+const messageOf = (result: ReturnType<typeof statedValue>) => (result.ok ? undefined : result.message);
 
 export const saveDraftsSchema = z.object({
   source: newSourceSchema,

@@ -6,6 +6,7 @@ import { extractForPage } from '@/lib/extract/extractForPage';
 import { fieldForParam, parseSaveDrafts, type SaveDraftsInput } from '@/lib/extract/draftInput';
 import type { ExtractInput, ExtractState, SaveState } from '@/lib/extract/pageState';
 import { saveExtractedDrafts } from '@/lib/extract/saveExtractedDrafts';
+import { fixMessage } from '@/lib/validation/recordFormState';
 
 // The extract request names API parameters; the page names its inputs.
 const EXTRACT_FIELDS: Record<string, string> = { text: 'text', publishedAt: 'source.publishedAt', url: 'source.url', title: 'source.title' };
@@ -25,7 +26,7 @@ export const saveDraftsAction = serverAction<SaveDraftsInput, SaveState>({
   permission: 'extractFigures',
   run: async (actor, input) => {
     const parsed = parseSaveDrafts(input);
-    if (!parsed.ok) return { state: { status: 'error', message: 'Nothing was saved. Check the highlighted fields.', fieldErrors: parsed.errors } };
+    if (!parsed.ok) return { state: { status: 'error', message: fixMessage(parsed.errors), fieldErrors: parsed.errors } };
     const saved = await saveExtractedDrafts(actor, { source: parsed.value.source, candidates: parsed.value.drafts });
     return { revalidate: ['/admin/figures'], state: { status: 'saved', ...saved, fieldErrors: {} } };
   },

@@ -2,12 +2,13 @@
 // Server actions for the figure form and review buttons. The wrapper re-checks the
 // session and permission; lib/figures validates and saves. Nothing here trusts the UI.
 import { serverAction } from '@/lib/auth/serverAction';
-import { publishFigure, retractFigure } from '@/lib/figures/mutations';
+import { publishFigure, publishFigures, retractFigure } from '@/lib/figures/mutations';
+import { parsePublishItems } from '@/lib/figures/reviewQueue';
 import { saveFigureForm, type FigureFormState } from '@/lib/figures/saveFigureForm';
 import { FormReader } from '@/lib/validation/formReader';
 import type { RecordFormState as ReviewState } from '@/lib/validation/recordFormState';
 
-const CHANGED_PAGES = ['/', '/admin/figures'];
+const CHANGED_PAGES = ['/', '/admin/figures', '/admin/review'];
 
 export const saveFigureAction = serverAction<FormData, FigureFormState>({
   name: 'save figure',
@@ -50,4 +51,16 @@ export const retractFigureAction = serverAction<FormData, ReviewState>({
     return { revalidate: CHANGED_PAGES, redirectTo: `/admin/figures/${id}/edit?retracted=1` };
   },
   failed: reviewFailed,
+});
+
+/** The review queue's "Publish selected" (and its P shortcut): every selected draft, or none. */
+export const publishDraftsAction = serverAction<FormData, ReviewState>({
+  name: 'publish drafts',
+  permission: 'editFigure',
+  run: async (actor, formData) => {
+    const published = await publishFigures(actor, parsePublishItems(formData.getAll('figure')));
+    const ids = published.map((p) => p.id).join(', ');
+    return { revalidate: CHANGED_PAGES, state: { status: 'done', message: published.length === 1 ? `Published figure ${ids}.` : `Published ${published.length} figures: ${ids}.` } };
+  },
+  failed: (failure) => ({ status: 'error', message: failure.message }),
 });

@@ -1,6 +1,6 @@
 import { notFound } from 'next/navigation';
 import { FigureForm } from '@/components/admin/FigureForm';
-import { ReviewPanel } from '@/components/admin/ReviewPanel';
+import { PublishPanel, RetractPanel } from '@/components/admin/ReviewPanel';
 import { FigureHistory } from '@/components/admin/FigureHistory';
 import { requirePageActor } from '@/lib/auth/pageGuard';
 import { canPublishFigure } from '@/lib/auth/permissions';
@@ -40,24 +40,24 @@ export default async function EditFigurePage({ params, searchParams }: { params:
   return (
     <section>
       <h1>Figure {figure.id} <span className={`status status-${figure.status.toLowerCase()}`}>{figure.status.toLowerCase()}</span></h1>
-      {flags.saved && <p role="status">Saved as version {figure.version}.</p>}
-      {flags.published && <p role="status">Published. It now appears on the dashboard.</p>}
-      {flags.retracted && <p role="status">Retracted. It stays in history and exports with status=retracted.</p>}
+      {flags.saved && <p role="status" className="notice notice-success">Saved as version {figure.version}.</p>}
+      {flags.published && <p role="status" className="notice notice-success">Published. It now appears on the dashboard. <a href="/admin/review">Back to the review queue</a></p>}
+      {flags.retracted && <p role="status" className="notice notice-success">Retracted. It stays in history and exports with status=retracted.</p>}
       {figure.quote && !quoteContainsValue(figure.quote, figure.valueAsStated) && (
-        <p className="form-warning" role="note">The quote does not contain the value as stated (“{figure.valueAsStated}”). Check it before publishing.</p>
+        <p className="notice notice-warning" role="note">The quote does not contain the value as stated (“{figure.valueAsStated}”). Check it before publishing.</p>
       )}
-      <ReviewPanel
-        figureId={figure.id}
-        version={figure.version}
-        status={figure.status}
-        hasQuote={!!figure.quote?.trim()}
-        canPublish={canPublishFigure(actor, figure, requireReview)}
-        reviewRequired={requireReview}
-        lastEditor={figure.updatedBy?.name ?? null}
-        retractedReason={figure.retractedReason}
-        publishAction={publishFigureAction}
-        retractAction={retractFigureAction}
-      />
+      {figure.status === 'RETRACTED' && <p className="notice notice-warning">Retracted: {figure.retractedReason}</p>}
+      {figure.status === 'DRAFT' && (
+        <PublishPanel
+          figureId={figure.id}
+          version={figure.version}
+          hasQuote={!!figure.quote?.trim()}
+          canPublish={canPublishFigure(actor, figure, requireReview)}
+          reviewRequired={requireReview}
+          lastEditor={figure.updatedBy?.name ?? null}
+          publishAction={publishFigureAction}
+        />
+      )}
       {figure.status !== 'RETRACTED' && (
         <>
           <h2>Edit</h2>
@@ -66,6 +66,12 @@ export default async function EditFigurePage({ params, searchParams }: { params:
       )}
       <h2>History</h2>
       <FigureHistory revisions={history} />
+      {figure.status !== 'RETRACTED' && (
+        <section aria-labelledby="danger-heading" className="danger-zone">
+          <h2 id="danger-heading">Retract</h2>
+          <RetractPanel figureId={figure.id} version={figure.version} retractAction={retractFigureAction} />
+        </section>
+      )}
     </section>
   );
 }
