@@ -19,7 +19,9 @@ type Action = (prev: RecordFormState, formData: FormData) => Promise<RecordFormS
 
 export function RecordForm({ action, fields, initial, hidden, submitLabel, danger }: { action: Action; fields: FieldSpec[]; initial: Record<string, string>; hidden?: Record<string, string>; submitLabel: string; danger?: boolean }) {
   const { state, pending, formProps } = useKeptForm<RecordFormState>(action, { status: 'idle' });
-  const errors = state.fieldErrors;
+  // The summary lists problems in the order the fields appear.
+  const order = (name: string) => { const i = fields.findIndex((f) => f.name === name); return i < 0 ? fields.length : i; };
+  const errors = state.fieldErrors && Object.fromEntries(Object.entries(state.fieldErrors).sort(([a], [b]) => order(a) - order(b)));
   const prefix = submitLabel.replace(/\W+/g, '-').toLowerCase();
   const idFor = (name: string) => `${prefix}-${name}`;
   // Errors about a field this form does not show (a hidden id, say) stay in the summary only.

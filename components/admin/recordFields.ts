@@ -1,10 +1,11 @@
 import type { FieldSpec } from './RecordForm';
 
+/** A source needs a publisher and a title or a date; wire copy often has no URL. */
 export const SOURCE_FIELDS: FieldSpec[] = [
-  { name: 'title', label: 'Title' },
-  { name: 'url', label: 'URL', type: 'url', hint: 'http:// or https:// only.' },
-  { name: 'publisher', label: 'Publisher' },
+  { name: 'publisher', label: 'Publisher', hint: 'Who published it: Reuters, UNHCR, a ministry.' },
   { name: 'publishedAt', label: 'Published on', type: 'date' },
+  { name: 'title', label: 'Title (optional)', hint: 'Without one, the source is named after its publisher and date, e.g. “Reuters, 9 Mar 2022”.' },
+  { name: 'url', label: 'URL (optional)', type: 'url', hint: 'http:// or https:// only.' },
   { name: 'accessedAt', label: 'Accessed on', type: 'date' },
   { name: 'archiveUrl', label: 'Archive URL', type: 'url' },
   { name: 'preferred', label: 'Preferred: wins the headline when claims for one day disagree', type: 'checkbox' },
