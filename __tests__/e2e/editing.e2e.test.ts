@@ -47,16 +47,16 @@ describe('entering and reviewing a figure', () => {
   it('editor drafts with a new source, admin publishes, the dashboard cites it', async () => {
     const editor = await newPage(browser);
     await signIn(editor, USERS.editor.email, '/admin/figures/new');
-    await editor.getByLabel('Metric').selectOption({ label: 'Refugees (running total)' });
-    await editor.getByLabel('Value', { exact: true }).fill('3.2–3.3 million');
+    await editor.getByLabel('Metric').selectOption({ label: 'Refugees — running total (stock)' });
+    await editor.getByLabel('Value as stated').fill('3.2–3.3 million');
     await editor.getByTestId('value-preview').filter({ hasText: '3.2–3.3 million people' }).waitFor();
     // After the default dataset's last day (1 June 2022), so this claim is its week's headline on the overview.
     await editor.getByLabel('As of').fill('2022-06-15');
     await editor.getByLabel('Origin').fill('Ukrai');
-    await editor.getByRole('button', { name: /^Ukraine/ }).first().click();
+    await editor.getByRole('option', { name: /^Ukraine/ }).first().click();
     await editor.getByLabel('New source').check();
-    await editor.getByLabel('Source URL').fill(SOURCE_URL);
-    await editor.getByLabel('Source title').fill(SOURCE_TITLE);
+    await editor.getByLabel('URL (optional)').fill(SOURCE_URL);
+    await editor.getByLabel('Title (optional)').fill(SOURCE_TITLE);
     await editor.getByLabel('Publisher').fill('Example Agency');
     await editor.getByLabel('Published on').fill('2022-06-15');
     // A quote that does not state the number gets a warning beside the field.
@@ -71,7 +71,7 @@ describe('entering and reviewing a figure', () => {
 
     const admin = await newPage(browser);
     await signIn(admin, USERS.admin.email, `/admin/figures/${figureId}/edit`);
-    await Promise.all([admin.waitForURL(/published=1/), admin.getByRole('button', { name: 'Publish' }).click()]);
+    await Promise.all([admin.waitForURL(/published=1/), admin.getByRole('button', { name: 'Publish', exact: true }).click()]);
     await admin.getByText('Published. It now appears on the dashboard.').waitFor();
     await admin.getByText(/publish\s+by admin/).waitFor();
     // The home page chart lists the point's citation (in its tooltip and data table), linking to the figure.

@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { insertUser } from '@/lib/users/mutations';
 import { db } from '@/lib/db/client';
 import { launchBrowser, newPage } from './browser';
+import { axeViolations } from './axe';
 
 const PASSAGE = [
   'More than 5,000 people were evacuated from Sumy on Tuesday, Tymoshenko told local media.',
@@ -73,13 +74,39 @@ describe('extracting figures from a pasted report', () => {
 
     await first.getByLabel('Save figure 1 as a draft').check();
     await page.getByLabel('Save figure 2 as a draft').check();
-    // The buses sentence gives no date, so the first save is refused beside that field.
+    // The buses sentence gives no date: it starts with the publication date. It names no
+    // source either: the earlier sentence's is offered, not filled in.
     const second = page.locator('fieldset', { hasText: 'Figure 2' });
-    await expect(second.getByLabel('As of date').inputValue()).resolves.toBe('');
-    await page.getByRole('button', { name: 'Save selected as drafts' }).click();
-    await second.getByText('Enter the date the figure is true for.').waitFor();
-    expect(await db.figure.count({ where: { source: { url: SOURCE_URL } } })).toBe(0);
+    await expect(second.getByLabel('As of date').inputValue()).resolves.toBe('2022-03-09');
+    await second.getByText('this is the publication date').waitFor();
+    await expect(second.getByLabel('Attribution').inputValue()).resolves.toBe('');
+    await second.getByRole('button', { name: 'Use “Tymoshenko”' }).click();
+    await expect(second.getByLabel('Attribution').inputValue()).resolves.toBe('Tymoshenko');
+    // The convoys left on Tuesday too. Two slips on the way: figure 1 loses its metric, figure 2 its value.
     await second.getByLabel('As of date').fill('2022-03-08');
+    await first.getByLabel('Metric').selectOption('');
+    await second.getByLabel('Value', { exact: true }).fill('');
+    await page.getByRole('button', { name: 'Save selected as drafts' }).click();
+    const summary = page.locator('.error-summary');
+    await summary.getByText('Nothing was saved: 2 fields need fixing.').waitFor();
+    await expect(page.evaluate(() => document.activeElement?.className)).resolves.toBe('error-summary');
+    await expect(summary.getByRole('link').allTextContents()).resolves.toEqual([
+      'Figure 1, metric: Choose a metric.',
+      'Figure 2, value: Enter the value as the source states it, e.g. "some 60" or "2.1–2.2 million".',
+    ]);
+    expect(await db.figure.count({ where: { source: { url: SOURCE_URL } } })).toBe(0);
+    // Nothing typed is lost, and each problem is marked on its field.
+    await expect(first.getByLabel('Attribution').inputValue()).resolves.toBe('Kyrylo Tymoshenko, Office of the President of Ukraine');
+    await expect(first.getByLabel('Value', { exact: true }).inputValue()).resolves.toBe('5,100');
+    await expect(second.getByLabel('As of date').inputValue()).resolves.toBe('2022-03-08');
+    await expect(second.getByLabel('Attribution').inputValue()).resolves.toBe('Tymoshenko');
+    await expect(first.getByLabel('Metric').getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(second.getByLabel('Value', { exact: true }).getAttribute('aria-invalid')).resolves.toBe('true');
+    expect(await axeViolations(page)).toEqual([]);
+    await summary.getByRole('link', { name: /^Figure 2, value/ }).click();
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('c2.value');
+    await first.getByLabel('Metric').selectOption({ label: 'Evacuees' });
+    await second.getByLabel('Value', { exact: true }).fill('some 60');
     await page.getByRole('button', { name: 'Save selected as drafts' }).click();
     await page.getByRole('heading', { name: 'Saved 2 draft figures' }).waitFor({ timeout: 20_000 }).catch(async () => {
       // Fail with the page's own messages if saving is refused.

@@ -13,7 +13,7 @@ import { PASSWORD, signIn } from './signIn';
 const stamp = Date.now();
 const EDITOR = `workbench-${stamp}@corridor.test`;
 const QUOTE = 'Some 60 buses carried people out of Sumy in two convoys on Tuesday';
-const BUSES = 'Evacuation buses (count per period (flow))';
+const BUSES = 'Evacuation buses — count per period (flow)';
 
 const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
 const focusedClass = (page: Page) => page.evaluate(() => document.activeElement?.className ?? '');

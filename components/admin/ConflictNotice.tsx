@@ -10,6 +10,7 @@ export function ConflictNotice({ message, conflict, figureId }: { message: strin
           <p>
             Version {c.version}: {c.action.toLowerCase()} by {c.by} at {c.at.slice(0, 16).replace('T', ' ')} UTC
           </p>
+          <div className="table-wrap">
           <table>
             <thead><tr><th>Field</th><th>Was</th><th>Now</th></tr></thead>
             <tbody>
@@ -17,7 +18,7 @@ export function ConflictNotice({ message, conflict, figureId }: { message: strin
                 <tr key={f.field}><td>{f.field}</td><td>{String(f.before ?? '—')}</td><td>{String(f.after ?? '—')}</td></tr>
               ))}
             </tbody>
-          </table>
+          </table></div>
         </div>
       ))}
       <p><a href={`/admin/figures/${figureId}/edit`}>Reload the figure</a> to edit the current version; your typed values stay in the form below until you do.</p>

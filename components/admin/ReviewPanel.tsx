@@ -55,7 +55,7 @@ export function RetractPanel(p: RetractProps) {
   }
   const errors = state.fieldErrors;
   return (
-    <form {...formProps} className="panel danger-panel" aria-labelledby="retract-heading">
+    <form {...formProps} className="panel danger-panel" aria-labelledby="retract-heading" noValidate>
       <h3 id="retract-heading">Retract this figure?</h3>
       <p>It leaves the charts and stays in history and exports with status “retracted”. This cannot be undone.</p>
       <input type="hidden" name="figureId" value={p.figureId} />
@@ -63,7 +63,7 @@ export function RetractPanel(p: RetractProps) {
       {state.status === 'error' && !errors && <p role="alert" className="notice notice-error">{state.message}</p>}
       <div className="field">
         <label htmlFor="reason">Reason for retracting</label>
-        <textarea ref={reason} id="reason" name="reason" rows={2} required {...errorProps('reason', errors, 'reason-hint')} />
+        <textarea ref={reason} id="reason" name="reason" rows={2} aria-required="true" {...errorProps('reason', errors, 'reason-hint')} />
         <p id="reason-hint" className="field-hint">Shown in the figure’s history, e.g. “Duplicate of figure 12” or “Source corrected the number”.</p>
         <FieldError name="reason" errors={errors} />
       </div>

@@ -100,6 +100,7 @@ function ImportReportView({ report }: { report: Report }) {
       </p>
       {report.warnings.map((w) => <p key={w} className="muted">{w}</p>)}
       {report.errors.length > 0 && (
+        <div className="table-wrap">
         <table>
           <caption>Invalid rows</caption>
           <thead><tr><th scope="col">Row</th><th scope="col">Column</th><th scope="col">Problem</th></tr></thead>
@@ -108,7 +109,7 @@ function ImportReportView({ report }: { report: Report }) {
               <tr key={i}><td>{e.row}</td><td>{e.column ?? '—'}</td><td>{e.message}</td></tr>
             ))}
           </tbody>
-        </table>
+        </table></div>
       )}
       {report.errors.length > 500 && <p>… and {report.errors.length - 500} more problems. Fix these first.</p>}
     </div>

@@ -3,7 +3,7 @@ import { createTestUser, type TestUser } from '@/__tests__/helpers/auth';
 import { day, figureData, seedReferenceData, type Seed } from '@/__tests__/helpers/fixtures';
 import { closeAuth } from '@/lib/auth/auth';
 import { db } from '@/lib/db/client';
-import { createFigure, publishFigure, retractFigure, updateFigure } from '@/lib/figures/mutations';
+import { createFigure, publishFigure, publishFigures, retractFigure, updateFigure } from '@/lib/figures/mutations';
 import type { ConflictDetails } from '@/lib/figures/conflictError';
 
 let seed: Seed;
@@ -134,5 +134,45 @@ describe('publishFigure and retractFigure', () => {
     expect(await db.figure.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'RETRACTED', retractedReason: 'Source corrected the figure' });
     const actions = (await db.figureRevision.findMany({ where: { figureId: id }, orderBy: { version: 'asc' } })).map((r) => r.action);
     expect(actions).toEqual(['CREATE', 'PUBLISH', 'RETRACT']);
+  });
+});
+
+describe('publishFigures (the review queue’s bulk publish)', () => {
+  it('publishes every selected draft with a PUBLISH revision and audit row each', async () => {
+    const a = await createFigure(editor.actor, figureData(seed));
+    const b = await createFigure(editor.actor, figureData(seed, { originId: seed.poland.id }));
+    const before = await counts();
+    const published = await publishFigures(otherEditor.actor, [a, b], { requireReview: true });
+    expect(published).toEqual([{ id: a.id, version: 2 }, { id: b.id, version: 2 }]);
+    const rows = await db.figure.findMany({ where: { id: { in: [a.id, b.id] } }, orderBy: { id: 'asc' } });
+    expect(rows.map((f) => [f.status, f.publishedById])).toEqual([['PUBLISHED', otherEditor.actor.userId], ['PUBLISHED', otherEditor.actor.userId]]);
+    expect(await counts()).toEqual({ ...before, revisions: before.revisions + 2, audit: before.audit + 2 });
+    const actions = await db.figureRevision.findMany({ where: { action: 'PUBLISH' }, select: { figureId: true, userId: true } });
+    expect(actions.sort((x, y) => x.figureId - y.figureId)).toEqual([{ figureId: a.id, userId: otherEditor.actor.userId }, { figureId: b.id, userId: otherEditor.actor.userId }]);
+  });
+
+  it('publishes none when one of them cannot be published, and names that one', async () => {
+    const a = await createFigure(editor.actor, figureData(seed));
+    const b = await createFigure(editor.actor, figureData(seed, { quote: null }));
+    const before = await counts();
+    await expect(publishFigures(otherEditor.actor, [a, b])).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining(`Figure ${b.id}: Add the quote`) });
+    expect(await counts()).toEqual(before);
+    expect((await db.figure.findUniqueOrThrow({ where: { id: a.id } })).status).toBe('DRAFT');
+  });
+
+  it('with four eyes, refuses the whole batch if the reviewer made the last change to any draft', async () => {
+    const mine = await createFigure(otherEditor.actor, figureData(seed));
+    const theirs = await createFigure(editor.actor, figureData(seed, { originId: seed.poland.id }));
+    const before = await counts();
+    await expect(publishFigures(otherEditor.actor, [theirs, mine], { requireReview: true })).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining(`Figure ${mine.id}: Review is required`) });
+    expect(await counts()).toEqual(before);
+    await expect(publishFigures(otherEditor.actor, [theirs, mine], { requireReview: false })).resolves.toHaveLength(2);
+  });
+
+  it('refuses a draft changed since the reviewer saw it', async () => {
+    const a = await createFigure(editor.actor, figureData(seed));
+    await updateFigure(editor.actor, a.id, 1, figureData(seed, { notes: 'changed' }));
+    await expect(publishFigures(otherEditor.actor, [{ id: a.id, version: 1 }])).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect((await db.figure.findUniqueOrThrow({ where: { id: a.id } })).status).toBe('DRAFT');
   });
 });

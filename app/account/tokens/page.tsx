@@ -20,6 +20,7 @@ export default async function TokensPage() {
         Send a token as <code>Authorization: Bearer &lt;token&gt;</code>. It acts with your role ({actor.role.toLowerCase()}). Tokens are stored hashed and shown only once.
       </p>
       <TokenForm createToken={createTokenAction} />
+      <div className="table-wrap">
       <table>
         <thead>
           <tr><th>Name</th><th>Starts with</th><th>Created</th><th>Last used</th><th>Status</th></tr>
@@ -39,7 +40,7 @@ export default async function TokensPage() {
             </tr>
           ))}
         </tbody>
-      </table>
+      </table></div>
     </section>
   );
 }

@@ -19,6 +19,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <a href="/admin/audit" aria-current={!entityType ? 'page' : undefined}>All</a>
         {TYPES.map((t) => <a key={t} href={`/admin/audit?type=${t}`} aria-current={entityType === t ? 'page' : undefined}>{t}</a>)}
       </nav>
+      <div className="table-wrap">
       <table>
         <thead><tr><th>When (UTC)</th><th>Who</th><th>Record</th><th>Action</th><th>Reason</th><th>Change</th></tr></thead>
         <tbody>
@@ -33,7 +34,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             </tr>
           ))}
         </tbody>
-      </table>
+      </table></div>
       {nextBefore && <p><a href={`/admin/audit?${new URLSearchParams({ ...(entityType ? { type: entityType } : {}), before: String(nextBefore) })}`}>Older entries</a></p>}
     </section>
   );

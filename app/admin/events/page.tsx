@@ -13,6 +13,7 @@ export default async function EventsPage() {
   return (
     <section>
       <h1>Events</h1>
+      <div className="table-wrap">
       <table>
         <thead><tr><th>Date</th><th>Title</th><th>Place</th><th>Status</th></tr></thead>
         <tbody>
@@ -25,7 +26,7 @@ export default async function EventsPage() {
             </tr>
           ))}
         </tbody>
-      </table>
+      </table></div>
       <h2>New event</h2>
       <RecordForm action={saveRecordAction} fields={EVENT_FIELDS} initial={{}} hidden={{ recordType: 'event' }} submitLabel="Create event" />
     </section>

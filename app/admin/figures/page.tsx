@@ -27,6 +27,7 @@ export default async function AdminFiguresPage({ searchParams }: { searchParams:
       {rows.length === 0 ? (
         <p className="muted">No figures{status ? ` with status ${status.toLowerCase()}` : ''}.</p>
       ) : (
+        <div className="table-wrap">
         <table className="admin-figures">
           <thead>
             <tr><th>ID</th><th>Status</th><th>Metric</th><th>Value</th><th>As of</th><th>Places</th><th>Source</th><th>Quote</th><th>Last change</th></tr>
@@ -46,7 +47,7 @@ export default async function AdminFiguresPage({ searchParams }: { searchParams:
               </tr>
             ))}
           </tbody>
-        </table>
+        </table></div>
       )}
       <p className="muted">
         {total} figure{total === 1 ? '' : 's'}.{' '}

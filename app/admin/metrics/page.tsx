@@ -15,6 +15,7 @@ export default async function MetricsPage() {
   return (
     <section>
       <h1>Metrics</h1>
+      <div className="table-wrap">
       <table>
         <thead><tr><th>Key</th><th>Label</th><th>Unit</th><th>Kind</th><th>HXL</th><th>Figures</th><th>Status</th></tr></thead>
         <tbody>
@@ -30,7 +31,7 @@ export default async function MetricsPage() {
             </tr>
           ))}
         </tbody>
-      </table>
+      </table></div>
       {editable ? (
         <>
           <h2>New metric</h2>

@@ -14,6 +14,7 @@ export default async function PlacesPage({ searchParams }: { searchParams: Promi
     <section>
       <h1>Places</h1>
       {(flags.saved || flags.retracted || flags.merged) && <p role="status">{flags.saved ? 'Saved.' : flags.retracted ? 'Retracted.' : 'Merged: figures moved to the place that stays.'}</p>}
+      <div className="table-wrap">
       <table>
         <thead><tr><th>ID</th><th>Name</th><th>Type</th><th>Code</th><th>Parent</th><th>Figures</th><th>Status</th></tr></thead>
         <tbody>
@@ -29,7 +30,7 @@ export default async function PlacesPage({ searchParams }: { searchParams: Promi
             </tr>
           ))}
         </tbody>
-      </table>
+      </table></div>
       <h2>New place</h2>
       <RecordForm action={saveRecordAction} fields={PLACE_FIELDS} initial={{ type: 'CITY' }} hidden={{ recordType: 'place' }} submitLabel="Create place" />
     </section>

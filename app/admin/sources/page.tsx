@@ -14,6 +14,7 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
     <section>
       <h1>Sources</h1>
       {(flags.saved || flags.retracted || flags.merged) && <p role="status">{flags.saved ? 'Saved.' : flags.retracted ? 'Retracted.' : 'Merged: figures moved to the source that stays.'}</p>}
+      <div className="table-wrap">
       <table>
         <thead><tr><th>ID</th><th>Title</th><th>Publisher</th><th>Published</th><th>Figures</th><th>Status</th></tr></thead>
         <tbody>
@@ -28,7 +29,7 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
             </tr>
           ))}
         </tbody>
-      </table>
+      </table></div>
       <h2>New source</h2>
       <RecordForm action={saveRecordAction} fields={SOURCE_FIELDS} initial={{}} hidden={{ recordType: 'source' }} submitLabel="Create source" />
     </section>

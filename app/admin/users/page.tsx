@@ -12,6 +12,7 @@ export default async function UsersPage() {
   return (
     <section>
       <h1>Users</h1>
+      <div className="table-wrap">
       <table>
         <thead><tr><th>Email</th><th>Name</th><th>Role</th><th>Status</th><th>Sessions</th><th>Actions</th></tr></thead>
         <tbody>
@@ -26,7 +27,7 @@ export default async function UsersPage() {
             </tr>
           ))}
         </tbody>
-      </table>
+      </table></div>
       <h2>New user</h2>
       <NewUserForm createUser={createUserAction} />
     </section>
