@@ -52,7 +52,7 @@ describe('entering and reviewing a figure', () => {
     await editor.getByTestId('value-preview').filter({ hasText: '3.2–3.3 million people' }).waitFor();
     // After the default dataset's last day (1 June 2022), so this claim is its week's headline on the overview.
     await editor.getByLabel('As of').fill('2022-06-15');
-    await editor.getByLabel('Origin').fill('Ukrai');
+    await editor.getByRole('combobox', { name: 'Origin' }).fill('Ukrai');
     await editor.getByRole('option', { name: /^Ukraine/ }).first().click();
     await editor.getByLabel('New source').check();
     await editor.getByLabel('URL (optional)').fill(SOURCE_URL);
