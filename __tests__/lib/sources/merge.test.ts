@@ -23,7 +23,7 @@ afterAll(async () => {
 
 describe('merging duplicates', () => {
   it('moves a duplicate source’s figures to the source that stays, with a MERGE revision each, and retracts the duplicate', async () => {
-    const duplicate = await createSource(editor.actor, { title: 'UNHCR update (copy)', url: 'https://data.unhcr.org/copy' });
+    const duplicate = await createSource(editor.actor, { title: 'UNHCR update (copy)', url: 'https://data.unhcr.org/copy', publisher: 'UNHCR' });
     const { id } = await createFigure(editor.actor, figureData(seed, { sourceId: duplicate.id }));
     expect(await mergeSources(editor.actor, duplicate.id, seed.source.id)).toEqual({ moved: 1 });
     expect(await db.figure.findUniqueOrThrow({ where: { id } })).toMatchObject({ sourceId: seed.source.id, version: 2 });
@@ -50,6 +50,17 @@ describe('merging duplicates', () => {
   });
 
   it('refuses a second source with the same URL, naming the existing one', async () => {
-    await expect(createSource(editor.actor, { title: 'Again', url: seed.source.url! })).rejects.toMatchObject({ code: 'CONFLICT', param: 'url' });
+    await expect(createSource(editor.actor, { title: 'Again', url: seed.source.url!, publisher: 'UNHCR' })).rejects.toMatchObject({ code: 'CONFLICT', param: 'url' });
+  });
+});
+
+describe('creating a source as reports come', () => {
+  it('needs a publisher and a title or a date; names an untitled source after them; takes no URL; matches the publisher without regard to case', async () => {
+    await expect(createSource(editor.actor, { title: 'Flash update' })).rejects.toMatchObject({ code: 'BAD_REQUEST', param: 'publisher' });
+    await expect(createSource(editor.actor, { publisher: 'Reuters' })).rejects.toMatchObject({ code: 'BAD_REQUEST', param: 'title' });
+    const { id } = await createSource(editor.actor, { publisher: 'Reuters', publishedAt: '2022-03-09' });
+    const again = await createSource(editor.actor, { publisher: 'reuters', title: 'Wire copy' });
+    const rows = await db.source.findMany({ where: { id: { in: [id, again.id] } }, orderBy: { id: 'asc' }, include: { publisher: true } });
+    expect(rows.map((s) => [s.title, s.url, s.publisher?.name])).toEqual([['Reuters, 9 Mar 2022', null, 'Reuters'], ['Wire copy', null, 'Reuters']]);
   });
 });
