@@ -111,24 +111,12 @@ type FormFields = { [K in keyof typeof figureFormFields]: z.output<(typeof figur
 /** The new-source inputs and the source field each one fills. */
 export const NEW_SOURCE_INPUTS = { sourceTitle: 'title', sourceUrl: 'url', sourcePublisher: 'publisher', sourcePublishedAt: 'publishedAt', sourceAccessedAt: 'accessedAt' } as const;
 
-export interface FigureFormInput {
-  metricId: number;
-  qualifier: Qualifier;
-  low: bigint;
-  high: bigint;
-  valueAsStated: string | null;
-  asOf: Date;
-  periodStart: Date | null;
-  periodEnd: Date | null;
-  originId: number | null;
-  destinationId: number | null;
+/** A figure as the form submits it: an existing source's id, or a new source to create with it. */
+export type FigureFormInput = Omit<FigureData, 'sourceId' | 'importRunId'> & {
   sourceId: number | null;
   newSource: NewSourceInput | null;
-  quote: string | null;
-  attribution: string | null;
-  notes: string | null;
   confirmDuplicate: boolean;
-}
+};
 
 export type FormErrors = Record<string, string>;
 
