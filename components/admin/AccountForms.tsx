@@ -1,5 +1,5 @@
 'use client';
-import { useActionState } from 'react';
+import { useKeptForm } from './useKeptForm';
 import type { AccountState, FormAction } from '@/lib/validation/recordFormState';
 
 function FieldError({ state, field }: { state: AccountState; field: string }) {
@@ -12,20 +12,21 @@ function FieldError({ state, field }: { state: AccountState; field: string }) {
 }
 
 export function PasswordForm({ changePassword }: { changePassword: FormAction<AccountState> }) {
-  const [state, action, pending] = useActionState<AccountState, FormData>(changePassword, { status: 'idle' });
+  const { state, pending, formProps } = useKeptForm<AccountState>(changePassword, { status: 'idle' }, (s) => s.status === 'done');
   const described = (f: string) => (state.status === 'error' && state.field === f ? `${f}-error` : undefined);
+  const invalid = (f: string) => (described(f) ? (true as const) : undefined);
   return (
-    <form action={action} className="stack-form">
+    <form {...formProps} className="stack-form">
       {state.status === 'done' && <p role="status">{state.message}</p>}
       {state.status === 'error' && !state.field && <p role="alert" className="form-error">{state.message}</p>}
       <label htmlFor="currentPassword">Current password</label>
-      <input id="currentPassword" name="currentPassword" type="password" autoComplete="current-password" required aria-describedby={described('currentPassword')} />
+      <input id="currentPassword" name="currentPassword" type="password" autoComplete="current-password" required aria-invalid={invalid('currentPassword')} aria-describedby={described('currentPassword')} />
       <FieldError state={state} field="currentPassword" />
       <label htmlFor="newPassword">New password</label>
-      <input id="newPassword" name="newPassword" type="password" autoComplete="new-password" minLength={10} required aria-describedby={described('newPassword')} />
+      <input id="newPassword" name="newPassword" type="password" autoComplete="new-password" minLength={10} required aria-invalid={invalid('newPassword')} aria-describedby={described('newPassword')} />
       <FieldError state={state} field="newPassword" />
       <label htmlFor="confirmPassword">Repeat new password</label>
-      <input id="confirmPassword" name="confirmPassword" type="password" autoComplete="new-password" required aria-describedby={described('confirmPassword')} />
+      <input id="confirmPassword" name="confirmPassword" type="password" autoComplete="new-password" required aria-invalid={invalid('confirmPassword')} aria-describedby={described('confirmPassword')} />
       <FieldError state={state} field="confirmPassword" />
       <button type="submit" disabled={pending}>Change password</button>
     </form>
@@ -33,9 +34,9 @@ export function PasswordForm({ changePassword }: { changePassword: FormAction<Ac
 }
 
 export function TokenForm({ createToken }: { createToken: FormAction<AccountState> }) {
-  const [state, action, pending] = useActionState<AccountState, FormData>(createToken, { status: 'idle' });
+  const { state, pending, formProps } = useKeptForm<AccountState>(createToken, { status: 'idle' }, (s) => s.status === 'done');
   return (
-    <form action={action} className="stack-form">
+    <form {...formProps} className="stack-form">
       {state.token && (
         <div role="status" className="token-once">
           <p>{state.message}</p>
@@ -51,9 +52,9 @@ export function TokenForm({ createToken }: { createToken: FormAction<AccountStat
 }
 
 export function RevokeTokenForm({ id, revokeToken }: { id: number; revokeToken: FormAction<AccountState> }) {
-  const [state, action, pending] = useActionState<AccountState, FormData>(revokeToken, { status: 'idle' });
+  const { state, pending, formProps } = useKeptForm<AccountState>(revokeToken, { status: 'idle' });
   return (
-    <form action={action}>
+    <form {...formProps}>
       <input type="hidden" name="id" value={id} />
       <button type="submit" disabled={pending}>Revoke</button>
       {state.status === 'error' && <p role="alert" className="field-error">{state.message}</p>}

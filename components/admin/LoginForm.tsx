@@ -1,12 +1,12 @@
 'use client';
-import { useActionState } from 'react';
+import { useKeptForm } from './useKeptForm';
 import type { LoginState } from '@/lib/auth/signIn';
 import type { FormAction } from '@/lib/validation/recordFormState';
 
 export function LoginForm({ next, signIn }: { next: string; signIn: FormAction<LoginState> }) {
-  const [state, action, pending] = useActionState<LoginState, FormData>(signIn, {});
+  const { state, pending, formProps } = useKeptForm<LoginState>(signIn, {});
   return (
-    <form action={action} className="stack-form" noValidate>
+    <form {...formProps} className="stack-form" noValidate>
       <input type="hidden" name="next" value={next} />
       {state.message && (
         <p role="alert" id="login-error" className="form-error">

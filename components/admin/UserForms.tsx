@@ -1,28 +1,28 @@
 'use client';
-import { useActionState } from 'react';
+import { useKeptForm } from './useKeptForm';
 import type { FormAction, RecordFormState } from '@/lib/validation/recordFormState';
-import { describedBy, FieldError } from './FieldError';
+import { errorProps, FieldError } from './FieldError';
 
 const ROLES = ['ANALYST', 'EDITOR', 'ADMIN'];
 
 export function NewUserForm({ createUser }: { createUser: FormAction<RecordFormState> }) {
-  const [state, action, pending] = useActionState<RecordFormState, FormData>(createUser, { status: 'idle' });
+  const { state, pending, formProps } = useKeptForm<RecordFormState>(createUser, { status: 'idle' }, (s) => s.status === 'done');
   const e = state.fieldErrors;
   return (
-    <form action={action} className="stack-form">
+    <form {...formProps} className="stack-form">
       {state.message && <p role={state.status === 'error' ? 'alert' : 'status'} className={state.status === 'error' ? 'form-error' : undefined}>{state.message}</p>}
       <label htmlFor="new-email">Email</label>
-      <input id="new-email" name="email" type="email" defaultValue={state.values?.email} aria-describedby={describedBy('email', e)} />
+      <input id="new-email" name="email" type="email" defaultValue={state.values?.email} {...errorProps('email', e)} />
       <FieldError name="email" errors={e} />
       <label htmlFor="new-name">Name</label>
       <input id="new-name" name="name" defaultValue={state.values?.name} />
       <label htmlFor="new-role">Role</label>
-      <select id="new-role" name="role" defaultValue={state.values?.role ?? 'EDITOR'} aria-describedby={describedBy('role', e)}>
+      <select id="new-role" name="role" defaultValue={state.values?.role ?? 'EDITOR'} {...errorProps('role', e)}>
         {ROLES.map((r) => <option key={r} value={r}>{r.toLowerCase()}</option>)}
       </select>
       <FieldError name="role" errors={e} />
       <label htmlFor="new-password">Initial password</label>
-      <input id="new-password" name="password" type="password" autoComplete="new-password" aria-describedby={describedBy('password', e)} />
+      <input id="new-password" name="password" type="password" autoComplete="new-password" {...errorProps('password', e)} />
       <FieldError name="password" errors={e} />
       <button type="submit" disabled={pending}>Create user</button>
     </form>
@@ -30,11 +30,11 @@ export function NewUserForm({ createUser }: { createUser: FormAction<RecordFormS
 }
 
 export function UserRowActions({ id, role, active, self, updateUser }: { id: string; role: string; active: boolean; self: boolean; updateUser: FormAction<RecordFormState> }) {
-  const [state, action, pending] = useActionState<RecordFormState, FormData>(updateUser, { status: 'idle' });
+  const { state, pending, formProps } = useKeptForm<RecordFormState>(updateUser, { status: 'idle' });
   if (self) return <span className="muted">you</span>;
   return (
     <div className="row-actions">
-      <form action={action}>
+      <form {...formProps}>
         <input type="hidden" name="id" value={id} />
         <input type="hidden" name="intent" value="role" />
         <label className="visually-hidden" htmlFor={`role-${id}`}>Role</label>
@@ -43,7 +43,7 @@ export function UserRowActions({ id, role, active, self, updateUser }: { id: str
         </select>
         <button type="submit" disabled={pending}>Change role</button>
       </form>
-      <form action={action}>
+      <form {...formProps}>
         <input type="hidden" name="id" value={id} />
         <input type="hidden" name="intent" value={active ? 'deactivate' : 'reactivate'} />
         <button type="submit" disabled={pending}>{active ? 'Deactivate' : 'Reactivate'}</button>
