@@ -1,5 +1,6 @@
-// The review queue: its drafts as the page shows them, and its form, where each selected draft travels as "id:version", the version
-// the reviewer saw, so a draft changed since is refused rather than published unseen.
+// The review queue: its drafts as the page shows them, and its form, where each selected
+// draft travels as "id:version", the version the reviewer saw, so a draft changed since is
+// refused rather than published unseen.
 import { AppError } from '@/lib/http/AppError';
 import { canPublishFigure, type Actor } from '@/lib/auth/permissions';
 import { isRecordId } from '@/lib/vocabulary';
