@@ -125,8 +125,8 @@ describe('saveExtractedDrafts', () => {
   });
 
   it('names the source field when the source is invalid', async () => {
-    const error = await saveExtractedDrafts(editor.actor, { source: { ...newSource, title: ' ' }, candidates: [draft()] }).catch((e) => e);
-    expect(error).toMatchObject({ code: 'BAD_REQUEST', param: 'source.title' });
+    const error = await saveExtractedDrafts(editor.actor, { source: { ...newSource, publisher: ' ' }, candidates: [draft()] }).catch((e) => e);
+    expect(error).toMatchObject({ code: 'BAD_REQUEST', param: 'source.publisher' });
   });
 
   it('refuses an empty selection and an analyst', async () => {
