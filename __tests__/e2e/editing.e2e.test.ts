@@ -47,7 +47,7 @@ describe('entering and reviewing a figure', () => {
   it('editor drafts with a new source, admin publishes, the dashboard cites it', async () => {
     const editor = await newPage(browser);
     await signIn(editor, USERS.editor.email, '/admin/figures/new');
-    await editor.getByLabel('Metric').selectOption({ label: 'Refugees — running total (stock)' });
+    await editor.getByLabel('Metric').selectOption({ label: 'Refugees (running total)' });
     await editor.getByLabel('Value as stated').fill('3.2–3.3 million');
     await editor.getByTestId('value-preview').filter({ hasText: '3.2–3.3 million people' }).waitFor();
     // After the default dataset's last day (1 June 2022), so this claim is its week's headline on the overview.

@@ -13,7 +13,7 @@ import { PASSWORD, signIn } from './signIn';
 const stamp = Date.now();
 const EDITOR = `workbench-${stamp}@corridor.test`;
 const QUOTE = 'Some 60 buses carried people out of Sumy in two convoys on Tuesday';
-const BUSES = 'Evacuation buses — count per period (flow)';
+const BUSES = 'Evacuation buses (count per period)';
 
 const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
 const focusedClass = (page: Page) => page.evaluate(() => document.activeElement?.className ?? '');
@@ -93,10 +93,16 @@ describe('the editors’ workbench', () => {
     expect(figure.source.publishedAt?.toISOString().slice(0, 10)).toBe('2022-03-09');
     expect(await db.source.count({ where: { publisher: { name: 'Reuters' } } })).toBe(reutersBefore + 1);
 
-    // The source is now found by its publisher alone.
+    // The source is now found by its publisher and day, and "Reuters" alone finds Reuters sources.
     await page.goto('/admin/figures/new');
-    await page.getByRole('combobox', { name: 'Find a source' }).fill('Reuters');
+    const search = page.getByRole('combobox', { name: 'Find a source' });
+    await search.fill('Reuters 9 Mar 2022');
     await page.getByRole('option', { name: /^Reuters, 9 Mar 2022/ }).first().waitFor();
+    await search.fill('Reuters');
+    const found = await page.getByRole('option').allTextContents();
+    expect(found.length).toBeGreaterThan(1);
+    expect(found.slice(0, -1).every((name) => name.includes('Reuters'))).toBe(true);
+    expect(found.at(-1)).toBe('Create source “Reuters”');
     await page.context().close();
   });
 

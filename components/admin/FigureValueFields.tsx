@@ -37,7 +37,7 @@ export function FigureValueFields({ metrics, metric, values, errors, metricId, o
         <select id="metricId" name="metricId" value={metricId} onChange={(e) => onMetricChange(e.target.value)} {...errorProps('metricId', errors)}>
           <option value="">Choose a metric</option>
           {metrics.map((m) => (
-            <option key={m.id} value={m.id}>{m.label} — {METRIC_KIND_LABELS[m.kind].toLowerCase()}</option>
+            <option key={m.id} value={m.id}>{m.label} ({METRIC_KIND_LABELS[m.kind].toLowerCase()})</option>
           ))}
         </select>
         <FieldError name="metricId" errors={errors} />
