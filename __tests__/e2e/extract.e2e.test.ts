@@ -75,13 +75,12 @@ describe('extracting figures from a pasted report', () => {
     await first.getByLabel('Save figure 1 as a draft').check();
     await page.getByLabel('Save figure 2 as a draft').check();
     // The buses sentence gives no date: it starts with the publication date. It names no
-    // source either: the earlier sentence's is offered, not filled in.
+    // source either, and none is carried over from the sentence before.
     const second = page.locator('fieldset', { hasText: 'Figure 2' });
     await expect(second.getByLabel('As of date').inputValue()).resolves.toBe('2022-03-09');
     await second.getByText('this is the publication date').waitFor();
     await expect(second.getByLabel('Attribution').inputValue()).resolves.toBe('');
-    await second.getByRole('button', { name: 'Use “Tymoshenko”' }).click();
-    await expect(second.getByLabel('Attribution').inputValue()).resolves.toBe('Tymoshenko');
+    await second.getByLabel('Attribution').fill('Tymoshenko');
     // The convoys left on Tuesday too. Two slips on the way: figure 1 loses its metric, figure 2 its value.
     await second.getByLabel('As of date').fill('2022-03-08');
     await first.getByLabel('Metric').selectOption('');
