@@ -28,7 +28,7 @@ const kinds = [
   },
   {
     type: 'source',
-    create: () => createSource(admin.actor, { title: 'Statement', url: `https://example.org/${Math.random()}` }),
+    create: () => createSource(admin.actor, { title: 'Statement', url: `https://example.org/${Math.random()}`, publisher: 'UNHCR' }),
     retract: retractSource,
     state: async (id: number) => db.source.findUniqueOrThrow({ where: { id }, select: { retiredAt: true, version: true } }),
   },
