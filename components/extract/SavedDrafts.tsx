@@ -19,8 +19,8 @@ export function SavedDrafts({ ref, saved, sourceName }: { ref: Ref<HTMLDivElemen
         ))}
       </ul>
       <p className={styles.actions}>
-        <a className="button-link" href="/admin/figures?status=DRAFT">
-          See all drafts
+        <a className="button-link" href={`/admin/review?source=${saved.sourceId}`}>
+          Review these drafts
         </a>
         <a href="/admin/extract">Extract another report</a>
       </p>

@@ -45,11 +45,12 @@ export function countDrafts(): Promise<number> {
 
 export const REVIEW_QUEUE_SIZE = 100;
 
-/** The review queue: drafts oldest first, each with what a reviewer checks side by side. */
-export async function listReviewQueue() {
+/** The review queue: drafts oldest first (of one source, if given), each with what a reviewer checks side by side. */
+export async function listReviewQueue(filter: { sourceId?: number } = {}) {
+  const where = { status: 'DRAFT' as const, ...(filter.sourceId ? { sourceId: filter.sourceId } : {}) };
   const [rows, total] = await Promise.all([
     db.figure.findMany({
-      where: { status: 'DRAFT' },
+      where,
       // Ids grow with creation, so this is oldest first, read through the (status, id) index.
       orderBy: { id: 'asc' },
       take: REVIEW_QUEUE_SIZE,
@@ -67,7 +68,7 @@ export async function listReviewQueue() {
         updatedBy: { select: { name: true } },
       },
     }),
-    countDrafts(),
+    db.figure.count({ where }),
   ]);
   return { rows, total };
 }
