@@ -36,8 +36,7 @@ async function main(): Promise<number> {
     for (let w = 1; w <= WORKERS; w++) await createDatabase(serverUrl, `${base}_w${w}`, base);
     say(`fresh databases ${base}{,_w1.._w${WORKERS}}`);
 
-    // In CI a stray open handle must not hang the run until its time limit.
-    const userArgs = [...process.argv.slice(2).filter((a) => a !== '--e2e'), ...(process.env.CI ? ['--forceExit'] : [])];
+    const userArgs = process.argv.slice(2).filter((a) => a !== '--e2e');
     const env: NodeJS.ProcessEnv = { ...process.env, CORRIDOR_TEST_SERVER_URL: serverUrl, CORRIDOR_TEST_DB_BASE: base, NODE_ENV: 'test' };
     if (!e2e) return await runJest(['--maxWorkers', String(WORKERS), ...userArgs], env);
 

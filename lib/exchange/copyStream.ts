@@ -2,11 +2,12 @@
 // Response. Pull-based: PostgreSQL is read only as fast as the client takes the
 // bytes (postgres.js pauses the socket while its stream is full), so memory
 // stays flat whatever the row count. Cancelling the response, or the request's
-// AbortSignal firing, cancels the query on the server.
+// AbortSignal firing, ends the query's backend on the server.
 //
 // Each export gets its own connection: postgres.js pipelines queries onto busy
 // pooled connections, so a long COPY on the shared pool could hold up unrelated
 // queries queued behind it, and a cancelled COPY leaves its connection unusable.
+import { createConnection, type Socket } from 'node:net';
 import type { Readable } from 'node:stream';
 import postgres from 'postgres';
 import { databaseUrl } from '@/lib/db/databaseUrl';
@@ -22,8 +23,25 @@ export interface CopyStreamOptions {
   signal?: AbortSignal;
 }
 
+/**
+ * A one-connection client whose socket we hold: postgres.js ends a connection by
+ * half-closing its socket, and a socket paused for backpressure then never reads
+ * the server's close, so it would stay open. `destroy` closes it outright.
+ */
 function openConnection() {
-  return postgres(databaseUrl(), { max: 1, connect_timeout: 5, onnotice: () => {} });
+  let socket: Socket | null = null;
+  const connect = ({ path, host, port }: { path?: string; host: string[]; port: number[] }) =>
+    new Promise<Socket>((resolve, reject) => {
+      const s = path ? createConnection(path) : createConnection(port[0], host[0]);
+      s.once('error', reject).once('connect', () => {
+        s.off('error', reject);
+        resolve((socket = s));
+      });
+    });
+  // `socket` (a connected-socket factory) is a postgres.js option its types leave out.
+  const options = { max: 1, connect_timeout: 5, onnotice: () => {}, socket: connect };
+  const connection = postgres(databaseUrl(), options);
+  return { connection, destroy: () => socket?.destroy() };
 }
 
 /**
@@ -32,13 +50,14 @@ function openConnection() {
  * COPY … TO STDOUT statement with no parameters.
  */
 export async function streamCopy(copySql: string, { prefix, signal }: CopyStreamOptions = {}): Promise<ReadableStream<Uint8Array>> {
-  const connection = openConnection();
+  const { connection, destroy } = openConnection();
   const query = connection.unsafe(copySql);
   let source: Readable;
   try {
     source = (await query.readable()) as unknown as Readable;
   } catch (err) {
     await connection.end({ timeout: 0 });
+    destroy();
     throw err;
   }
   const iterator: AsyncIterator<Buffer> = source[Symbol.asyncIterator]();
@@ -52,15 +71,17 @@ export async function streamCopy(copySql: string, { prefix, signal }: CopyStream
   function stop() {
     if (finished) return;
     finished = true;
-    // Ask the server to cancel the backend (postgres.js's own query.cancel() does
-    // nothing once a COPY streams), then close the connection: a backend blocked
-    // on a full socket sees the close on its next write.
+    // End the backend (postgres.js's own query.cancel() does nothing once a COPY
+    // streams, and a cancel request waits while the backend is blocked writing to
+    // a client that stopped reading; termination does not), then close the connection.
     const backend = (query as unknown as { state?: { pid?: number } }).state?.pid;
-    const cancelled = backend ? sql`SELECT pg_cancel_backend(${backend})`.catch(() => {}) : Promise.resolve();
+    const ended = backend ? sql`SELECT pg_terminate_backend(${backend})`.catch(() => {}) : Promise.resolve();
     source.on('error', () => {});
-    void cancelled.finally(() => {
+    query.catch(() => {});
+    void ended.finally(() => {
       signal?.removeEventListener('abort', stop);
       void connection.end({ timeout: 0 });
+      destroy();
     });
   }
 
