@@ -61,7 +61,7 @@ describe('streaming export', () => {
     await resetDatabase();
     const { sources, metrics } = await seedExchangeData();
     await seedMany(sources.wire.id, metrics.refugees.id);
-  }, 60_000);
+  }, 300_000);
 
   // Flat memory, proven by structure rather than by heap size: while the client
   // does not read, PostgreSQL's COPY blocks on writing to the socket, so the rows
@@ -100,7 +100,7 @@ describe('streaming export', () => {
     } finally {
       await reader.cancel().catch(() => {});
     }
-  }, 90_000);
+  }, 300_000);
 
   it('ends the query in PostgreSQL when the client goes away', async () => {
     const abort = new AbortController();

@@ -37,5 +37,5 @@ describe('import of 100,000 rows', () => {
     expect(await db.figure.count({ where: { importRunId: ok.importRunId } })).toBe(ROWS);
     expect(await db.figureRevision.count({ where: { action: 'IMPORT' } })).toBe(ROWS);
     expect(await db.source.count({ where: { url: { startsWith: 'https://example.org/bulk/' } } })).toBe(50);
-  }, 120_000);
+  }, 300_000);
 });
