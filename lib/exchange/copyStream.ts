@@ -9,8 +9,9 @@
 // queries queued behind it, and a cancelled COPY leaves its connection unusable.
 import type { Readable } from 'node:stream';
 import postgres from 'postgres';
-import { databaseUrl } from '@/lib/db/databaseUrl';
-import { sql } from '@/lib/db/sql';
+import { behindPgBouncer, databaseUrl, replicaUrl } from '@/lib/db/databaseUrl';
+import { readTarget, type ReadTarget } from '@/lib/db/readTarget';
+import { sqlFor } from '@/lib/db/sql';
 
 // PostgreSQL sends one message per row; batching them keeps the per-chunk cost
 // of the web stream off the hot path.
@@ -22,8 +23,10 @@ export interface CopyStreamOptions {
   signal?: AbortSignal;
 }
 
-function openConnection() {
-  return postgres(databaseUrl(), { max: 1, connect_timeout: 5, onnotice: () => {} });
+/** An export reads where the request's reads go (lib/db/readTarget.ts): the replica for anonymous readers. */
+function openConnection(target: ReadTarget) {
+  const url = target === 'replica' ? (replicaUrl() ?? databaseUrl()) : databaseUrl();
+  return postgres(url, { max: 1, connect_timeout: 5, onnotice: () => {}, prepare: !behindPgBouncer() });
 }
 
 /**
@@ -32,7 +35,9 @@ function openConnection() {
  * COPY … TO STDOUT statement with no parameters.
  */
 export async function streamCopy(copySql: string, { prefix, signal }: CopyStreamOptions = {}): Promise<ReadableStream<Uint8Array>> {
-  const connection = openConnection();
+  // The cancel below must reach the same server as the COPY, whatever context it runs in.
+  const target = readTarget();
+  const connection = openConnection(target);
   const query = connection.unsafe(copySql);
   let source: Readable;
   try {
@@ -56,7 +61,7 @@ export async function streamCopy(copySql: string, { prefix, signal }: CopyStream
     // nothing once a COPY streams), then close the connection: a backend blocked
     // on a full socket sees the close on its next write.
     const backend = (query as unknown as { state?: { pid?: number } }).state?.pid;
-    const cancelled = backend ? sql`SELECT pg_cancel_backend(${backend})`.catch(() => {}) : Promise.resolve();
+    const cancelled = backend ? sqlFor(target)`SELECT pg_cancel_backend(${backend})`.catch(() => {}) : Promise.resolve();
     source.on('error', () => {});
     void cancelled.finally(() => {
       signal?.removeEventListener('abort', stop);
