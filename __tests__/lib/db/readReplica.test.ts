@@ -10,12 +10,13 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
-import { createTestUser, type TestUser } from '@/__tests__/helpers/auth';
+import { createApiToken } from '@/lib/auth/apiTokens';
+import type { Actor, Role } from '@/lib/auth/permissions';
 import { closeAuth } from '@/lib/auth/auth';
 import { getActorFromHeaders } from '@/lib/auth/session';
 import { createDatabase, withDatabase } from '@/lib/db/admin';
 import { db, disconnectDb, primaryDb } from '@/lib/db/client';
-import { createLocalCluster, stopLocalCluster, stopServer, type LocalCluster } from '@/lib/db/localCluster';
+import { createLocalCluster, stopLocalCluster, stopServer, systemBinDir, type LocalCluster } from '@/lib/db/localCluster';
 import { migrate } from '@/lib/db/migrate';
 import { findFreePort } from '@/lib/db/ports';
 import { initialReads, readTarget } from '@/lib/db/readTarget';
@@ -34,8 +35,23 @@ let dir: string;
 let cluster: LocalCluster | undefined;
 let replicaLogStart = 0;
 const savedEnv = { DATABASE_URL: process.env.DATABASE_URL, DATABASE_REPLICA_URL: process.env.DATABASE_REPLICA_URL };
+interface TestUser {
+  actor: Actor;
+  /** Authorization header value: a personal API token. */
+  bearer: string;
+}
 let editor: TestUser;
 let analyst: TestUser;
+
+/** An account with an API token, written straight to the primary (no password to hash). */
+async function createUser(role: Role): Promise<TestUser> {
+  const id = randomUUID().replace(/-/g, '');
+  const email = `${role.toLowerCase()}-${id.slice(0, 8)}@corridor.test`;
+  await primaryDb.user.create({ data: { id, email, name: role, role, emailVerified: true } });
+  const actor: Actor = { userId: id, email, name: role, role, via: 'token' };
+  const { token } = await createApiToken(actor, 'replica test');
+  return { actor, bearer: `Bearer ${token}` };
+}
 
 /** Serves `request` the way scripts/serve.ts does: in a request context whose reads start where initialReads says. */
 function serve(request: Request, handler: (r: Request) => Promise<Response>): Promise<Response> {
@@ -83,6 +99,9 @@ beforeAll(async () => {
     dir,
     primaryPort: await findFreePort(),
     replicaPort: await findFreePort(),
+    // Debian's binaries when the machine has them (pg_basebackup, quicker to
+    // initialise), else the embedded ones (the replica is then a cold copy).
+    binDir: systemBinDir(),
     replicaSettings: { log_statement: 'all', log_min_error_statement: 'error', log_line_prefix: '%m [%p] ' },
   });
   await createDatabase(cluster.primary.url, 'corridor');
@@ -93,8 +112,8 @@ beforeAll(async () => {
   process.env.DATABASE_REPLICA_URL = withDatabase(cluster.replica.url, 'corridor');
   // Writes outside any request: the curated dataset through the importers, and two accounts.
   await loadDemoData();
-  editor = await createTestUser('EDITOR');
-  analyst = await createTestUser('ANALYST');
+  editor = await createUser('EDITOR');
+  analyst = await createUser('ANALYST');
   await replicaCaughtUp();
   replicaLogStart = readFileSync(cluster.replica.logFile, 'utf8').length;
 });
@@ -131,8 +150,8 @@ describe('with a streaming replica', () => {
     const reached = replicaStatements().slice(before);
     expect(reached.some((s) => /figure_headline|FROM figure/i.test(s))).toBe(true);
 
-    // The same request with a session cookie reads the primary, and sees the same points.
-    const fromPrimary = await serve(new Request(url, { headers: { cookie: editor.cookie } }), getSeriesRoute);
+    // The same request with credentials reads the primary, and sees the same points.
+    const fromPrimary = await serve(new Request(url, { headers: { authorization: editor.bearer } }), getSeriesRoute);
     expect(await fromPrimary.text()).toBe(await fromReplica.text());
     const points = JSON.parse(await (await serve(new Request(url), getSeriesRoute)).text());
     expect(points.points?.length ?? points.length).toBeGreaterThan(0);
@@ -148,12 +167,13 @@ describe('with a streaming replica', () => {
     expect(reached.some((s) => /"public"\."metric"|FROM metric/i.test(s))).toBe(true);
   });
 
-  it('moves an analyst’s reads to the replica once the session resolves, and keeps an editor’s on the primary', async () => {
+  it('moves an analyst’s reads to the replica once the token resolves, and keeps an editor’s on the primary', async () => {
     const onReplica = () => sql<{ r: boolean }[]>`SELECT pg_is_in_recovery() AS r`.then(([row]) => row.r);
     const asUser = (user: TestUser) =>
-      runInRequest({ id: randomUUID(), reads: initialReads('GET', '/figures', { cookie: user.cookie }) }, async () => {
+      runInRequest({ id: randomUUID(), reads: initialReads('GET', '/api/v1/figures', { authorization: user.bearer }) }, async () => {
         const first = await onReplica();
-        const actor = await getActorFromHeaders(new Headers({ cookie: user.cookie }));
+        // Resolving a token also records its use: a write, which must reach the primary.
+        const actor = await getActorFromHeaders(new Headers({ authorization: user.bearer }));
         return { first, role: actor?.role, after: await onReplica(), target: readTarget() };
       });
     expect(await asUser(analyst)).toEqual({ first: false, role: 'ANALYST', after: true, target: 'replica' });
