@@ -3,7 +3,9 @@
 // pool use (each pool registers a reader here) and the process defaults. The
 // registry lives on globalThis: serve.ts and the Next.js bundle load their own
 // copies of this module in the same process and must share it.
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { AppError } from './AppError';
 
 export interface PoolStats {
   max: number;
@@ -69,4 +71,18 @@ export function observeRequest(labels: { method: string; route: string; status: 
 export async function renderMetrics(): Promise<{ body: string; contentType: string }> {
   const { registry } = metrics();
   return { body: await registry.metrics(), contentType: registry.contentType };
+}
+
+const digest = (s: string) => createHash('sha256').update(s).digest();
+
+/**
+ * Metrics are for the operator's scraper only: 404 without METRICS_TOKEN (the
+ * endpoint is off), 401 unless the request carries `Bearer <METRICS_TOKEN>`.
+ */
+export function assertMetricsToken(authorization: string | null, expected = process.env.METRICS_TOKEN): void {
+  if (!expected) throw new AppError('NOT_FOUND', 'Metrics are off; set METRICS_TOKEN to turn them on.');
+  const given = /^Bearer\s+(\S+)$/i.exec(authorization?.trim() ?? '')?.[1] ?? '';
+  if (!timingSafeEqual(digest(given), digest(expected))) {
+    throw new AppError('UNAUTHORIZED', 'Send the metrics token as `Authorization: Bearer <METRICS_TOKEN>`.');
+  }
 }
