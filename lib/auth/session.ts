@@ -2,6 +2,7 @@
 // to an Actor with a role. Every page, server action and route handler asks here.
 import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/http/AppError';
+import { allowReplicaReads } from '@/lib/http/requestContext';
 import { actorFromApiToken } from './apiTokens';
 import { getAuth } from './auth';
 import { assertPermission, type Actor, type Permission, type Role } from './permissions';
@@ -18,6 +19,14 @@ async function requestHeaders(request?: Request | null): Promise<Headers> {
 
 /** The actor behind a set of request headers, or null for an anonymous request. */
 export async function getActorFromHeaders(headers: Headers): Promise<Actor | null> {
+  const actor = await resolveActor(headers);
+  // An analyst only reads, so the rest of the request may read from the replica
+  // (lib/db/readTarget.ts); editors and admins stay on the primary to see their writes.
+  if (actor?.role === 'ANALYST') allowReplicaReads();
+  return actor;
+}
+
+async function resolveActor(headers: Headers): Promise<Actor | null> {
   const authorization = headers.get('authorization');
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());

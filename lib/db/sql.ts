@@ -1,32 +1,79 @@
 // postgres.js, for the queries Prisma cannot express well: SQL aggregation for
 // charts and COPY streams for bulk export and import.
+//
+// With DATABASE_REPLICA_URL there are two pools. `sql` is one name for both: a
+// query (sql`…` or sql.unsafe) goes to the replica while the current request may
+// read from it (lib/db/readTarget.ts), and everything else (sql.begin and other
+// transactions, reserved connections, LISTEN) to the primary. Writes outside a
+// transaction do not exist in lib/; keep it so, or use primarySql.
 import postgres from 'postgres';
-import { databaseUrl, poolSize } from './databaseUrl';
-import { lazy } from './lazy';
+import { behindPgBouncer, databaseUrl, poolSize, replicaUrl } from './databaseUrl';
+import { readTarget, type ReadTarget } from './readTarget';
+import { registerPool } from '@/lib/http/metrics';
 
-function create() {
-  return postgres(databaseUrl(), {
+function create(url: string, role: ReadTarget) {
+  const pool = postgres(url, {
     max: poolSize(),
     connect_timeout: 5,
     onnotice: () => {},
+    // Behind PgBouncer in transaction mode, no named prepared statements.
+    prepare: !behindPgBouncer(),
     // BIGINT values come back as JS bigint so millions stay exact.
     types: { bigint: postgres.BigInt },
   });
+  // postgres.js does not expose its connections' state; the size is what we know.
+  registerPool(`sql_${role}`, () => ({ max: poolSize() }));
+  return pool;
 }
 
 export type Sql = ReturnType<typeof create>;
 
-const globalForSql = globalThis as unknown as { corridorSql?: Sql };
+const globalForSql = globalThis as unknown as { corridorSql?: Sql; corridorSqlReplica?: Sql };
 
-/** The shared postgres.js pool. Only modules under lib/ import it. */
-export const sql: Sql = lazy(() => {
-  const pool = globalForSql.corridorSql ?? create();
-  if (process.env.NODE_ENV !== 'production') globalForSql.corridorSql = pool;
-  return pool;
-}, true);
+function primaryPool(): Sql {
+  return (globalForSql.corridorSql ??= create(databaseUrl(), 'primary'));
+}
 
-/** Closes the shared pool if this process opened it (tests, scripts). */
+function replicaPool(): Sql {
+  return (globalForSql.corridorSqlReplica ??= create(replicaUrl()!, 'replica'));
+}
+
+/** The pool for `target` (an export's own connection pins its server this way). */
+export function sqlFor(target: ReadTarget): Sql {
+  return target === 'replica' && replicaUrl() ? replicaPool() : primaryPool();
+}
+
+/** Properties of a pool that run a query which may go to the replica. */
+const READS = new Set<PropertyKey>(['unsafe']);
+
+/** The shared postgres.js pool, routed per request. Only modules under lib/ import it. */
+export const sql: Sql = new Proxy(function () {} as unknown as Sql, {
+  get(_t, prop) {
+    const real = READS.has(prop) ? sqlFor(readTarget()) : primaryPool();
+    const value = Reflect.get(real, prop, real);
+    return typeof value === 'function' ? value.bind(real) : value;
+  },
+  apply(_t, _this, args) {
+    return Reflect.apply(sqlFor(readTarget()) as unknown as (...a: unknown[]) => unknown, undefined, args);
+  },
+});
+
+/** The primary pool, whatever the request. */
+export const primarySql: Sql = new Proxy(function () {} as unknown as Sql, {
+  get(_t, prop) {
+    const real = primaryPool();
+    const value = Reflect.get(real, prop, real);
+    return typeof value === 'function' ? value.bind(real) : value;
+  },
+  apply(_t, _this, args) {
+    return Reflect.apply(primaryPool() as unknown as (...a: unknown[]) => unknown, undefined, args);
+  },
+});
+
+/** Closes the shared pools if this process opened them (tests, scripts). */
 export async function closeSql(): Promise<void> {
-  await globalForSql.corridorSql?.end({ timeout: 5 });
+  const { corridorSql, corridorSqlReplica } = globalForSql;
   globalForSql.corridorSql = undefined;
+  globalForSql.corridorSqlReplica = undefined;
+  await Promise.all([corridorSql?.end({ timeout: 5 }), corridorSqlReplica?.end({ timeout: 5 })]);
 }

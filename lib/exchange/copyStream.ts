@@ -10,8 +10,9 @@
 import { createConnection, type Socket } from 'node:net';
 import type { Readable } from 'node:stream';
 import postgres from 'postgres';
-import { databaseUrl } from '@/lib/db/databaseUrl';
-import { sql } from '@/lib/db/sql';
+import { behindPgBouncer, databaseUrl, replicaUrl } from '@/lib/db/databaseUrl';
+import { readTarget, type ReadTarget } from '@/lib/db/readTarget';
+import { sqlFor } from '@/lib/db/sql';
 
 // PostgreSQL sends one message per row; batching them keeps the per-chunk cost
 // of the web stream off the hot path.
@@ -24,11 +25,14 @@ export interface CopyStreamOptions {
 }
 
 /**
- * A one-connection client whose socket we hold: postgres.js ends a connection by
- * half-closing its socket, and a socket paused for backpressure then never reads
- * the server's close, so it would stay open. `destroy` closes it outright.
+ * A one-connection client, on the server the request's reads go to
+ * (lib/db/readTarget.ts: the replica for anonymous readers), whose socket we
+ * hold: postgres.js ends a connection by half-closing its socket, and a socket
+ * paused for backpressure then never reads the server's close, so it would stay
+ * open. `destroy` closes it outright.
  */
-function openConnection() {
+function openConnection(target: ReadTarget) {
+  const url = target === 'replica' ? (replicaUrl() ?? databaseUrl()) : databaseUrl();
   let socket: Socket | null = null;
   const connect = ({ path, host, port }: { path?: string; host: string[]; port: number[] }) =>
     new Promise<Socket>((resolve, reject) => {
@@ -39,8 +43,8 @@ function openConnection() {
       });
     });
   // `socket` (a connected-socket factory) is a postgres.js option its types leave out.
-  const options = { max: 1, connect_timeout: 5, onnotice: () => {}, socket: connect };
-  const connection = postgres(databaseUrl(), options);
+  const options = { max: 1, connect_timeout: 5, onnotice: () => {}, prepare: !behindPgBouncer(), socket: connect };
+  const connection = postgres(url, options);
   return { connection, destroy: () => socket?.destroy() };
 }
 
@@ -50,7 +54,9 @@ function openConnection() {
  * COPY … TO STDOUT statement with no parameters.
  */
 export async function streamCopy(copySql: string, { prefix, signal }: CopyStreamOptions = {}): Promise<ReadableStream<Uint8Array>> {
-  const { connection, destroy } = openConnection();
+  // The termination below must reach the same server as the COPY, whatever context it runs in.
+  const target = readTarget();
+  const { connection, destroy } = openConnection(target);
   const query = connection.unsafe(copySql);
   let source: Readable;
   try {
@@ -75,7 +81,7 @@ export async function streamCopy(copySql: string, { prefix, signal }: CopyStream
     // streams, and a cancel request waits while the backend is blocked writing to
     // a client that stopped reading; termination does not), then close the connection.
     const backend = (query as unknown as { state?: { pid?: number } }).state?.pid;
-    const ended = backend ? sql`SELECT pg_terminate_backend(${backend})`.catch(() => {}) : Promise.resolve();
+    const ended = backend ? sqlFor(target)`SELECT pg_terminate_backend(${backend})`.catch(() => {}) : Promise.resolve();
     source.on('error', () => {});
     query.catch(() => {});
     void ended.finally(() => {

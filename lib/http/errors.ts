@@ -4,6 +4,8 @@
 import { randomUUID } from 'node:crypto';
 import { ZodError } from 'zod';
 import { AppError } from './AppError';
+import { log } from './log';
+import { currentRequest } from './requestContext';
 
 export interface ErrorView {
   status: number;
@@ -21,9 +23,9 @@ export type ActionFailure = Pick<ErrorView, 'message' | 'param' | 'requestId' | 
 export const unexpectedMessage = (requestId: string) =>
   `Something went wrong on our side; nothing was changed. Try again, and if it keeps failing, report request id ${requestId}.`;
 
-/** Logs an error nobody can fix from the outside, under a request id. */
+/** Logs an error nobody can fix from the outside, under a request id (one JSON line, lib/http/log.ts). */
 export function logUnexpectedError(err: unknown, context: { requestId: string; where: string }): void {
-  console.error(`[corridor] ${context.where} failed, request id ${context.requestId}:`, err);
+  log.error({ err, requestId: context.requestId, where: context.where }, `${context.where} failed, request id ${context.requestId}`);
 }
 
 export function describeError(err: unknown, where = 'request'): ErrorView {
@@ -36,7 +38,8 @@ export function describeError(err: unknown, where = 'request'): ErrorView {
     const message = issue ? (param && !issue.message.includes(param) ? `${param}: ${issue.message}` : issue.message) : 'The request is not valid.';
     return { status: 400, message, ...(param ? { param } : {}) };
   }
-  const requestId = randomUUID();
+  // The id serve.ts gave the request (also in its X-Request-Id header and on its log lines).
+  const requestId = currentRequest()?.id ?? randomUUID();
   logUnexpectedError(err, { requestId, where });
   return { status: 500, message: unexpectedMessage(requestId), requestId };
 }

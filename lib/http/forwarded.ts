@@ -42,6 +42,11 @@ export function proxyList(entries: readonly string[]): BlockList {
 }
 
 const isTrusted = (ip: string, proxies: BlockList) => proxies.check(ip, isIP(ip) === 4 ? 'ipv4' : 'ipv6');
+/** Is the connection's peer one of TRUSTED_PROXIES (whose X-Request-Id is then kept)? */
+export function isTrustedPeer(peer: string | undefined, proxies: BlockList): boolean {
+  const ip = normaliseIp(peer);
+  return ip !== null && isTrusted(ip, proxies);
+}
 const firstValue = (value: HeaderValue) => (Array.isArray(value) ? value[0] : value)?.split(',')[0]?.trim() || undefined;
 
 export interface Forwarding {

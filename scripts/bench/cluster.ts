@@ -1,0 +1,163 @@
+// `npm run bench -- cluster`: the local topology of `npm run cluster` under load
+// (autocannon, on the same machine). Starts the cluster if it is not running and
+// stops it afterwards if it started it. Three measurements (docs/performance.md):
+//
+// 1. Scaling: /api/v1/series?metric=refugees with 20 connections for 10 s, on one
+//    app process directly and on HAProxy in front of two.
+// 2. Losing an app process under load: 20 connections through HAProxy for 15 s;
+//    after 5 s one app process is killed (SIGKILL, then separately SIGTERM).
+//    Every non-2xx answer, error and timeout is counted.
+// 3. Losing the replica under load: anonymous reads through HAProxy; after 3 s
+//    the replica is stopped. How long until the apps log the warning and read the
+//    primary, and how many requests failed meanwhile.
+//
+// Options: --duration <s> (scaling runs, default 10), --connections <n> (20).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { startServer, stopServer } from '../../lib/db/localCluster';
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const DURATION = option('duration', 10);
+const CONNECTIONS = option('connections', 20);
+const HAPROXY = 'http://127.0.0.1:3100';
+const APP1 = 'http://127.0.0.1:3101';
+const SERIES = '/api/v1/series?metric=refugees';
+const ROOT = '.cluster';
+const say = (line: string) => console.log(`[bench cluster] ${line}`);
+
+const cluster = (command: string) => spawnSync(join('node_modules', '.bin', 'tsx'), [join('scripts', 'cluster.ts'), command], { stdio: 'inherit' }).status;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const pidOf = (name: string) => Number(readFileSync(join(ROOT, 'run', `${name}.pid`), 'utf8').trim());
+
+interface Run {
+  rps: number;
+  p50: number;
+  p99: number;
+  total: number;
+  ok: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+}
+
+async function load(url: string, seconds: number, connections = CONNECTIONS, during?: (elapsedMs: () => number) => Promise<void>): Promise<Run> {
+  const started = Date.now();
+  const instance = autocannon({ url, connections, duration: seconds, timeout: 10 });
+  const side = during?.(() => Date.now() - started);
+  const result = await instance;
+  await side;
+  return {
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    total: result.requests.total,
+    ok: result['2xx'],
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+  };
+}
+
+const row = (name: string, r: Run) =>
+  `| ${name} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.total} | ${r.non2xx} | ${r.errors} | ${r.timeouts} |`;
+
+async function waitReady(url: string, seconds: number) {
+  const deadline = Date.now() + seconds * 1000;
+  while (Date.now() < deadline) {
+    if (await fetch(`${url}/api/health/ready`).then((r) => r.ok, () => false)) return;
+    await sleep(250);
+  }
+  throw new Error(`${url} not ready after ${seconds} s`);
+}
+
+/** Log lines (JSON) an app wrote since `offset`, with the message matching `pattern`. */
+function logLines(name: string, offset: number, pattern: RegExp): { time: number; msg: string }[] {
+  const text = readFileSync(join(ROOT, 'logs', `${name}.log`), 'utf8').slice(offset);
+  return text
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l) as { time: string; msg: string })
+    .filter((l) => pattern.test(l.msg))
+    .map((l) => ({ time: Date.parse(l.time), msg: l.msg }));
+}
+const logSize = (name: string) => readFileSync(join(ROOT, 'logs', `${name}.log`), 'utf8').length;
+
+async function main() {
+  const wasRunning = cluster('status') === 0;
+  if (!wasRunning && cluster('start') !== 0) throw new Error('the cluster did not start');
+  const state = JSON.parse(readFileSync(join(ROOT, 'state.json'), 'utf8')) as { binDir: string };
+  const lines: string[] = [];
+  const header = ['| run | requests/s | p50 ms | p99 ms | requests | non-2xx | errors | timeouts |', '| --- | --- | --- | --- | --- | --- | --- | --- |'];
+  try {
+    await waitReady(HAPROXY, 30);
+    // Warm both processes (first requests compile and fill pools).
+    await load(`${HAPROXY}${SERIES}`, 3, 4);
+    await load(`${APP1}${SERIES}`, 2, 4);
+
+    say(`scaling: ${SERIES}, ${CONNECTIONS} connections, ${DURATION} s each`);
+    const healthOne = await load(`${APP1}/api/health`, DURATION);
+    const one = await load(`${APP1}${SERIES}`, DURATION);
+    const healthTwo = await load(`${HAPROXY}/api/health`, DURATION);
+    const two = await load(`${HAPROXY}${SERIES}`, DURATION);
+    lines.push('### Scaling', '', ...header, row('/api/health, one app process (direct)', healthOne), row('series, one app process (direct)', one), row('/api/health, HAProxy → two app processes', healthTwo), row('series, HAProxy → two app processes', two), '', `Two processes / one on the series route: **${(two.rps / one.rps).toFixed(2)}×**`, '');
+
+    say('killing one app process under load (SIGKILL after 5 s, 15 s run)');
+    const killed = await load(`${HAPROXY}${SERIES}`, 15, CONNECTIONS, async (elapsed) => {
+      while (elapsed() < 5000) await sleep(50);
+      process.kill(pidOf('app2'), 'SIGKILL');
+    });
+    cluster('start'); // brings app2 back
+    await waitReady('http://127.0.0.1:3102', 120);
+    await sleep(3000); // HAProxy's checks see it again
+    say('stopping one app process under load (SIGTERM after 5 s, 15 s run)');
+    const drained = await load(`${HAPROXY}${SERIES}`, 15, CONNECTIONS, async (elapsed) => {
+      while (elapsed() < 5000) await sleep(50);
+      process.kill(pidOf('app2'), 'SIGTERM');
+    });
+    cluster('start');
+    await waitReady('http://127.0.0.1:3102', 120);
+    await sleep(3000);
+    lines.push('### Losing an app process under load', '', ...header, row('app2 killed (SIGKILL) at 5 s', killed), row('app2 stopped (SIGTERM, drains) at 5 s', drained), '');
+
+    say('stopping the replica under load (after 3 s, 12 s run)');
+    const offsets = { app1: logSize('app1'), app2: logSize('app2') };
+    let stoppedAt = 0;
+    const replica = join(ROOT, 'pg', 'replica');
+    const replicaRun = await load(`${HAPROXY}${SERIES}`, 12, 10, async (elapsed) => {
+      while (elapsed() < 3000) await sleep(50);
+      stoppedAt = Date.now();
+      await stopServer(state.binDir, replica, 'fast');
+    });
+    const ready = await fetch(`${APP1}/api/health/ready`).then((r) => r.json());
+    const warnings = (['app1', 'app2'] as const).flatMap((name) => logLines(name, offsets[name], /replica unreachable/).map((l) => ({ name, after: l.time - stoppedAt })));
+    await startServer(state.binDir, { dataDir: replica, port: 55442, logFile: join(ROOT, 'pg', 'replica.log') });
+    await sleep(3000);
+    const back = (['app1', 'app2'] as const).flatMap((name) => logLines(name, offsets[name], /replica answers again/).map((l) => ({ name, after: l.time - stoppedAt })));
+    lines.push(
+      '### Losing the replica under load',
+      '',
+      ...header,
+      row('replica stopped (pg_ctl stop -m fast) at 3 s', replicaRun),
+      '',
+      `Warnings: ${warnings.map((w) => `${w.name} ${(w.after / 1000).toFixed(1)} s after the stop`).join(', ') || 'none'}; readiness after: \`${JSON.stringify(ready)}\`; replica back: ${back.map((w) => `${w.name} at ${(w.after / 1000).toFixed(1)} s`).join(', ') || 'not seen'}.`,
+      '',
+    );
+  } finally {
+    if (!wasRunning) cluster('stop');
+  }
+  const report = [`cluster benchmark, ${new Date().toISOString()}, ${CONNECTIONS} connections`, '', ...lines].join('\n');
+  console.log(`\n${report}`);
+  if (!existsSync('bench-results')) mkdirSync('bench-results');
+  writeFileSync(join('bench-results', 'cluster.md'), report);
+}
+
+main().catch((err) => {
+  console.error(`[bench cluster] error: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});
