@@ -58,11 +58,12 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
       {dash.events.length > 0 && (
         <section aria-labelledby="events-heading" className="chart-panel">
           <h2 id="events-heading">Events in this period</h2>
-          <ul>
+          <p className="muted">Numbered as on the charts.</p>
+          <ol>
             {dash.events.map((e) => (
               <li key={e.id}><strong>{formatDay(e.date)}</strong>: {e.title}{e.description ? ` — ${e.description}` : ''}</li>
             ))}
-          </ul>
+          </ol>
         </section>
       )}
     </>
