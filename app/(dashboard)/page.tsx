@@ -11,6 +11,8 @@ import { getDashboard } from '@/lib/figures/getDashboard';
 import { parseIntervalParam } from '@/lib/figures/parseSeriesParams';
 import { readFigureFilters } from '@/lib/figures/readFigureFilters';
 import { AppError } from '@/lib/http/AppError';
+import { filtersToSearchParams } from '@/lib/figures/filters';
+import { listMetricOptions } from '@/lib/metrics/listMetricOptions';
 import { listPlaceOptions } from '@/lib/places/listPlaceOptions';
 import { listPublishers } from '@/lib/sources/listPublishers';
 
@@ -28,7 +30,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
     if (err instanceof AppError) return <FilterError message={err.message} href="/" />;
     throw err;
   }
-  const [dash, places, publishers] = await Promise.all([getDashboard(filters, interval), listPlaceOptions(), listPublishers()]);
+  const [dash, places, publishers, metrics] = await Promise.all([getDashboard(filters, interval), listPlaceOptions(), listPublishers(), listMetricOptions()]);
   const placeRef = filters.place ?? filters.origin ?? filters.destination;
   const placeName = places.find((p) => String(p.id) === placeRef || p.code === placeRef)?.name ?? null;
   const domain: [number, number] = [toTime(dash.from), toTime(dash.to)];
@@ -42,8 +44,8 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
           {dash.lastUpdated && <> · Last updated <time dateTime={dash.lastUpdated}>{dash.lastUpdated.replace('T', ' ').replace('Z', ' UTC')}</time></>}
         </p>
       </div>
-      <FilterBar action="/" filters={{ ...filters, from: dash.from, to: dash.to }} places={places} publishers={publishers} interval={interval ?? ''} />
-      <p className="page-actions"><ExportCsvLink filters={filters} /> <a href={`/figures?${new URLSearchParams(Object.entries(params).flatMap(([k, v]) => (typeof v === 'string' && k !== 'interval' ? [[k, v]] : [])))}`}>Table of these figures</a></p>
+      <FilterBar action="/" filters={{ ...filters, from: dash.from, to: dash.to }} places={places} metrics={metrics} publishers={publishers} interval={interval ?? ''} />
+      <p className="page-actions"><ExportCsvLink filters={filters} /> <a href={`/figures?${filtersToSearchParams(filters)}`}>Table of these figures</a></p>
       <HeadlineCards series={dash.series} from={dash.from} to={dash.to} />
       {dash.series.map((s) => (
         <ChartPanel

@@ -12,6 +12,7 @@ import { readFigureFilters } from '@/lib/figures/readFigureFilters';
 import { AppError } from '@/lib/http/AppError';
 import { toSearchParams } from '@/lib/http/searchParams';
 import { PUBLIC_STATUS, STATUS_LABELS } from '@/lib/vocabulary';
+import { listMetricOptions } from '@/lib/metrics/listMetricOptions';
 import { listPlaceOptions } from '@/lib/places/listPlaceOptions';
 import { listPublishers } from '@/lib/sources/listPublishers';
 
@@ -31,7 +32,7 @@ export default async function FiguresPage({ searchParams }: { searchParams: Prom
     if (err instanceof AppError) return <FilterError message={err.message} href="/figures" />;
     throw err;
   }
-  const [{ figures, nextCursor }, places, publishers] = await Promise.all([listFigures(filters, page), listPlaceOptions(), listPublishers()]);
+  const [{ figures, nextCursor }, places, publishers, metrics] = await Promise.all([listFigures(filters, page), listPlaceOptions(), listPublishers(), listMetricOptions()]);
   const base = filtersToSearchParams(filters);
   if (page.limit !== 50) base.set('limit', String(page.limit));
   const sortHref = (column: string) => {
@@ -50,8 +51,8 @@ export default async function FiguresPage({ searchParams }: { searchParams: Prom
   return (
     <>
       <h1>Figures</h1>
-      <FilterBar action="/figures" filters={filters} places={places} publishers={publishers} showSearch keep={{ sort: page.sort as FigureSort, ...(filters.metric ? { metric: filters.metric } : {}) }} />
-      <p className="page-actions"><ExportCsvLink filters={filters} /></p>
+      <FilterBar action="/figures" filters={filters} places={places} metrics={metrics} publishers={publishers} showSearch keep={{ sort: page.sort as FigureSort }} />
+      <p className="page-actions"><ExportCsvLink filters={filters} sort={page.sort} /></p>
       {figures.length === 0 ? (
         <p className="empty-state">No {statusWords} match{filters.q ? ` “${filters.q}”` : ''} with these filters. Clear a filter or widen the dates.</p>
       ) : (

@@ -3,6 +3,7 @@
 // the server renders it without client JavaScript.
 import type { FigureFilters } from '@/lib/figures/filters';
 import { QUALIFIERS, QUALIFIER_LABELS, QUALIFIER_SYMBOLS } from '@/lib/vocabulary';
+import type { MetricOption } from '@/lib/metrics/listMetricOptions';
 import type { PlaceOption } from '@/lib/places/listPlaceOptions';
 import type { PublisherOption } from '@/lib/sources/listPublishers';
 
@@ -10,6 +11,8 @@ interface Props {
   action: string;
   filters: Partial<FigureFilters>;
   places: PlaceOption[];
+  /** The metric chooser's options; every one is ticked when the URL names none. */
+  metrics?: MetricOption[];
   publishers: PublisherOption[];
   interval?: string;
   showSearch?: boolean;
@@ -36,7 +39,7 @@ function PlaceSelect({ name, label, value, places }: { name: string; label: stri
   );
 }
 
-export function FilterBar({ action, filters, places, publishers, interval, showSearch, keep }: Props) {
+export function FilterBar({ action, filters, places, metrics, publishers, interval, showSearch, keep }: Props) {
   return (
     <form action={action} method="get" className="filter-bar" aria-label="Filters">
       {showSearch && (
@@ -44,6 +47,19 @@ export function FilterBar({ action, filters, places, publishers, interval, showS
           Search quotes and sources
           <input type="search" name="q" defaultValue={filters.q ?? ''} maxLength={200} />
         </label>
+      )}
+      {metrics && metrics.length > 0 && (
+        <fieldset className="metric-chooser">
+          <legend>Metrics</legend>
+          <div className="choice-row">
+            {metrics.map((m) => (
+              <label key={m.key} className="choice">
+                <input type="checkbox" name="metric" value={m.key} defaultChecked={!filters.metric || filters.metric.includes(m.key)} />
+                {m.label}
+              </label>
+            ))}
+          </div>
+        </fieldset>
       )}
       <label>
         From
