@@ -30,6 +30,9 @@ interface Props {
   points: ChartPoint[];
   events: ChartEventMark[];
   domain: [number, number];
+  /** Small multiples: no controls, no event marks, a shared value axis up to yMax. */
+  small?: boolean;
+  yMax?: number;
 }
 
 const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 2 });
@@ -89,7 +92,8 @@ function EventNumber({ viewBox, n, row }: { viewBox?: { x?: number; y?: number }
   );
 }
 
-export function SeriesChart({ id, title, kind, unit, interval, points, events, domain }: Props) {
+export function SeriesChart({ id, title, kind, unit, interval, points, events: allEvents, domain, small = false, yMax }: Props) {
+  const events = small ? [] : allEvents;
   const router = useRouter();
   const [log, setLog] = useState(false);
   const [cumulative, setCumulative] = useState(false);
@@ -133,14 +137,14 @@ export function SeriesChart({ id, title, kind, unit, interval, points, events, d
   const pinnedPoint = pinned === null ? undefined : points[pinned];
   return (
     <div className="series-chart" data-testid={`chart-${id}`} data-points={points.length}>
-      <div className="chart-controls">
+      {!small && <div className="chart-controls">
         {kind === 'STOCK' ? (
           <button type="button" aria-pressed={log} onClick={() => setLog(!log)}>Log scale</button>
         ) : (
           <button type="button" aria-pressed={cumulative} onClick={() => setCumulative(!cumulative)}>Cumulative line</button>
         )}
-      </div>
-      <div className="chart-box" style={{ height: `calc(var(--chart-height) + ${topMargin}px)` }} onPointerUp={onPointerUp} onKeyDown={onKeyDown}>
+      </div>}
+      <div className={small ? 'chart-box chart-box-small' : 'chart-box'} style={{ height: `calc(var(--chart-height) + ${topMargin}px)` }} onPointerUp={onPointerUp} onKeyDown={onKeyDown}>
         <ResponsiveContainer width="100%" height="100%" onResize={(w) => setWidth(w)}>
           <ComposedChart
             data={points}
@@ -153,7 +157,7 @@ export function SeriesChart({ id, title, kind, unit, interval, points, events, d
             <ActivePointTracker into={active} />
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="time" type="number" scale="time" domain={xDomain} tickFormatter={dayLabel} minTickGap={24} allowDataOverflow />
-            <YAxis yAxisId="v" padding={{ top: 12, bottom: 12 }} scale={log ? 'log' : 'auto'} domain={log ? ['auto', 'auto'] : [0, 'auto']} allowDataOverflow={false} tickFormatter={(v: number) => compact.format(v)} width={AXIS_WIDTH} />
+            <YAxis yAxisId="v" padding={{ top: 12, bottom: 12 }} scale={log ? 'log' : 'auto'} domain={log ? ['auto', 'auto'] : [0, yMax ?? 'auto']} allowDataOverflow={false} tickFormatter={(v: number) => compact.format(v)} width={AXIS_WIDTH} />
             {cumulative && <YAxis yAxisId="c" orientation="right" tickFormatter={(v: number) => compact.format(v)} width={AXIS_WIDTH} />}
             <Tooltip content={<HoverTooltip unit={unit} hidden={touch} />} wrapperStyle={{ pointerEvents: 'none', zIndex: 2 }} />
             {kind === 'STOCK' ? (
@@ -179,7 +183,7 @@ export function SeriesChart({ id, title, kind, unit, interval, points, events, d
           </ComposedChart>
         </ResponsiveContainer>
       </div>
-      <ChartLegend items={legend} />
+      {!small && <ChartLegend items={legend} />}
       {events.length > 0 && (
         <details className="chart-events">
           <summary>Events {events.length === 1 ? '1' : `1–${events.length}`} on this chart</summary>

@@ -16,6 +16,8 @@ interface Props {
   publishers: PublisherOption[];
   interval?: string;
   showSearch?: boolean;
+  /** The overview's place breakdown: shows "Break down by" and "Compare places". */
+  breakdown?: { by?: string; places?: string[] };
   /** Extra hidden fields to keep, such as the table's sort. */
   keep?: Record<string, string>;
 }
@@ -39,7 +41,7 @@ function PlaceSelect({ name, label, value, places }: { name: string; label: stri
   );
 }
 
-export function FilterBar({ action, filters, places, metrics, publishers, interval, showSearch, keep }: Props) {
+export function FilterBar({ action, filters, places, metrics, publishers, interval, breakdown, showSearch, keep }: Props) {
   return (
     <form action={action} method="get" className="filter-bar" aria-label="Filters">
       {showSearch && (
@@ -100,6 +102,29 @@ export function FilterBar({ action, filters, places, metrics, publishers, interv
             <option value="month">Month</option>
           </select>
         </label>
+      )}
+      {breakdown && (
+        <>
+          <label>
+            Break down by
+            <select name="by" defaultValue={breakdown.by ?? ''}>
+              <option value="">No breakdown</option>
+              <option value="destination">Destination (e.g. country of arrival)</option>
+              <option value="origin">Origin</option>
+            </select>
+          </label>
+          <label>
+            Compare places (2–6; with a breakdown)
+            <select name="places" multiple size={4} defaultValue={(breakdown.places ?? []).map((ref) => String(places.find((p) => String(p.id) === ref || p.code === ref)?.id ?? ref))}>
+              {places.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {'\u00a0\u00a0'.repeat(p.depth)}
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        </>
       )}
       {Object.entries(keep ?? {}).map(([k, v]) => (
         <input key={k} type="hidden" name={k} value={v} />

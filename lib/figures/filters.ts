@@ -56,7 +56,7 @@ const day = (name: string) =>
   z.string().refine(isCalendarDay, { message: `${name} must be a real date written YYYY-MM-DD, for example ${DAY_EXAMPLE}` });
 
 /** A place id (a positive 32-bit integer) or a code such as UA59. */
-const isPlaceRef = (v: string) => (/^\d+$/.test(v) ? isRecordId(v) : PLACE_CODE.test(v));
+export const isPlaceRef = (v: string) => (/^\d+$/.test(v) ? isRecordId(v) : PLACE_CODE.test(v));
 const placeRef = (name: string) => z.string().refine(isPlaceRef, `${name} must be a place id or code such as ${PLACE_CODE_EXAMPLE}`);
 
 /** Free text a person typed: bounded, and without NUL or other control characters. */
