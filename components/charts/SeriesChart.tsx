@@ -9,7 +9,7 @@
 // the plot); a second tap on the same point opens its figure. Keyboard: the chart
 // is one tab stop, arrow keys move between points, Enter opens the figure.
 import { useRouter } from 'next/navigation';
-import { useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 import {
   Area, Bar, CartesianGrid, ComposedChart, ErrorBar, LabelList, Line, ReferenceLine, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis,
   useActiveTooltipDataPoints,
@@ -17,6 +17,7 @@ import {
 import type { ChartPoint } from '@/lib/figures/chartData';
 import type { Interval } from '@/lib/vocabulary';
 import { CHART_COLOURS, ChartLegend, EVENT_LABEL_SPACING, legendItems, staggerRows, type ChartEventMark } from './chartMarks';
+import { ChartActions } from './ChartActions';
 import { PointClaims } from './PointClaims';
 
 export type { ChartEventMark };
@@ -33,6 +34,10 @@ interface Props {
   /** Small multiples: no controls, no event marks, a shared value axis up to yMax. */
   small?: boolean;
   yMax?: number;
+  /** Units as the heading gives them: "running total, people". */
+  units?: string;
+  /** More buttons for the chart's toolbar (e.g. "Cite this view"). */
+  actions?: ReactNode;
 }
 
 const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 2 });
@@ -92,7 +97,7 @@ function EventNumber({ viewBox, n, row }: { viewBox?: { x?: number; y?: number }
   );
 }
 
-export function SeriesChart({ id, title, kind, unit, interval, points, events: allEvents, domain, small = false, yMax }: Props) {
+export function SeriesChart({ id, title, kind, unit, interval, points, events: allEvents, domain, small = false, yMax, units, actions }: Props) {
   const events = small ? [] : allEvents;
   const router = useRouter();
   const [log, setLog] = useState(false);
@@ -101,6 +106,7 @@ export function SeriesChart({ id, title, kind, unit, interval, points, events: a
   const [pinned, setPinned] = useState<number | null>(null);
   const [width, setWidth] = useState(640);
   const active = useRef<ChartPoint | undefined>(undefined);
+  const chartRef = useRef<HTMLDivElement>(null);
   const openPoint = (point: ChartPoint | undefined) => {
     if (point?.figureIds[0]) router.push(`/figures/${point.figureIds[0]}`);
   };
@@ -136,7 +142,10 @@ export function SeriesChart({ id, title, kind, unit, interval, points, events: a
   const legend = legendItems(kind, unit, points, events, cumulative);
   const pinnedPoint = pinned === null ? undefined : points[pinned];
   return (
-    <div className="series-chart" data-testid={`chart-${id}`} data-points={points.length}>
+    <div className="series-chart" data-testid={`chart-${id}`} data-points={points.length} ref={chartRef}>
+      <ChartActions id={id} title={title} units={units ?? unit} points={points} legend={legend} chartRef={chartRef} events={events.map((e, i) => `${i + 1}. ${dayLabel(e.time)} ${e.title}`)}>
+        {actions}
+      </ChartActions>
       {!small && <div className="chart-controls">
         {kind === 'STOCK' ? (
           <button type="button" aria-pressed={log} onClick={() => setLog(!log)}>Log scale</button>
@@ -183,7 +192,7 @@ export function SeriesChart({ id, title, kind, unit, interval, points, events: a
           </ComposedChart>
         </ResponsiveContainer>
       </div>
-      {!small && <ChartLegend items={legend} />}
+      <ChartLegend items={legend} hidden={small} />
       {events.length > 0 && (
         <details className="chart-events">
           <summary>Events {events.length === 1 ? '1' : `1–${events.length}`} on this chart</summary>

@@ -54,10 +54,11 @@ export function LegendSwatchShape({ swatch, label }: { swatch: LegendSwatch; lab
   }
 }
 
-export function ChartLegend({ items }: { items: readonly LegendItem[] }) {
+/** `hidden` keeps the legend in the page (for image downloads) where a shared legend shows it already. */
+export function ChartLegend({ items, hidden = false }: { items: readonly LegendItem[]; hidden?: boolean }) {
   if (items.length === 0) return null;
   return (
-    <ul className="chart-legend" aria-label="Legend">
+    <ul className="chart-legend" aria-label="Legend" hidden={hidden}>
       {items.map((item) => (
         <li key={item.label}>
           <svg width={24} height={14} viewBox="0 0 24 14" aria-hidden="true" focusable="false"><LegendSwatchShape swatch={item.key} label={item.label} /></svg>
