@@ -13,7 +13,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { getConfig } from '@/lib/config';
 import { loginPath } from '@/lib/auth/pageGuard';
 import { getActorFromHeaders, type Actor } from '@/lib/auth/session';
-import { parseIntervalParam } from '@/lib/figures/parseSeriesParams';
+import { parseBreakdownParams, parseIntervalParam } from '@/lib/figures/parseSeriesParams';
 import { parsePageQuery } from '@/lib/figures/listFigures';
 import { readFigureFilters } from '@/lib/figures/readFigureFilters';
 import { AppError } from '@/lib/http/AppError';
@@ -28,7 +28,7 @@ type ActorLookup = () => Promise<Actor | null>;
 
 /** Pages whose query is read by a lib/ parser: the same call the page makes, run before it renders. */
 const PAGE_QUERIES: Array<[RegExp, (params: URLSearchParams, actor: ActorLookup) => Promise<unknown>]> = [
-  [/^\/$/, async (params, actor) => [parseIntervalParam(params), await readFigureFilters(params, actor)]],
+  [/^\/$/, async (params, actor) => [parseIntervalParam(params), parseBreakdownParams(params), await readFigureFilters(params, actor)]],
   [/^\/figures\/?$/, async (params, actor) => [parsePageQuery(params), await readFigureFilters(params, actor)]],
   [/^\/sources\/?$/, async (params) => parseSourcesPage(params)],
 ];

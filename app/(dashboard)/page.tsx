@@ -8,9 +8,13 @@ import { emptySeriesMessage, toChartPoints, toTime } from '@/lib/figures/chartDa
 import { getActor } from '@/lib/auth/session';
 import { formatDay } from '@/lib/figures/formatDay';
 import { getDashboard } from '@/lib/figures/getDashboard';
-import { parseIntervalParam } from '@/lib/figures/parseSeriesParams';
+import { parseBreakdownParams, parseIntervalParam } from '@/lib/figures/parseSeriesParams';
+import { getSeriesBreakdown } from '@/lib/figures/getSeriesBreakdown';
+import { BreakdownPanel } from '@/components/charts/BreakdownPanel';
 import { readFigureFilters } from '@/lib/figures/readFigureFilters';
 import { AppError } from '@/lib/http/AppError';
+import { filtersToSearchParams } from '@/lib/figures/filters';
+import { listMetricOptions } from '@/lib/metrics/listMetricOptions';
 import { listPlaceOptions } from '@/lib/places/listPlaceOptions';
 import { listPublishers } from '@/lib/sources/listPublishers';
 
@@ -20,15 +24,26 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function OverviewPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
-  let filters, interval;
+  let filters, interval, breakdown;
   try {
     interval = parseIntervalParam(params);
+    breakdown = parseBreakdownParams(params);
     filters = await readFigureFilters(params, () => getActor());
   } catch (err) {
     if (err instanceof AppError) return <FilterError message={err.message} href="/" />;
     throw err;
   }
-  const [dash, places, publishers] = await Promise.all([getDashboard(filters, interval), listPlaceOptions(), listPublishers()]);
+  const [dash, places, publishers, metrics] = await Promise.all([getDashboard(filters, interval), listPlaceOptions(), listPublishers(), listMetricOptions()]);
+  // A breakdown draws each chosen metric per place, over the range the overview chose.
+  let breakdowns = null;
+  try {
+    breakdowns = breakdown
+      ? await Promise.all(dash.series.map((s) => getSeriesBreakdown({ metric: s.metric, filters: { ...filters, from: dash.from, to: dash.to }, interval: dash.interval, breakdown })))
+      : null;
+  } catch (err) {
+    if (err instanceof AppError) return <FilterError message={err.message} href="/" />;
+    throw err;
+  }
   const placeRef = filters.place ?? filters.origin ?? filters.destination;
   const placeName = places.find((p) => String(p.id) === placeRef || p.code === placeRef)?.name ?? null;
   const domain: [number, number] = [toTime(dash.from), toTime(dash.to)];
@@ -42,10 +57,11 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
           {dash.lastUpdated && <> · Last updated <time dateTime={dash.lastUpdated}>{dash.lastUpdated.replace('T', ' ').replace('Z', ' UTC')}</time></>}
         </p>
       </div>
-      <FilterBar action="/" filters={{ ...filters, from: dash.from, to: dash.to }} places={places} publishers={publishers} interval={interval ?? ''} />
-      <p className="page-actions"><ExportCsvLink filters={filters} /> <a href={`/figures?${new URLSearchParams(Object.entries(params).flatMap(([k, v]) => (typeof v === 'string' && k !== 'interval' ? [[k, v]] : [])))}`}>Table of these figures</a></p>
+      <FilterBar action="/" filters={{ ...filters, from: dash.from, to: dash.to }} places={places} metrics={metrics} publishers={publishers} interval={interval ?? ''} breakdown={{ by: breakdown?.by, places: breakdown?.places }} />
+      <p className="page-actions"><ExportCsvLink filters={filters} /> <a href={`/figures?${filtersToSearchParams(filters)}`}>Table of these figures</a></p>
       <HeadlineCards series={dash.series} from={dash.from} to={dash.to} />
-      {dash.series.map((s) => (
+      {breakdowns?.map((b) => <BreakdownPanel key={b.metric} breakdown={b} domain={domain} />)}
+      {!breakdowns && dash.series.map((s) => (
         <ChartPanel
           key={s.metric}
           series={s}
@@ -58,11 +74,12 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
       {dash.events.length > 0 && (
         <section aria-labelledby="events-heading" className="chart-panel">
           <h2 id="events-heading">Events in this period</h2>
-          <ul>
+          <p className="muted">Numbered as on the charts.</p>
+          <ol>
             {dash.events.map((e) => (
               <li key={e.id}><strong>{formatDay(e.date)}</strong>: {e.title}{e.description ? ` — ${e.description}` : ''}</li>
             ))}
-          </ul>
+          </ol>
         </section>
       )}
     </>

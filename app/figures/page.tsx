@@ -11,14 +11,18 @@ import { formatExact, formatStatedValue } from '@/lib/figures/formatValue';
 import { readFigureFilters } from '@/lib/figures/readFigureFilters';
 import { AppError } from '@/lib/http/AppError';
 import { toSearchParams } from '@/lib/http/searchParams';
-import { PUBLIC_STATUS, STATUS_LABELS } from '@/lib/vocabulary';
+import { PUBLIC_STATUS, QUALIFIER_LABELS, QUALIFIER_SYMBOLS, STATUS_LABELS } from '@/lib/vocabulary';
+import { listMetricOptions } from '@/lib/metrics/listMetricOptions';
 import { listPlaceOptions } from '@/lib/places/listPlaceOptions';
 import { listPublishers } from '@/lib/sources/listPublishers';
 
 export const dynamic = 'force-dynamic';
 
-const COLUMNS: Array<{ label: string; sort?: 'asOf' | 'value' | 'updated' }> = [
-  { label: 'As of', sort: 'asOf' }, { label: 'Metric' }, { label: 'Value as stated', sort: 'value' }, { label: 'Exact' }, { label: 'Place' }, { label: 'Citation' }, { label: 'Updated', sort: 'updated' },
+type SortColumn = 'id' | 'asOf' | 'value' | 'updated';
+const COLUMNS: Array<{ label: string; sort?: SortColumn; num?: boolean }> = [
+  { label: 'As of', sort: 'asOf' }, { label: 'Metric' }, { label: 'Value as stated' }, { label: 'Qualifier' },
+  { label: 'Low', sort: 'value', num: true }, { label: 'High', num: true }, { label: 'Place' }, { label: 'Citation' },
+  { label: 'Updated', sort: 'updated' }, { label: 'Id', sort: 'id', num: true },
 ];
 
 export default async function FiguresPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -31,7 +35,8 @@ export default async function FiguresPage({ searchParams }: { searchParams: Prom
     if (err instanceof AppError) return <FilterError message={err.message} href="/figures" />;
     throw err;
   }
-  const [{ figures, nextCursor }, places, publishers] = await Promise.all([listFigures(filters, page), listPlaceOptions(), listPublishers()]);
+  const [{ figures, nextCursor }, places, publishers, metrics] = await Promise.all([listFigures(filters, page), listPlaceOptions(), listPublishers(), listMetricOptions()]);
+  const metricLabel = new Map(metrics.map((m) => [m.key, m.label]));
   const base = filtersToSearchParams(filters);
   if (page.limit !== 50) base.set('limit', String(page.limit));
   const sortHref = (column: string) => {
@@ -50,18 +55,18 @@ export default async function FiguresPage({ searchParams }: { searchParams: Prom
   return (
     <>
       <h1>Figures</h1>
-      <FilterBar action="/figures" filters={filters} places={places} publishers={publishers} showSearch keep={{ sort: page.sort as FigureSort, ...(filters.metric ? { metric: filters.metric } : {}) }} />
-      <p className="page-actions"><ExportCsvLink filters={filters} /></p>
+      <FilterBar action="/figures" filters={filters} places={places} metrics={metrics} publishers={publishers} showSearch keep={{ sort: page.sort as FigureSort }} />
+      <p className="page-actions"><ExportCsvLink filters={filters} sort={page.sort} /></p>
       {figures.length === 0 ? (
         <p className="empty-state">No {statusWords} match{filters.q ? ` “${filters.q}”` : ''} with these filters. Clear a filter or widen the dates.</p>
       ) : (
-        <div className="table-wrap">
-          <table>
+        <div className="table-wrap figure-table-wrap">
+          <table className="figure-table">
             <caption className="visually-hidden">{statusWords[0].toUpperCase() + statusWords.slice(1)} with their citations{page.cursor ? ' (continued)' : ''}</caption>
             <thead>
               <tr>
                 {COLUMNS.map((c) => (
-                  <th key={c.label} scope="col" aria-sort={c.sort ? ariaSort(c.sort) : undefined}>
+                  <th key={c.label} scope="col" className={c.num ? 'num' : undefined} aria-sort={c.sort ? ariaSort(c.sort) : undefined}>
                     {c.sort ? <a href={sortHref(c.sort)}>{c.label}{page.sort === c.sort ? ' ▲' : page.sort === `-${c.sort}` ? ' ▼' : ''}</a> : c.label}
                   </th>
                 ))}
@@ -70,13 +75,16 @@ export default async function FiguresPage({ searchParams }: { searchParams: Prom
             <tbody>
               {figures.map((f) => (
                 <tr key={f.id}>
-                  <td><a href={`/figures/${f.id}`}>{f.asOf}</a></td>
-                  <td>{f.metric}</td>
-                  <td>{f.valueAsStated ?? formatStatedValue(f)}</td>
-                  <td className="num">{formatExact(f.low)}{f.low !== f.high ? `–${formatExact(f.high)}` : ''}</td>
-                  <td>{[f.origin?.name, f.destination?.name].filter(Boolean).join(' → ')}</td>
-                  <td><ClaimCitation claim={f} />{f.quote && <div className="muted"><q>{f.quote}</q></div>}</td>
-                  <td>{f.updatedAt.slice(0, 10)}</td>
+                  <td data-label="As of" className="date"><a href={`/figures/${f.id}`}>{f.asOf}</a></td>
+                  <td data-label="Metric">{metricLabel.get(f.metric) ?? f.metric}</td>
+                  <td data-label="Value as stated" className="value">{f.valueAsStated ?? formatStatedValue(f)}</td>
+                  <td data-label="Qualifier">{QUALIFIER_LABELS[f.qualifier]}{QUALIFIER_SYMBOLS[f.qualifier] ? ` (${QUALIFIER_SYMBOLS[f.qualifier]})` : ''}</td>
+                  <td data-label="Low" className="num">{formatExact(f.low)}</td>
+                  <td data-label="High" className="num">{formatExact(f.high)}</td>
+                  <td data-label="Place">{[f.origin?.name, f.destination?.name].filter(Boolean).join(' → ') || '—'}</td>
+                  <td data-label="Source" className="citation-cell"><div><ClaimCitation claim={f} />{f.quote && <div className="muted"><q>{f.quote}</q></div>}</div></td>
+                  <td data-label="Updated" className="date">{f.updatedAt.slice(0, 10)}</td>
+                  <td data-label="Id" className="num">{f.id}</td>
                 </tr>
               ))}
             </tbody>

@@ -5,7 +5,7 @@ import type { ChartPoint } from '@/lib/figures/chartData';
 import { describeSeries } from '@/lib/figures/chartData';
 import type { Series } from '@/lib/figures/getSeries';
 import { LazySeriesChart } from './LazySeriesChart';
-import type { ChartEventMark } from './SeriesChart';
+import type { ChartEventMark } from './chartMarks';
 
 interface Props {
   series: Series;
@@ -28,7 +28,7 @@ export function ChartPanel({ series, points, events, domain, emptyMessage }: Pro
       ) : (
         <>
           <p id={descriptionId} className="chart-description">{describeSeries(series.label, series.unit, series.kind, points)}</p>
-          <LazySeriesChart id={series.metric} kind={series.kind} unit={series.unit} points={points} events={events} domain={domain} />
+          <LazySeriesChart id={series.metric} title={series.label} kind={series.kind} unit={series.unit} interval={series.interval} points={points} events={events} domain={domain} units={`${series.kind === 'STOCK' ? 'running total' : `per ${series.interval}`}, ${series.unit}`} />
           <details className="chart-table">
             <summary>Data table for {series.label.toLowerCase()}</summary>
             <table>

@@ -3,6 +3,7 @@
 // the server renders it without client JavaScript.
 import type { FigureFilters } from '@/lib/figures/filters';
 import { QUALIFIERS, QUALIFIER_LABELS, QUALIFIER_SYMBOLS } from '@/lib/vocabulary';
+import type { MetricOption } from '@/lib/metrics/listMetricOptions';
 import type { PlaceOption } from '@/lib/places/listPlaceOptions';
 import type { PublisherOption } from '@/lib/sources/listPublishers';
 
@@ -10,9 +11,13 @@ interface Props {
   action: string;
   filters: Partial<FigureFilters>;
   places: PlaceOption[];
+  /** The metric chooser's options; every one is ticked when the URL names none. */
+  metrics?: MetricOption[];
   publishers: PublisherOption[];
   interval?: string;
   showSearch?: boolean;
+  /** The overview's place breakdown: shows "Break down by" and "Compare places". */
+  breakdown?: { by?: string; places?: string[] };
   /** Extra hidden fields to keep, such as the table's sort. */
   keep?: Record<string, string>;
 }
@@ -36,7 +41,7 @@ function PlaceSelect({ name, label, value, places }: { name: string; label: stri
   );
 }
 
-export function FilterBar({ action, filters, places, publishers, interval, showSearch, keep }: Props) {
+export function FilterBar({ action, filters, places, metrics, publishers, interval, breakdown, showSearch, keep }: Props) {
   return (
     <form action={action} method="get" className="filter-bar" aria-label="Filters">
       {showSearch && (
@@ -44,6 +49,19 @@ export function FilterBar({ action, filters, places, publishers, interval, showS
           Search quotes and sources
           <input type="search" name="q" defaultValue={filters.q ?? ''} maxLength={200} />
         </label>
+      )}
+      {metrics && metrics.length > 0 && (
+        <fieldset className="metric-chooser">
+          <legend>Metrics</legend>
+          <div className="choice-row">
+            {metrics.map((m) => (
+              <label key={m.key} className="choice">
+                <input type="checkbox" name="metric" value={m.key} defaultChecked={!filters.metric || filters.metric.includes(m.key)} />
+                {m.label}
+              </label>
+            ))}
+          </div>
+        </fieldset>
       )}
       <label>
         From
@@ -84,6 +102,29 @@ export function FilterBar({ action, filters, places, publishers, interval, showS
             <option value="month">Month</option>
           </select>
         </label>
+      )}
+      {breakdown && (
+        <>
+          <label>
+            Break down by
+            <select name="by" defaultValue={breakdown.by ?? ''}>
+              <option value="">No breakdown</option>
+              <option value="destination">Destination (e.g. country of arrival)</option>
+              <option value="origin">Origin</option>
+            </select>
+          </label>
+          <label>
+            Compare places (2–6; with a breakdown)
+            <select name="places" multiple size={4} defaultValue={(breakdown.places ?? []).map((ref) => String(places.find((p) => String(p.id) === ref || p.code === ref)?.id ?? ref))}>
+              {places.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {'\u00a0\u00a0'.repeat(p.depth)}
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        </>
       )}
       {Object.entries(keep ?? {}).map(([k, v]) => (
         <input key={k} type="hidden" name={k} value={v} />

@@ -10,7 +10,7 @@ const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').re
 
 export function figuresFilename(filters: FigureFilters, extension: 'csv' | 'ndjson', now = new Date()): string {
   const parts = ['corridor-figures'];
-  if (filters.metric) parts.push(slug(filters.metric));
+  if (filters.metric) parts.push(...filters.metric.map(slug));
   for (const place of [filters.place, filters.origin, filters.destination]) if (place) parts.push(slug(place));
   if (filters.from || filters.to) parts.push(`${filters.from ?? 'start'}_${filters.to ?? 'now'}`);
   const statuses = filters.status.filter((s) => s !== 'PUBLISHED');

@@ -2,6 +2,7 @@
 // the ones the table and charts use (lib/figures/filters.ts).
 import { sql } from '@/lib/db/sql';
 import { figureFilterSql, type FigureFilters } from '@/lib/figures/filters';
+import { sortOrderText, type FigureSort } from '@/lib/figures/listFigures';
 import { FIGURE_COLUMNS } from './columns';
 import { streamCopy } from './copyStream';
 import { figureHxlRow, type HxlContext, type PlaceTypeName } from './hxl';
@@ -14,6 +15,8 @@ export interface CsvOptions {
   hxl: boolean;
   /** Leave formula-looking text as is (programmatic use). */
   raw: boolean;
+  /** The table's sort (sort=-asOf…); without one, rows come in id order. */
+  sort?: FigureSort;
 }
 
 const FROM = `FROM figure f
@@ -24,12 +27,12 @@ const FROM = `FROM figure f
   LEFT JOIN place d ON d.id = f."destinationId"`;
 
 /** The SELECT behind every figures export, with the filter condition already inlined. */
-export function figureSelectSql(condition: string, { raw }: { raw: boolean }): string {
+export function figureSelectSql(condition: string, { raw, sort }: { raw: boolean; sort?: FigureSort }): string {
   const cells = FIGURE_COLUMNS.map((c) => {
     const expr = c.kind === 'text' && !raw ? neutraliseSql(c.expr) : c.expr;
     return `${expr} AS ${c.name}`;
   });
-  return `SELECT ${cells.join(', ')} ${FROM} WHERE ${condition} ORDER BY f.id`;
+  return `SELECT ${cells.join(', ')} ${FROM} WHERE ${condition} ORDER BY ${sort ? sortOrderText(sort) : 'f.id'}`;
 }
 
 function ndjsonSelectSql(condition: string): string {

@@ -13,7 +13,7 @@
 //   FIGURE_FILTER_PARAMS: the query-string names this module reads.
 //
 // Semantics
-//   metric       metric key ("refugees").
+//   metric       one or more metric keys ("refugees", "refugees,buses" or repeated).
 //   from, to     YYYY-MM-DD, inclusive, on the figure's as-of day (a flow's last day).
 //   place        id or code; figures whose origin OR destination is the place or any
 //                place below it (choosing Sumy Oblast includes the city of Sumy).
@@ -38,7 +38,7 @@ export const FIGURE_FILTER_PARAMS = [
 ] as const;
 
 export interface FigureFilters {
-  metric?: string;
+  metric?: string[];
   from?: string;
   to?: string;
   place?: string;
@@ -56,7 +56,7 @@ const day = (name: string) =>
   z.string().refine(isCalendarDay, { message: `${name} must be a real date written YYYY-MM-DD, for example ${DAY_EXAMPLE}` });
 
 /** A place id (a positive 32-bit integer) or a code such as UA59. */
-const isPlaceRef = (v: string) => (/^\d+$/.test(v) ? isRecordId(v) : PLACE_CODE.test(v));
+export const isPlaceRef = (v: string) => (/^\d+$/.test(v) ? isRecordId(v) : PLACE_CODE.test(v));
 const placeRef = (name: string) => z.string().refine(isPlaceRef, `${name} must be a place id or code such as ${PLACE_CODE_EXAMPLE}`);
 
 /** Free text a person typed: bounded, and without NUL or other control characters. */
@@ -78,7 +78,11 @@ function listOf<T extends string>(name: string, allowed: readonly T[]) {
 
 const filterSchema = z
   .object({
-    metric: z.string().regex(METRIC_KEY, 'metric must be a metric key such as refugees').optional(),
+    metric: z
+      .array(z.string())
+      .transform((values) => [...new Set(values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean))])
+      .refine((keys) => keys.every((k) => METRIC_KEY.test(k)), 'metric must be one or more metric keys such as refugees or refugees,buses')
+      .optional(),
     from: day('from').optional(),
     to: day('to').optional(),
     place: placeRef('place').optional(),
@@ -101,7 +105,7 @@ function readParams(input: SearchParamsInput): Record<string, string | string[] 
   for (const key of FIGURE_FILTER_PARAMS) {
     const values = all(key);
     if (values.length === 0) continue;
-    out[key] = key === 'qualifier' || key === 'status' ? values : values[0];
+    out[key] = key === 'qualifier' || key === 'status' || key === 'metric' ? values : values[0];
   }
   return out;
 }
@@ -111,9 +115,10 @@ function readParams(input: SearchParamsInput): Record<string, string | string[] 
  * Callers outside lib/figures use readFigureFilters, which also checks places and drafts.
  */
 export function parseFigureFilters(input: SearchParamsInput): FigureFilters {
-  const { status, qualifier, ...rest } = parseOrThrow(filterSchema, readParams(input));
+  const { status, qualifier, metric, ...rest } = parseOrThrow(filterSchema, readParams(input));
   return {
     ...rest,
+    ...(metric && metric.length > 0 ? { metric } : {}),
     ...(qualifier && qualifier.length > 0 ? { qualifier } : {}),
     status: status && status.length > 0 ? status : ['PUBLISHED'],
   };
@@ -153,7 +158,7 @@ function escapeLike(text: string): string {
 /** The filters as one SQL condition over `figure f`; safe to embed in any SELECT or COPY. */
 export function figureFilterSql(sql: Sql, filters: FigureFilters): Fragment {
   const conditions: Fragment[] = [sql`f.status = ANY(${filters.status}::"FigureStatus"[])`];
-  if (filters.metric) conditions.push(sql`f."metricId" = (SELECT id FROM metric WHERE key = ${filters.metric})`);
+  if (filters.metric) conditions.push(sql`f."metricId" IN (SELECT id FROM metric WHERE key = ANY(${filters.metric}::text[]))`);
   if (filters.from) conditions.push(sql`f."asOf" >= ${filters.from}::date`);
   if (filters.to) conditions.push(sql`f."asOf" <= ${filters.to}::date`);
   if (filters.place) {

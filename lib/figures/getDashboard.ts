@@ -1,4 +1,4 @@
-// The overview's data in one call: a series per metric under the current
+// The overview's data in one call: a series per chosen metric (all by default) under the current
 // filters, the events in range and freshness. The page lists filter options itself.
 import { sql } from '@/lib/db/sql';
 import type { Interval } from '@/lib/vocabulary';
@@ -48,7 +48,9 @@ export async function getDashboard(filters: FigureFilters, interval?: Interval):
   const range = await dataRange(filters);
   const ranged = { ...filters, ...range };
   const chosen = interval ?? fitInterval(range.from, range.to);
-  const metrics = await sql<{ key: string }[]>`SELECT key FROM metric WHERE "retiredAt" IS NULL ORDER BY id`;
+  // The metrics chosen (metric=…), else every metric in use.
+  const chosenMetrics = filters.metric ? sql`AND key = ANY(${filters.metric}::text[])` : sql``;
+  const metrics = await sql<{ key: string }[]>`SELECT key FROM metric WHERE "retiredAt" IS NULL ${chosenMetrics} ORDER BY id`;
   const [series, events, updated] = await Promise.all([
     Promise.all(metrics.map((m) => getSeries({ metric: m.key, filters: ranged, interval: chosen, includeClaims: true, claimsPerPoint: TOOLTIP_CLAIMS }))),
     listChartEvents(range.from, range.to),

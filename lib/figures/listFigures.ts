@@ -13,6 +13,11 @@ import { claimSelectSql, type Claim } from './listClaims';
 export const SORTS = ['asOf', '-asOf', 'value', '-value', 'updated', '-updated', 'id', '-id'] as const;
 export type FigureSort = (typeof SORTS)[number];
 export const MAX_LIMIT = 1000;
+/** The table's order when none is asked for: latest first. */
+export const DEFAULT_SORT: FigureSort = '-asOf';
+
+/** The sort parameter, shared by the table, GET /api/v1/figures and the CSV export. */
+export const sortSchema = z.enum(SORTS, { message: `sort must be one of ${SORTS.join(', ')}` });
 
 export interface PageQuery {
   sort: FigureSort;
@@ -29,7 +34,7 @@ export interface FigurePage {
 }
 
 const pageSchema = z.object({
-  sort: z.enum(SORTS, { message: `sort must be one of ${SORTS.join(', ')}` }).default('-asOf'),
+  sort: sortSchema.default(DEFAULT_SORT),
   limit: z.coerce
     .number({ message: `limit must be a whole number from 1 to ${MAX_LIMIT}` })
     .int(`limit must be a whole number from 1 to ${MAX_LIMIT}`)
@@ -49,6 +54,15 @@ export function parsePageQuery(params: URLSearchParams): PageQuery {
 // Each sort orders by one column, then id, in the same direction, so the keyset is a row comparison.
 const SORT_COLUMNS = { asOf: 'asOf', value: 'low', updated: 'updatedAt', id: 'id' } as const;
 type Key = [string | null, number];
+
+/**
+ * The ORDER BY list for a sort over `figure f`, as SQL text for exports that
+ * inline their query in COPY: the sort column, then id, in one direction.
+ */
+export function sortOrderText(sort: FigureSort): string {
+  const direction = sort.startsWith('-') ? 'DESC' : 'ASC';
+  return `f."${SORT_COLUMNS[sort.replace('-', '') as keyof typeof SORT_COLUMNS]}" ${direction}, f.id ${direction}`;
+}
 
 function encodeCursor(key: Key): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');

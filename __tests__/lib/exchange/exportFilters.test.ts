@@ -7,14 +7,20 @@ import { db } from '@/lib/db/client';
 import { resetDatabase } from '../../helpers/db';
 import { seedExchangeData } from './fixtures';
 
-async function csvIds(query: string): Promise<number[]> {
+async function csvIdsInOrder(query: string): Promise<number[]> {
   const response = await getCsv(new Request(`http://localhost/api/v1/figures.csv?${query}`));
   expect(response.status).toBe(200);
   const records: { id: string }[] = parse(await response.text(), { columns: true });
-  return records.map((r) => Number(r.id)).sort((a, b) => a - b);
+  return records.map((r) => Number(r.id));
 }
 
+const csvIds = async (query: string) => (await csvIdsInOrder(query)).sort((a, b) => a - b);
+
 async function listedIds(query: string): Promise<number[]> {
+  return (await listedIdsInOrder(query)).sort((a, b) => a - b);
+}
+
+async function listedIdsInOrder(query: string): Promise<number[]> {
   const ids: number[] = [];
   let cursor: string | null = null;
   do {
@@ -27,7 +33,7 @@ async function listedIds(query: string): Promise<number[]> {
     ids.push(...page.figures.map((f) => f.id));
     cursor = page.nextCursor;
   } while (cursor);
-  return ids.sort((a, b) => a - b);
+  return ids;
 }
 
 describe('export filters', () => {
@@ -55,11 +61,24 @@ describe('export filters', () => {
     'q=MILLION',
     'q=bus&from=2022-03-10',
     'metric=refugees&to=2022-03-09&qualifier=RANGE',
+    'metric=refugees,evacuees',
   ];
 
   it.each(combinations)('exports exactly the listed figures for "%s"', async (query) => {
     const listed = await listedIds(query);
     expect(await csvIds(query)).toEqual(listed);
+  });
+
+  it.each(['-asOf', 'asOf', 'value', '-value', '-updated', 'id'])('exports in the table\'s order for sort=%s', async (sort) => {
+    const listed = await listedIdsInOrder(`sort=${sort}`);
+    expect(listed.length).toBeGreaterThan(2);
+    expect(await csvIdsInOrder(`sort=${sort}`)).toEqual(listed);
+  });
+
+  it('refuses an unknown sort on the export, naming it', async () => {
+    const response = await getCsv(new Request('http://localhost/api/v1/figures.csv?sort=quote'));
+    expect(response.status).toBe(400);
+    expect(JSON.stringify(await response.json())).toContain('sort');
   });
 
   it('gives the combinations different, non-empty selections, so the comparison means something', async () => {

@@ -25,8 +25,13 @@ describe('parseFigureFilters', () => {
 
   it('accepts Next searchParams records', () => {
     expect(parseFigureFilters({ metric: 'refugees', from: '2022-03-01', to: '2022-03-31', place: ['UA59', 'x'] })).toEqual({
-      metric: 'refugees', from: '2022-03-01', to: '2022-03-31', place: 'UA59', status: ['PUBLISHED'],
+      metric: ['refugees'], from: '2022-03-01', to: '2022-03-31', place: 'UA59', status: ['PUBLISHED'],
     });
+  });
+
+  it('reads several metrics, comma-separated or repeated, deduplicated', () => {
+    expect(parseFigureFilters(new URLSearchParams('metric=refugees,buses&metric=buses')).metric).toEqual(['refugees', 'buses']);
+    expect(badParam({ metric: 'refugees,Not a key' })).toEqual({ param: 'metric', message: expect.stringContaining('metric keys') });
   });
 
   it('rejects a date that does not exist, naming the parameter', () => {
@@ -77,6 +82,8 @@ describe('figureFilterSql against the fixture dataset', () => {
   it('filters by metric, inclusive dates and qualifier', async () => {
     await expect(metricsMatching({ metric: 'refugees', from: '2022-03-08', to: '2022-03-09' })).resolves.toEqual(['refugees', 'refugees']);
     await expect(metricsMatching({ metric: 'refugees', qualifier: 'RANGE' })).resolves.toEqual(['refugees']);
+    const both = await metricsMatching({ metric: 'refugees,buses' });
+    expect(new Set(both)).toEqual(new Set(['refugees', 'buses']));
   });
 
   it('filters by publisher id or name', async () => {

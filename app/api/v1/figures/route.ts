@@ -11,6 +11,6 @@ export const GET = handle(async (request: Request) => {
   const params = new URL(request.url).searchParams;
   const page = parsePageQuery(params);
   const filters = await readFigureFilters(params, () => getActor(request));
-  if (filters.metric) await getMetricByKey(filters.metric);
+  for (const key of filters.metric ?? []) await getMetricByKey(key);
   return json(await listFigures(filters, page));
 });
