@@ -47,7 +47,10 @@ type Range = { start: number; end: number; date: Date };
 
 function readChrono(sentence: string, published: Date): Range[] {
   const ranges: Range[] = [];
-  for (const result of parser.parse(sentence, published, { forwardDate: false })) {
+  // A number grouped in thousands ("1 April, 4,019,287") is no part of a date: hide its digits
+  // (same length, so offsets hold) so chrono cannot read "April, 4" from it.
+  const masked = sentence.replace(/\d{1,3}(?:,\d{3})+/g, (n) => n.replace(/\d/g, '#'));
+  for (const result of parser.parse(masked, published, { forwardDate: false })) {
     let text = result.text;
     let start = result.index;
     // "Last night 17 buses": chrono reads the count as an hour. Drop a bare trailing number.

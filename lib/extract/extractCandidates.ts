@@ -178,6 +178,30 @@ function candidatesInSentence(
     }
   });
 
+  // 2b. A list after a header that names what it counts: "Arrivals in neighbouring countries as of
+  //     8 March: Poland (1,330,000), Hungary (214,000)". The header's noun gives the metric.
+  const colon = tokens.findIndex((t) => t.text === ':');
+  if (colon > 0 && !readings.some((r) => r.mention.first < colon)) {
+    const header = tokens.slice(0, colon);
+    const cue = opts.metrics.find((m) => header.some((t) => m.keywords.includes(t.lower) && (t.pos === 'NOUN' || t.pos === 'PROPN')));
+    if (cue) {
+      readings.forEach((reading) => {
+        if (reading.metric || reading.rejected || reading.headKind !== 'none' || (reading.mention.words && !reading.mention.vague)) return;
+        reading.metric = { metric: cue.key, viaHead: false };
+      });
+    }
+  }
+
+  // 2c. Buses used for a plan are planned too: "hope to bring 6,000 people out … using 90 buses".
+  readings.forEach((reading, i) => {
+    if (reading.metric?.metric !== 'buses' || reading.rejected || i === 0) return;
+    const before = readings[i - 1];
+    if (before.rejected === 'plan' && before.clause[0] === reading.clause[0]) {
+      reading.rejected = 'plan';
+      reading.metric = null;
+    }
+  });
+
   // 3. People counted with a country abroad as where they are ("300,000 people are now in Germany",
   //    "Lithuania has welcomed 20,000 Ukrainians") are refugees there.
   if (opts.metrics.some((m) => m.key === 'refugees')) {
@@ -233,6 +257,36 @@ function candidatesInSentence(
       });
     }
   }
+  // A trailing phrase after the last item of a list is shared by every item that lacks its role:
+  // "1,240 people left Berdyansk, 610 Melitopol and 300 Enerhodar, all heading for Zaporizhzhia".
+  const tail = results.at(-1);
+  if (tail && results.length > 1) {
+    for (const role of ['origin', 'destination'] as const) {
+      const key = role === 'origin' ? 'originMention' : 'destinationMention';
+      const shared = tail[key];
+      if (!shared || shared.first <= tail.mention.last) continue;
+      const comma = tokens.slice(tail.mention.last + 1, shared.first).findIndex((t) => t.text === ',');
+      if (comma < 0) continue;
+      const opener = tokens[tail.mention.last + 2 + comma];
+      if (!opener || !(['all', 'both', 'each', 'most'].includes(opener.lower) || (opener.pos === 'VERB' && /ing$/.test(opener.lower)))) continue;
+      for (const item of results) {
+        const reading = readings.find((r) => r.mention === item.mention);
+        if (item === tail || item[key] || reading?.subfigure || item.candidate.metric !== tail.candidate.metric || item.candidate.metric === 'civilian_deaths') continue;
+        item[key] = shared;
+        item.candidate[role] = shared.place;
+      }
+    }
+  }
+  // A breakdown "of whom" is of the people its total counts, from the same place.
+  results.forEach((draft) => {
+    const reading = readings.find((r) => r.mention === draft.mention)!;
+    const previousDraft = results.filter((r) => r.mention.last < draft.mention.first).at(-1);
+    const word = tokens[draft.mention.first - 1]?.lower;
+    if (!draft.candidate.origin && previousDraft?.originMention?.home && (word === 'whom' || word === 'them') && tokens[draft.mention.first - 2]?.lower === 'of' && reading.subfigure) {
+      draft.originMention = previousDraft.originMention;
+      draft.candidate.origin = previousDraft.candidate.origin;
+    }
+  });
   // A part of a total counts only as a breakdown by place ("including 2,980 from Mariupol"),
   // never by group or day ("among them 42 children", "of whom 21,500 crossed on Sunday").
   for (let i = results.length - 1; i >= 0; i--) {
@@ -406,6 +460,13 @@ function buildDraft(
       : !picked.bare.abroad && (metricKey === 'civilian_deaths' || (metricKey === 'evacuees' && tokens[picked.bare.first - 1]?.lower !== 'in'));
     if (asOrigin) originMention = picked.bare;
     else destinationMention = picked.bare;
+  }
+  // "…, 300 Enerhodar, all heading for Zaporizhzhia": a bare name right after an item's number plays
+  // the part its head's place plays, even when a shared place fills the other role.
+  if (parent && picked.bare && picked.bare.first === mention.last + 1) {
+    const parentOrigin = parent.originMention !== null && (parent.destinationMention === null || parent.originMention.first > parent.mention.last);
+    if (parentOrigin && !originMention) originMention = picked.bare;
+    else if (!parentOrigin && !destinationMention) destinationMention = picked.bare;
   }
   // A border agency counts people entering the country it guards ("the border guard said 14,000 had arrived").
   const borderSource = BORDER_AGENCY.test(context.sentence.text);

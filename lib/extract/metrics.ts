@@ -63,6 +63,7 @@ const MODIFIERS = new Set([
 const SUBGROUP_NOUNS = new Set(['children', 'women', 'men', 'orphans', 'minors', 'babies', 'infants', 'girls', 'boys', 'pensioners', 'mothers', 'child', 'boy', 'girl']);
 
 // Plans, forecasts, capacity and wishes: not a count of what happened.
+const DOCUMENTS = new Set(['visas', 'visa', 'permits', 'permit', 'numbers', 'passports', 'documents', 'cards']);
 const MODAL_LEMMAS = new Set(['could', 'would', 'will', 'might', 'may', 'can', 'shall', 'should', 'must']);
 const PLAN_LEMMAS = new Set([
   'expect', 'forecast', 'predict', 'project', 'plan', 'hope', 'aim', 'prepare', 'seek', 'target', 'want', 'need', 'intend',
@@ -238,6 +239,8 @@ export function notACount(tokens: Token[], mention: NumberMention, clause: [numb
     if (PLAN_LEMMAS.has(lemmaOf(tokens[i])) || (MODAL_LEMMAS.has(tokens[i].lower) && predicate.object)) return 'plan';
     if (tokens[i].lower === 'to' && tokens[i + 1]?.pos === 'VERB' && i + 1 < mention.first && !REALISED_BEFORE_TO.has(tokens[i - 1]?.lower ?? '')) return 'plan';
   }
+  // "issued visas to 270,000 Ukrainians": documents handed out, not people counted.
+  if (tokens[mention.first - 1]?.lower === 'to' && DOCUMENTS.has(tokens[mention.first - 2]?.lower ?? '')) return 'other';
   // "none of the 50 buses"
   if (tokens[mention.first - 1]?.lower === 'the' && tokens[mention.first - 2]?.lower === 'of' && ['none', 'neither'].includes(tokens[mention.first - 3]?.lower ?? '')) return 'negative';
   if (predicate.verb !== null) {
