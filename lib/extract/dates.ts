@@ -40,7 +40,7 @@ const parser = chrono.casual;
 // Phrases chrono does not read as a day, with the day the corpus rules give them.
 const SAME_DAY = /\b(?:overnight|during the day|over the (?:past|last) (?:day|24 hours)|in the (?:past|last) (?:day|24 hours)|this (?:morning|afternoon|evening)|tonight)\b/gi;
 // Spans and vague references that are not one day: chrono reads some of them as a day.
-const NOT_A_DAY = /^(?:now|(?:earlier |later )?this week|last week|next .*|in \S+ (?:days?|weeks?|months?)|this month|last month|this year|recent.*|(?:the )?(?:past|last|previous|next|coming) \S+ (?:days|weeks|months|years))$/i;
+const NOT_A_DAY = /^(?:(?:over |in |during )?(?:the )?(?:past|last|previous) (?:week|fortnight|month|year)|now|(?:earlier |later )?this week|last week|next .*|in \S+ (?:days?|weeks?|months?)|this month|last month|this year|recent.*|(?:the )?(?:past|last|previous|next|coming) \S+ (?:days|weeks|months|years))$/i;
 const REPORTING = /\b(?:said|says|told|announced|reported|wrote|posted|tweeted|added|stated|confirmed|published|released|issued)\s+(?:late\s+|early\s+)?$/i;
 
 type Range = { start: number; end: number; date: Date };

@@ -95,6 +95,22 @@ export function extractCandidates(text: string, opts: ExtractOptions): Candidate
   return mergeRestatements(drafts, leftovers);
 }
 
+/**
+ * The heading line above a block of key-figure lines ("Refugees by country, 30 March" over
+ * "Poland: 2,336,800"): lines apart by one line break, the heading without a full stop.
+ */
+function headingAbove(history: SentenceContext[], sentence: Span): SentenceContext | null {
+  let below = sentence;
+  for (let k = history.length - 1; k >= 0 && k >= history.length - 12; k--) {
+    const line = history[k];
+    if (below.start - line.sentence.end > 3 || below.start <= line.sentence.end) return null;
+    const isFigureLine = line.tokens.length <= 12 && line.tokens.some((t) => t.text === ':') && line.tokens.some((t) => t.kind === 'number');
+    if (!isFigureLine) return !/[.!?”"]\s*$/.test(line.sentence.text) && line.tokens.length <= 12 ? line : null;
+    below = line.sentence;
+  }
+  return null;
+}
+
 /** Sources named in a sentence; a place is never one ("Mariupol: …" is a dateline, "Ukraine registered" a subject). */
 function sources(tokens: Token[], sentence: string, matcher: PlaceMatcher): AttributionMention[] {
   return findAttributions(tokens, sentence).filter((a) => {
@@ -180,15 +196,23 @@ function candidatesInSentence(
 
   // 2b. A list after a header that names what it counts: "Arrivals in neighbouring countries as of
   //     8 March: Poland (1,330,000), Hungary (214,000)". The header's noun gives the metric.
+  //     A key-figures line ("Poland: 2,336,800") under a heading line ("Refugees by country, 30 March")
+  //     takes the heading's noun and date.
   const colon = tokens.findIndex((t) => t.text === ':');
-  if (colon > 0 && !readings.some((r) => r.mention.first < colon)) {
-    const header = tokens.slice(0, colon);
-    const cue = opts.metrics.find((m) => header.some((t) => m.keywords.includes(t.lower) && (t.pos === 'NOUN' || t.pos === 'PROPN')));
-    if (cue) {
-      readings.forEach((reading) => {
-        if (reading.metric || reading.rejected || reading.headKind !== 'none' || (reading.mention.words && !reading.mention.vague)) return;
-        reading.metric = { metric: cue.key, viaHead: false };
-      });
+  const headingLine = colon > 0 && tokens.length <= 12 ? headingAbove(history, sentence) : null;
+  const cueIn = (header: Token[]) => opts.metrics.find((m) => header.some((t) => m.keywords.includes(t.lower) && (t.pos === undefined || t.pos === 'NOUN' || t.pos === 'PROPN')));
+  const inLine = colon > 0 && !readings.some((r) => r.mention.first < colon) ? cueIn(tokens.slice(0, colon)) : undefined;
+  const cue = inLine ?? (headingLine ? cueIn(headingLine.tokens) : undefined);
+  const headed = new Set<NumberMention>();
+  if (cue) {
+    readings.forEach((reading) => {
+      if (reading.metric || reading.rejected || reading.headKind !== 'none' || (reading.mention.words && !reading.mention.vague) || reading.mention.first < colon) return;
+      reading.metric = { metric: cue.key, viaHead: false };
+      headed.add(reading.mention);
+    });
+    if (!inLine && headingLine && headed.size > 0) {
+      const headingDate = findDates(headingLine.tokens, headingLine.sentence.text, opts.publishedAt).filter((d) => !d.since)[0];
+      if (headingDate) dates.push({ ...headingDate, first: 0, last: 0, statement: false });
     }
   }
 
@@ -532,6 +556,8 @@ function isDaysEntries(tokens: Token[], mention: NumberMention, clause: [number,
   if (date.statement) return false;
   const lead = tokens.slice(Math.max(0, date.first - 2), date.first + 1).map((t) => t.lower).join(' ');
   if (/\b(?:as of|by|until|up to|through)\b/.test(lead)) return false;
+  // "The number of people who have entered Romania … reached 500,000 on Wednesday": a running total.
+  if (tokens.slice(clause[0], mention.first).some((t, k, before) => ['number', 'total', 'tally', 'count'].includes(t.lower) && ['the', 'its', 'their', 'a'].includes(before[k - 1]?.lower ?? ''))) return false;
   if (tokens.slice(Math.max(0, mention.first - 3), mention.first).some((t) => t.lower === 'alone') || tokens[date.last + 1]?.lower === 'alone') return true;
   const predicate = governingVerb(tokens, mention, clause, metrics);
   if (predicate.verb === null) return false;

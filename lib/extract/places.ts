@@ -151,7 +151,9 @@ function roleBefore(tokens: Token[], i: number): 'origin' | 'destination' | null
 function hostsAfter(tokens: Token[], last: number): boolean {
   let k = last + 1;
   if (tokens[k]?.text === ',') {
-    const close = tokens.findIndex((t, index) => index > k && index <= k + 10 && t.text === ',');
+    // An appositive or relative clause may be long: "Moldova, which borders Ukraine … 2.6 million, has received".
+    const reach = ['which', 'a', 'an', 'the', 'home', 'where'].includes(tokens[k + 1]?.lower ?? '') ? 24 : 10;
+    const close = tokens.findIndex((t, index) => index > k && index <= k + reach && t.text === ',');
     if (close < 0) return false;
     k = close + 1;
   } else if (tokens[k]?.lower === 'of' && tokens[k + 1]?.kind === 'number') {
@@ -240,7 +242,9 @@ export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previous: Las
       const place = { name: known.ref.name, placeId: known.ref.id };
       const national = isCountry(known.ref) && !isHomeCountry(known.ref) && agencyAfter(tokens, last);
       // A dateline ("KYIV, March 21 (Reuters) –", "Kyiv:") says where the story was filed, not where people went.
-      if (i === 0 && (tokens[last + 1]?.text === ':' || tokens[last + 1]?.text === '(' || (tokens[last + 1]?.text === ',' && /^[A-Z][a-z]+$/.test(tokens[last + 2]?.text ?? '') && tokens[last + 3]?.kind === 'number'))) {
+      // A key-figures line ("Poland: 2,336,800") is no dateline: only a number follows the colon.
+      const figureLine = tokens[last + 1]?.text === ':' && tokens.length - last - 2 <= 4 && tokens.slice(last + 2).some((t) => t.kind === 'number');
+      if (i === 0 && !figureLine && (tokens[last + 1]?.text === ':' || tokens[last + 1]?.text === '(' || (tokens[last + 1]?.text === ',' && /^[A-Z][a-z]+$/.test(tokens[last + 2]?.text ?? '') && tokens[last + 3]?.kind === 'number'))) {
         i = last;
         continue;
       }
@@ -350,7 +354,7 @@ export function pickPlaces(
   const to = next ? next.first - 1 : alone ? tokens.length - 1 : clause[1] - 1;
   const adjacentBefore = (m: PlaceMention) => {
     let k = m.last + 1;
-    while (k < number.first && (tokens[k].text === '(' || tokens[k].text === ',' || tokens[k].lower === 'some')) k++;
+    while (k < number.first && (tokens[k].text === '(' || tokens[k].text === ',' || tokens[k].lower === 'some' || (tokens[k].text === ':' && m.first === 0))) k++;
     return k === number.first;
   };
   const own = mentions.filter((m) => {
