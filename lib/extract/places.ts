@@ -44,6 +44,12 @@ export function isCountry(ref: { name: string; aliases?: string[] }): boolean {
   return [ref.name, ...(ref.aliases ?? [])].some((n) => COUNTRY_NAMES.has(n.toLowerCase()));
 }
 
+/** A place outside the home country: a country abroad, or a town or crossing whose country is abroad ("Przemysl"). */
+export function isAbroad(ref: PlaceRef): boolean {
+  if (isCountry(ref)) return !isHomeCountry(ref);
+  return ref.country !== undefined && ref.country.toLowerCase() !== HOME_COUNTRY && COUNTRY_NAMES.has(ref.country.toLowerCase());
+}
+
 export function isHomeCountry(ref: { name: string; aliases?: string[] }): boolean {
   return [ref.name, ...(ref.aliases ?? [])].some((n) => n.toLowerCase() === HOME_COUNTRY);
 }
@@ -136,7 +142,7 @@ function roleBefore(tokens: Token[], i: number): 'origin' | 'destination' | null
       // Stop at punctuation or a verb ("from Ukraine have arrived in"); "steel works" is a noun however tagged.
       // A verb ends the origin phrase ("refugees from Ukraine remain in Romania"), except a plural
       // noun the tagger reads as one ("the Azovstal steel works in Mariupol").
-      if (tokens[k].kind === 'punct' || (tokens[k].pos === 'VERB' && !(/s$/.test(tokens[k].lower) && tokens[k - 1]?.pos === 'NOUN'))) break;
+      if (tokens[k].kind === 'punct' || tokens[k].pos === 'AUX' || (tokens[k].pos === 'VERB' && !(/s$/.test(tokens[k].lower) && tokens[k - 1]?.pos === 'NOUN'))) break;
       if (matchPhraseEndingAt(tokens, k, ORIGIN_CUES) && tokens[k].lower !== 'left') return 'origin';
     }
   }
@@ -218,6 +224,8 @@ export interface LastPlaces {
   town: NamedPlace | null;
   /** The last place named where people went or are, for "there". */
   last?: NamedPlace | null;
+  /** Whether that place lies abroad. */
+  lastAbroad?: boolean;
 }
 
 const isCountryName = (place: NamedPlace) => COUNTRY_NAMES.has(place.name.toLowerCase());
@@ -229,12 +237,13 @@ export function lastPlaces(mentions: PlaceMention[], before: LastPlaces | null):
     country: named.filter((m) => isCountryName(m.place)).at(-1)?.place ?? before?.country ?? null,
     town: named.filter((m) => !isCountryName(m.place)).at(-1)?.place ?? before?.town ?? null,
     last: named.filter((m) => m.role !== 'origin' && !m.home).at(-1)?.place ?? before?.last ?? null,
+    lastAbroad: named.filter((m) => m.role !== 'origin' && !m.home).at(-1)?.abroad ?? before?.lastAbroad ?? false,
   };
 }
 
 export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previous: LastPlaces | null = null): PlaceMention[] {
   const mentions: PlaceMention[] = [];
-  const recent: LastPlaces = { country: previous?.country ?? null, town: previous?.town ?? null, last: previous?.last ?? null };
+  const recent: LastPlaces = { country: previous?.country ?? null, town: previous?.town ?? null, last: previous?.last ?? null, lastAbroad: previous?.lastAbroad ?? false };
   for (let i = 0; i < tokens.length; i++) {
     const known = matcher.at(tokens, i);
     if (known) {
@@ -254,23 +263,25 @@ export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previous: Las
       const abroad = isCountry(known.ref) && !isHomeCountry(known.ref);
       const subject = cued === null && (hostsAfter(tokens, last) || national || (abroad && subjectOfVerb(tokens, i, last)));
       const role = cued ?? (subject ? 'destination' : null);
-      mentions.push({ place, role, first: i, last, abroad: isCountry(known.ref) && !isHomeCountry(known.ref), home: isHomeCountry(known.ref), subject });
+      mentions.push({ place, role, first: i, last, abroad: isAbroad(known.ref), home: isHomeCountry(known.ref), subject });
       // Within the sentence "the city" is not the place people left: "evacuees from Mariupol arrived in the city".
       // Nor is "the country" the one people came from ("refugees from Ukraine registered in the country").
       if (role !== 'origin' || !recent[isCountryName(place) ? 'country' : 'town']) {
         if (isCountryName(place)) recent.country = place;
         else if (role !== 'origin') recent.town = place;
       }
-      if (role !== 'origin') recent.last = place;
+      if (role !== 'origin') {
+        recent.last = place;
+        recent.lastAbroad = isAbroad(known.ref);
+      }
       i = last;
       continue;
     }
     // "have stayed there", "arrived there": the last place named where people went.
     if (tokens[i].lower === 'there' && recent.last && i > 0 && ['VERB', 'ADV'].includes(tokens[i - 1].pos ?? '') && !['is', 'are', 'was', 'were', 'be', 'been'].includes(tokens[i + 1]?.lower ?? '')) {
       const place = recent.last;
-      const country = isCountryName(place);
       const home = place.name.toLowerCase() === HOME_COUNTRY;
-      if (!home) mentions.push({ place, role: 'destination', first: i, last: i, abroad: country, home, referred: true });
+      if (!home) mentions.push({ place, role: 'destination', first: i, last: i, abroad: recent.lastAbroad ?? isCountryName(place), home, referred: true });
       continue;
     }
     // "crossed its border": the border of the country named before; leaving the home country, entering any other.
