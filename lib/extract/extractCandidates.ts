@@ -494,6 +494,11 @@ function buildDraft(
   }
   // A border agency counts people entering the country it guards ("the border guard said 14,000 had arrived").
   const borderSource = BORDER_AGENCY.test(context.sentence.text);
+  // "09:15 Poland: The border guard says …": the country the label names is the one it guards.
+  if (borderSource && !destinationMention && (metricKey === 'refugees' || reading.metric!.movement)) {
+    const label = places.find((p) => p.abroad && p.role === null && !p.referred && tokens[p.last + 1]?.text === ':' && p.last < mention.first);
+    if (label) destinationMention = label;
+  }
   const abroad = Boolean(originMention?.home || destinationMention?.abroad || places.some((p) => p.home && p.role === 'origin' && p.first >= clause[0] && p.last < clause[1]));
   const placed = Boolean(originMention || destinationMention);
   if (reading.metric!.movement && has('refugees') && has('evacuees')) {
