@@ -40,14 +40,17 @@ const parser = chrono.casual;
 // Phrases chrono does not read as a day, with the day the corpus rules give them.
 const SAME_DAY = /\b(?:overnight|during the day|over the (?:past|last) (?:day|24 hours)|in the (?:past|last) (?:day|24 hours)|this (?:morning|afternoon|evening)|tonight)\b/gi;
 // Spans and vague references that are not one day: chrono reads some of them as a day.
-const NOT_A_DAY = /^(?:now|(?:earlier |later )?this week|last week|next .*|in \S+ (?:days?|weeks?|months?)|this month|last month|this year|recent.*|(?:the )?(?:past|last|previous|next|coming) \S+ (?:days|weeks|months|years))$/i;
+const NOT_A_DAY = /^(?:(?:over |in |during )?(?:the )?(?:past|last|previous) (?:week|fortnight|month|year)|now|(?:earlier |later )?this week|last week|next .*|in \S+ (?:days?|weeks?|months?)|this month|last month|this year|recent.*|(?:the )?(?:past|last|previous|next|coming) \S+ (?:days|weeks|months|years))$/i;
 const REPORTING = /\b(?:said|says|told|announced|reported|wrote|posted|tweeted|added|stated|confirmed|published|released|issued)\s+(?:late\s+|early\s+)?$/i;
 
 type Range = { start: number; end: number; date: Date };
 
 function readChrono(sentence: string, published: Date): Range[] {
   const ranges: Range[] = [];
-  for (const result of parser.parse(sentence, published, { forwardDate: false })) {
+  // A number grouped in thousands ("1 April, 4,019,287") is no part of a date: hide its digits
+  // (same length, so offsets hold) so chrono cannot read "April, 4" from it.
+  const masked = sentence.replace(/\d{1,3}(?:,\d{3})+/g, (n) => n.replace(/\d/g, '#'));
+  for (const result of parser.parse(masked, published, { forwardDate: false })) {
     let text = result.text;
     let start = result.index;
     // "Last night 17 buses": chrono reads the count as an hour. Drop a bare trailing number.

@@ -95,6 +95,22 @@ export function extractCandidates(text: string, opts: ExtractOptions): Candidate
   return mergeRestatements(drafts, leftovers);
 }
 
+/**
+ * The heading line above a block of key-figure lines ("Refugees by country, 30 March" over
+ * "Poland: 2,336,800"): lines apart by one line break, the heading without a full stop.
+ */
+function headingAbove(history: SentenceContext[], sentence: Span): SentenceContext | null {
+  let below = sentence;
+  for (let k = history.length - 1; k >= 0 && k >= history.length - 12; k--) {
+    const line = history[k];
+    if (below.start - line.sentence.end > 3 || below.start <= line.sentence.end) return null;
+    const isFigureLine = line.tokens.length <= 12 && line.tokens.some((t) => t.text === ':') && line.tokens.some((t) => t.kind === 'number');
+    if (!isFigureLine) return !/[.!?”"]\s*$/.test(line.sentence.text) && line.tokens.length <= 12 ? line : null;
+    below = line.sentence;
+  }
+  return null;
+}
+
 /** Sources named in a sentence; a place is never one ("Mariupol: …" is a dateline, "Ukraine registered" a subject). */
 function sources(tokens: Token[], sentence: string, matcher: PlaceMatcher): AttributionMention[] {
   return findAttributions(tokens, sentence).filter((a) => {
@@ -178,6 +194,38 @@ function candidatesInSentence(
     }
   });
 
+  // 2b. A list after a header that names what it counts: "Arrivals in neighbouring countries as of
+  //     8 March: Poland (1,330,000), Hungary (214,000)". The header's noun gives the metric.
+  //     A key-figures line ("Poland: 2,336,800") under a heading line ("Refugees by country, 30 March")
+  //     takes the heading's noun and date.
+  const colon = tokens.findIndex((t) => t.text === ':');
+  const headingLine = colon > 0 && tokens.length <= 12 ? headingAbove(history, sentence) : null;
+  const cueIn = (header: Token[]) => opts.metrics.find((m) => header.some((t) => m.keywords.includes(t.lower) && (t.pos === undefined || t.pos === 'NOUN' || t.pos === 'PROPN')));
+  const inLine = colon > 0 && !readings.some((r) => r.mention.first < colon) ? cueIn(tokens.slice(0, colon)) : undefined;
+  const cue = inLine ?? (headingLine ? cueIn(headingLine.tokens) : undefined);
+  const headed = new Set<NumberMention>();
+  if (cue) {
+    readings.forEach((reading) => {
+      if (reading.metric || reading.rejected || reading.headKind !== 'none' || (reading.mention.words && !reading.mention.vague) || reading.mention.first < colon) return;
+      reading.metric = { metric: cue.key, viaHead: false };
+      headed.add(reading.mention);
+    });
+    if (!inLine && headingLine && headed.size > 0) {
+      const headingDate = findDates(headingLine.tokens, headingLine.sentence.text, opts.publishedAt).filter((d) => !d.since)[0];
+      if (headingDate) dates.push({ ...headingDate, first: 0, last: 0, statement: false });
+    }
+  }
+
+  // 2c. Buses used for a plan are planned too: "hope to bring 6,000 people out … using 90 buses".
+  readings.forEach((reading, i) => {
+    if (reading.metric?.metric !== 'buses' || reading.rejected || i === 0) return;
+    const before = readings[i - 1];
+    if (before.rejected === 'plan' && before.clause[0] === reading.clause[0]) {
+      reading.rejected = 'plan';
+      reading.metric = null;
+    }
+  });
+
   // 3. People counted with a country abroad as where they are ("300,000 people are now in Germany",
   //    "Lithuania has welcomed 20,000 Ukrainians") are refugees there.
   if (opts.metrics.some((m) => m.key === 'refugees')) {
@@ -233,6 +281,36 @@ function candidatesInSentence(
       });
     }
   }
+  // A trailing phrase after the last item of a list is shared by every item that lacks its role:
+  // "1,240 people left Berdyansk, 610 Melitopol and 300 Enerhodar, all heading for Zaporizhzhia".
+  const tail = results.at(-1);
+  if (tail && results.length > 1) {
+    for (const role of ['origin', 'destination'] as const) {
+      const key = role === 'origin' ? 'originMention' : 'destinationMention';
+      const shared = tail[key];
+      if (!shared || shared.first <= tail.mention.last) continue;
+      const comma = tokens.slice(tail.mention.last + 1, shared.first).findIndex((t) => t.text === ',');
+      if (comma < 0) continue;
+      const opener = tokens[tail.mention.last + 2 + comma];
+      if (!opener || !(['all', 'both', 'each', 'most'].includes(opener.lower) || (opener.pos === 'VERB' && /ing$/.test(opener.lower)))) continue;
+      for (const item of results) {
+        const reading = readings.find((r) => r.mention === item.mention);
+        if (item === tail || item[key] || reading?.subfigure || item.candidate.metric !== tail.candidate.metric || item.candidate.metric === 'civilian_deaths') continue;
+        item[key] = shared;
+        item.candidate[role] = shared.place;
+      }
+    }
+  }
+  // A breakdown "of whom" is of the people its total counts, from the same place.
+  results.forEach((draft) => {
+    const reading = readings.find((r) => r.mention === draft.mention)!;
+    const previousDraft = results.filter((r) => r.mention.last < draft.mention.first).at(-1);
+    const word = tokens[draft.mention.first - 1]?.lower;
+    if (!draft.candidate.origin && previousDraft?.originMention?.home && (word === 'whom' || word === 'them') && tokens[draft.mention.first - 2]?.lower === 'of' && reading.subfigure) {
+      draft.originMention = previousDraft.originMention;
+      draft.candidate.origin = previousDraft.candidate.origin;
+    }
+  });
   // A part of a total counts only as a breakdown by place ("including 2,980 from Mariupol"),
   // never by group or day ("among them 42 children", "of whom 21,500 crossed on Sunday").
   for (let i = results.length - 1; i >= 0; i--) {
@@ -407,8 +485,20 @@ function buildDraft(
     if (asOrigin) originMention = picked.bare;
     else destinationMention = picked.bare;
   }
+  // "…, 300 Enerhodar, all heading for Zaporizhzhia": a bare name right after an item's number plays
+  // the part its head's place plays, even when a shared place fills the other role.
+  if (parent && picked.bare && picked.bare.first === mention.last + 1) {
+    const parentOrigin = parent.originMention !== null && (parent.destinationMention === null || parent.originMention.first > parent.mention.last);
+    if (parentOrigin && !originMention) originMention = picked.bare;
+    else if (!parentOrigin && !destinationMention) destinationMention = picked.bare;
+  }
   // A border agency counts people entering the country it guards ("the border guard said 14,000 had arrived").
   const borderSource = BORDER_AGENCY.test(context.sentence.text);
+  // "09:15 Poland: The border guard says …": the country the label names is the one it guards.
+  if (borderSource && !destinationMention && (metricKey === 'refugees' || reading.metric!.movement)) {
+    const label = places.find((p) => p.abroad && p.role === null && !p.referred && tokens[p.last + 1]?.text === ':' && p.last < mention.first);
+    if (label) destinationMention = label;
+  }
   const abroad = Boolean(originMention?.home || destinationMention?.abroad || places.some((p) => p.home && p.role === 'origin' && p.first >= clause[0] && p.last < clause[1]));
   const placed = Boolean(originMention || destinationMention);
   if (reading.metric!.movement && has('refugees') && has('evacuees')) {
@@ -471,6 +561,8 @@ function isDaysEntries(tokens: Token[], mention: NumberMention, clause: [number,
   if (date.statement) return false;
   const lead = tokens.slice(Math.max(0, date.first - 2), date.first + 1).map((t) => t.lower).join(' ');
   if (/\b(?:as of|by|until|up to|through)\b/.test(lead)) return false;
+  // "The number of people who have entered Romania … reached 500,000 on Wednesday": a running total.
+  if (tokens.slice(clause[0], mention.first).some((t, k, before) => ['number', 'total', 'tally', 'count'].includes(t.lower) && ['the', 'its', 'their', 'a'].includes(before[k - 1]?.lower ?? ''))) return false;
   if (tokens.slice(Math.max(0, mention.first - 3), mention.first).some((t) => t.lower === 'alone') || tokens[date.last + 1]?.lower === 'alone') return true;
   const predicate = governingVerb(tokens, mention, clause, metrics);
   if (predicate.verb === null) return false;

@@ -36,11 +36,24 @@ export function mergeMetricCues(metrics: Array<{ key: string; keywords: string[]
 export async function loadExtractionContext(): Promise<{ metrics: MetricCue[]; places: PlaceRef[] }> {
   const [metrics, places] = await Promise.all([
     db.metric.findMany({ where: { retiredAt: null }, select: { key: true, keywords: true }, orderBy: { id: 'asc' } }),
-    db.place.findMany({ where: { retiredAt: null }, select: { id: true, name: true, aliases: true }, orderBy: { id: 'asc' } }),
+    db.place.findMany({ where: { retiredAt: null }, select: { id: true, name: true, aliases: true, type: true, parentId: true }, orderBy: { id: 'asc' } }),
   ]);
+  // The country each place lies in, up its parent chain ("Przemysl" → Poland), so arrivals there read as refugees.
+  const byId = new Map(places.map((p) => [p.id, p]));
+  const countryOf = (place: (typeof places)[number]): string | undefined => {
+    let current = place.parentId === null ? undefined : byId.get(place.parentId);
+    for (let hops = 0; current && hops < 8; hops++) {
+      if (current.type === 'COUNTRY') return current.name;
+      current = current.parentId === null ? undefined : byId.get(current.parentId);
+    }
+    return undefined;
+  };
   return {
     metrics: mergeMetricCues(metrics),
-    places: places.map((p) => ({ id: String(p.id), name: p.name, aliases: p.aliases })),
+    places: places.map((p) => {
+      const country = p.type === 'COUNTRY' ? undefined : countryOf(p);
+      return { id: String(p.id), name: p.name, aliases: p.aliases, ...(country ? { country } : {}) };
+    }),
   };
 }
 

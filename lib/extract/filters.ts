@@ -42,7 +42,9 @@ export function notAFigureReason(tokens: Token[], mention: NumberMention): strin
   if (first.kind === 'number' && tokens[mention.numberFirst - 1] && MONEY_BEFORE.includes(tokens[mention.numberFirst - 1].lower)) {
     return 'money';
   }
-  if (matchPhraseEndingAt(tokens, mention.first - 1, POPULATION_BEFORE) || populationAppositive(tokens, mention)) return 'population';
+  // "home to 720,000 people" is a population; "home to 1.1 million Ukrainian refugees" is who it hosts.
+  const hosted = tokens.slice(mention.last + 1, mention.last + 4).some((t) => /^(?:refugees?|evacuees|arrivals|displaced)$/.test(t.lower));
+  if (!hosted && (matchPhraseEndingAt(tokens, mention.first - 1, POPULATION_BEFORE) || populationAppositive(tokens, mention))) return 'population';
   if (before && MARKERS_BEFORE.includes(before.lower)) return 'label';
   if (isTime(tokens, mention)) return 'time';
   // "Halyna, 81, said", "her granddaughter, 6, on the train": an age in apposition.

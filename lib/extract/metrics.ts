@@ -15,7 +15,7 @@ export const DEFAULT_METRIC_CUES: MetricCue[] = [
     keywords: [
       'refugee', 'refugees', 'flee', 'fled', 'fleeing', 'cross', 'crossed', 'crossing', 'crossings', 'arrivals', 'entered', 'enter',
       'taken in', 'take in', 'took in', 'host', 'hosts', 'hosting', 'registered', 'received', 'processed', 'passed through',
-      'asylum seekers',
+      'asylum seekers', 'sought refuge', 'found refuge', 'taken refuge', 'took refuge', 'found shelter', 'sought shelter', 'found safety', 'sought safety',
     ],
   },
   {
@@ -63,6 +63,7 @@ const MODIFIERS = new Set([
 const SUBGROUP_NOUNS = new Set(['children', 'women', 'men', 'orphans', 'minors', 'babies', 'infants', 'girls', 'boys', 'pensioners', 'mothers', 'child', 'boy', 'girl']);
 
 // Plans, forecasts, capacity and wishes: not a count of what happened.
+const DOCUMENTS = new Set(['visas', 'visa', 'permits', 'permit', 'numbers', 'passports', 'documents', 'cards']);
 const MODAL_LEMMAS = new Set(['could', 'would', 'will', 'might', 'may', 'can', 'shall', 'should', 'must']);
 const PLAN_LEMMAS = new Set([
   'expect', 'forecast', 'predict', 'project', 'plan', 'hope', 'aim', 'prepare', 'seek', 'target', 'want', 'need', 'intend',
@@ -95,6 +96,10 @@ export type HeadNoun =
   | { kind: 'none' };
 
 const lemmaOf = (t: Token | undefined) => t?.lemma ?? t?.lower ?? '';
+// "have sought refuge in Poland", "found shelter in Germany": what happened, not a plan or a plight.
+const REFUGE_WORDS = new Set(['refuge', 'shelter', 'safety', 'sanctuary', 'protection']);
+const foundRefuge = (tokens: Token[], i: number) =>
+  ['seek', 'find', 'take'].includes(lemmaOf(tokens[i])) && /(?:ought|ound|aken|ook)$/.test(tokens[i].lower) && REFUGE_WORDS.has(tokens[i + 1]?.lower ?? '');
 
 type KeywordIndex = Map<string, Array<{ metric: MetricCue; words: string[] }>>;
 const INDEXES = new WeakMap<MetricCue[], KeywordIndex>();
@@ -238,6 +243,10 @@ export function notACount(tokens: Token[], mention: NumberMention, clause: [numb
     if (PLAN_LEMMAS.has(lemmaOf(tokens[i])) || (MODAL_LEMMAS.has(tokens[i].lower) && predicate.object)) return 'plan';
     if (tokens[i].lower === 'to' && tokens[i + 1]?.pos === 'VERB' && i + 1 < mention.first && !REALISED_BEFORE_TO.has(tokens[i - 1]?.lower ?? '')) return 'plan';
   }
+  // "issued visas to 270,000 Ukrainians": documents handed out, not people counted.
+  if (tokens[mention.first - 1]?.lower === 'to' && DOCUMENTS.has(tokens[mention.first - 2]?.lower ?? '')) return 'other';
+  // "were killed or wounded", "killed and injured": casualties, not deaths alone.
+  if (predicate.verb !== null && lemmaOf(tokens[predicate.verb]) === 'kill' && ['or', 'and'].includes(tokens[predicate.verb + 1]?.lower ?? '') && ['wound', 'injure', 'hurt'].includes(lemmaOf(tokens[predicate.verb + 2] ?? tokens[predicate.verb]))) return 'negative';
   // "none of the 50 buses"
   if (tokens[mention.first - 1]?.lower === 'the' && tokens[mention.first - 2]?.lower === 'of' && ['none', 'neither'].includes(tokens[mention.first - 3]?.lower ?? '')) return 'negative';
   if (predicate.verb !== null) {
@@ -245,12 +254,12 @@ export function notACount(tokens: Token[], mention: NumberMention, clause: [numb
     const to = Math.max(predicate.verb, mention.first - 1);
     for (let i = from; i <= to; i++) {
       if (i >= mention.first && i <= mention.last) continue;
-      if (MODAL_LEMMAS.has(tokens[i].lower) || PLAN_LEMMAS.has(lemmaOf(tokens[i]))) return 'plan';
+      if (MODAL_LEMMAS.has(tokens[i].lower) || (PLAN_LEMMAS.has(lemmaOf(tokens[i])) && !foundRefuge(tokens, i))) return 'plan';
       if (NEGATIVE_WORDS.has(tokens[i].lower)) return 'negative';
     }
     const verb = tokens[predicate.verb];
     if (tokens[predicate.verb - 1]?.lower === 'to' && !predicate.object && !REALISED_BEFORE_TO.has(tokens[predicate.verb - 2]?.lower ?? '')) return 'plan';
-    if (NEGATIVE_LEMMAS.has(lemmaOf(verb))) return 'negative';
+    if (NEGATIVE_LEMMAS.has(lemmaOf(verb)) && !foundRefuge(tokens, predicate.verb)) return 'negative';
     // "have travelled on", "moved on": onward movement, not arrivals.
     if (['travel', 'move', 'continue', 'go', 'head'].includes(lemmaOf(verb)) && ['on', 'onward', 'onwards'].includes(tokens[predicate.verb + 1]?.lower ?? '')) return 'negative';
   }

@@ -148,6 +148,8 @@ function readRange(tokens: Token[], i: number, sentence: string): { first: numbe
   const fromChange = tokens[i - 1]?.lower === 'from' && CHANGE_VERBS.includes(tokens[i - 2]?.lower ?? '');
   const dash = connector === '-' || connector === '–' || connector === '—';
   if (fromChange || !(connector === 'to' || dash || (connector === 'and' && between))) return null;
+  // "since February 24 to 180,000": a day of the month ends a date phrase, it does not open a range.
+  if (!low && MONTH_NAMES.includes(tokens[i - 1]?.lower.replace(/\.$/, '') ?? '') && /^\d{1,2}$/.test(lowToken.text)) return null;
   if (connector === '-' && tokens[lowLast].end !== tokens[lowLast + 1].start) return null;
   const high = readAtom(tokens, lowLast + 2);
   if (!high || high.vague) return null;
@@ -156,6 +158,8 @@ function readRange(tokens: Token[], i: number, sentence: string): { first: numbe
   if (!parsed.ok || parsed.value.qualifier !== 'RANGE') return null;
   return { first: between ? i - 1 : i, last: high.last, low: parsed.value.low, high: parsed.value.high, words: low !== null };
 }
+
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec'];
 
 /** All number phrases in one sentence, left to right, without overlaps. */
 export function findNumberMentions(tokens: Token[], sentence: string): NumberMention[] {

@@ -1,5 +1,5 @@
 // Finds places in a sentence and their role: "out of Sumy" is an origin, "into Poland" a destination.
-import { matchPhraseEndingAt, type Token } from './tokens';
+import { matchPhraseEndingAt, tokenize, type Token } from './tokens';
 import type { NamedPlace, PlaceRef } from './types';
 
 export interface PlaceMention {
@@ -42,6 +42,12 @@ const COUNTRY_NAMES: Set<string> = (() => {
 
 export function isCountry(ref: { name: string; aliases?: string[] }): boolean {
   return [ref.name, ...(ref.aliases ?? [])].some((n) => COUNTRY_NAMES.has(n.toLowerCase()));
+}
+
+/** A place outside the home country: a country abroad, or a town or crossing whose country is abroad ("Przemysl"). */
+export function isAbroad(ref: PlaceRef): boolean {
+  if (isCountry(ref)) return !isHomeCountry(ref);
+  return ref.country !== undefined && ref.country.toLowerCase() !== HOME_COUNTRY && COUNTRY_NAMES.has(ref.country.toLowerCase());
 }
 
 export function isHomeCountry(ref: { name: string; aliases?: string[] }): boolean {
@@ -97,6 +103,12 @@ const HOST_VERBS = [
   'received', 'hosts', 'is hosting', 'now hosts', 'has welcomed', 'welcomed', 'has now taken in', 'has so far taken in',
   'has recorded', 'recorded', 'had recorded',
 ];
+// Neighbouring and host countries' adjectives, for "Polish border guards" (a national agency names its country).
+const DEMONYMS: Record<string, string> = {
+  polish: 'Poland', romanian: 'Romania', hungarian: 'Hungary', slovak: 'Slovakia', slovakian: 'Slovakia', moldovan: 'Moldova',
+  czech: 'Czech Republic', german: 'Germany', lithuanian: 'Lithuania', bulgarian: 'Bulgaria', austrian: 'Austria',
+  latvian: 'Latvia', estonian: 'Estonia', italian: 'Italy', french: 'France', spanish: 'Spain', british: 'United Kingdom', irish: 'Ireland',
+};
 const TIME_WORDS = new Set(['yesterday', 'today', 'tonight', 'overnight', 'morning', 'afternoon', 'evening', 'night', 'week', 'weekend', 'day']);
 const PLACE_NOUNS = new Set(['country', 'city', 'town', 'capital', 'village', 'region']);
 // A national agency's count is for its country: "Romania's interior ministry", "Poland's border guard".
@@ -128,7 +140,9 @@ function roleBefore(tokens: Token[], i: number): 'origin' | 'destination' | null
   if (previous === 'in') {
     for (let k = i - 2; k >= Math.max(0, i - 7); k--) {
       // Stop at punctuation or a verb ("from Ukraine have arrived in"); "steel works" is a noun however tagged.
-      if (tokens[k].kind === 'punct' || (tokens[k].pos === 'VERB' && (/ed$/.test(tokens[k].lower) || tokens[k - 1]?.pos === 'AUX'))) break;
+      // A verb ends the origin phrase ("refugees from Ukraine remain in Romania"), except a plural
+      // noun the tagger reads as one ("the Azovstal steel works in Mariupol").
+      if (tokens[k].kind === 'punct' || tokens[k].pos === 'AUX' || (tokens[k].pos === 'VERB' && !(/s$/.test(tokens[k].lower) && tokens[k - 1]?.pos === 'NOUN'))) break;
       if (matchPhraseEndingAt(tokens, k, ORIGIN_CUES) && tokens[k].lower !== 'left') return 'origin';
     }
   }
@@ -143,20 +157,31 @@ function roleBefore(tokens: Token[], i: number): 'origin' | 'destination' | null
 function hostsAfter(tokens: Token[], last: number): boolean {
   let k = last + 1;
   if (tokens[k]?.text === ',') {
-    const close = tokens.findIndex((t, index) => index > k && index <= k + 10 && t.text === ',');
+    // An appositive or relative clause may be long: "Moldova, which borders Ukraine … 2.6 million, has received".
+    const reach = ['which', 'a', 'an', 'the', 'home', 'where'].includes(tokens[k + 1]?.lower ?? '') ? 24 : 10;
+    const close = tokens.findIndex((t, index) => index > k && index <= k + reach && t.text === ',');
     if (close < 0) return false;
     k = close + 1;
   } else if (tokens[k]?.lower === 'of' && tokens[k + 1]?.kind === 'number') {
     k += 2;
   }
-  return HOST_VERBS.some((verb) => verb.split(' ').every((word, n) => tokens[k + n]?.lower === word));
+  if (HOST_VERBS.some((verb) => verb.split(' ').every((word, n) => tokens[k + n]?.lower === word))) return true;
+  // "has so far received", "has now taken in": auxiliaries and adverbs before a host verb, by lemma.
+  let v = k;
+  while (v < k + 4 && (tokens[v]?.pos === 'AUX' || tokens[v]?.pos === 'ADV' || tokens[v]?.pos === 'PART')) v++;
+  const lemma = tokens[v]?.lemma ?? tokens[v]?.lower ?? '';
+  if (v === k || !tokens[v]) return false;
+  if (lemma === 'take') return tokens[v + 1]?.lower === 'in';
+  return HOST_LEMMAS.has(lemma);
 }
+const HOST_LEMMAS = new Set(['receive', 'register', 'host', 'welcome', 'count', 'record', 'admit', 'accept', 'shelter', 'see']);
 
 /** The name opens its clause and a verb follows it: "Slovakia has seen", "Poland is now hosting". */
 function subjectOfVerb(tokens: Token[], first: number, last: number): boolean {
-  const opens = first === 0 || [',', ';', ':', 'and', 'while', '—', '–', '-'].includes(tokens[first - 1]?.lower ?? '');
+  const start = tokens[first - 1]?.lower === 'the' ? first - 1 : first;
+  const opens = start === 0 || [',', ';', ':', 'and', 'while', '—', '–', '-'].includes(tokens[start - 1]?.lower ?? '');
   if (!opens) return false;
-  for (let k = last + 1; k <= last + 3 && k < tokens.length; k++) {
+  for (let k = last + 1; k <= last + 4 && k < tokens.length; k++) {
     const pos = tokens[k].pos;
     if (pos === 'VERB') return true;
     if (pos !== 'AUX' && pos !== 'ADV') return false;
@@ -197,6 +222,10 @@ function unknownPlaceAt(tokens: Token[], i: number): number {
 export interface LastPlaces {
   country: NamedPlace | null;
   town: NamedPlace | null;
+  /** The last place named where people went or are, for "there". */
+  last?: NamedPlace | null;
+  /** Whether that place lies abroad. */
+  lastAbroad?: boolean;
 }
 
 const isCountryName = (place: NamedPlace) => COUNTRY_NAMES.has(place.name.toLowerCase());
@@ -207,12 +236,14 @@ export function lastPlaces(mentions: PlaceMention[], before: LastPlaces | null):
   return {
     country: named.filter((m) => isCountryName(m.place)).at(-1)?.place ?? before?.country ?? null,
     town: named.filter((m) => !isCountryName(m.place)).at(-1)?.place ?? before?.town ?? null,
+    last: named.filter((m) => m.role !== 'origin' && !m.home).at(-1)?.place ?? before?.last ?? null,
+    lastAbroad: named.filter((m) => m.role !== 'origin' && !m.home).at(-1)?.abroad ?? before?.lastAbroad ?? false,
   };
 }
 
 export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previous: LastPlaces | null = null): PlaceMention[] {
   const mentions: PlaceMention[] = [];
-  const recent: LastPlaces = { country: previous?.country ?? null, town: previous?.town ?? null };
+  const recent: LastPlaces = { country: previous?.country ?? null, town: previous?.town ?? null, last: previous?.last ?? null, lastAbroad: previous?.lastAbroad ?? false };
   for (let i = 0; i < tokens.length; i++) {
     const known = matcher.at(tokens, i);
     if (known) {
@@ -220,7 +251,9 @@ export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previous: Las
       const place = { name: known.ref.name, placeId: known.ref.id };
       const national = isCountry(known.ref) && !isHomeCountry(known.ref) && agencyAfter(tokens, last);
       // A dateline ("KYIV, March 21 (Reuters) –", "Kyiv:") says where the story was filed, not where people went.
-      if (i === 0 && (tokens[last + 1]?.text === ':' || tokens[last + 1]?.text === '(' || (tokens[last + 1]?.text === ',' && /^[A-Z][a-z]+$/.test(tokens[last + 2]?.text ?? '') && tokens[last + 3]?.kind === 'number'))) {
+      // A key-figures line ("Poland: 2,336,800") is no dateline: only a number follows the colon.
+      const figureLine = tokens[last + 1]?.text === ':' && tokens.length - last - 2 <= 4 && tokens.slice(last + 2).some((t) => t.kind === 'number');
+      if (i === 0 && !figureLine && (tokens[last + 1]?.text === ':' || tokens[last + 1]?.text === '(' || (tokens[last + 1]?.text === ',' && /^[A-Z][a-z]+$/.test(tokens[last + 2]?.text ?? '') && tokens[last + 3]?.kind === 'number'))) {
         i = last;
         continue;
       }
@@ -230,11 +263,42 @@ export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previous: Las
       const abroad = isCountry(known.ref) && !isHomeCountry(known.ref);
       const subject = cued === null && (hostsAfter(tokens, last) || national || (abroad && subjectOfVerb(tokens, i, last)));
       const role = cued ?? (subject ? 'destination' : null);
-      mentions.push({ place, role, first: i, last, abroad: isCountry(known.ref) && !isHomeCountry(known.ref), home: isHomeCountry(known.ref), subject });
+      mentions.push({ place, role, first: i, last, abroad: isAbroad(known.ref), home: isHomeCountry(known.ref), subject });
       // Within the sentence "the city" is not the place people left: "evacuees from Mariupol arrived in the city".
-      if (isCountryName(place)) recent.country = place;
-      else if (role !== 'origin') recent.town = place;
+      // Nor is "the country" the one people came from ("refugees from Ukraine registered in the country").
+      if (role !== 'origin' || !recent[isCountryName(place) ? 'country' : 'town']) {
+        if (isCountryName(place)) recent.country = place;
+        else if (role !== 'origin') recent.town = place;
+      }
+      if (role !== 'origin') {
+        recent.last = place;
+        recent.lastAbroad = isAbroad(known.ref);
+      }
       i = last;
+      continue;
+    }
+    // "have stayed there", "arrived there": the last place named where people went.
+    if (tokens[i].lower === 'there' && recent.last && i > 0 && ['VERB', 'ADV'].includes(tokens[i - 1].pos ?? '') && !['is', 'are', 'was', 'were', 'be', 'been'].includes(tokens[i + 1]?.lower ?? '')) {
+      const place = recent.last;
+      const home = place.name.toLowerCase() === HOME_COUNTRY;
+      if (!home) mentions.push({ place, role: 'destination', first: i, last: i, abroad: recent.lastAbroad ?? isCountryName(place), home, referred: true });
+      continue;
+    }
+    // "crossed its border": the border of the country named before; leaving the home country, entering any other.
+    if (tokens[i].lower === 'its' && /^borders?$/.test(tokens[i + 1]?.lower ?? '') && recent.country) {
+      const place = recent.country;
+      const home = place.name.toLowerCase() === HOME_COUNTRY;
+      mentions.push({ place, role: home ? 'origin' : 'destination', first: i, last: i + 1, abroad: !home, home, referred: true });
+      i += 1;
+      continue;
+    }
+    // "Polish border guards", "the Romanian interior ministry": a national agency's count is for its country.
+    const demonym = DEMONYMS[tokens[i].lower];
+    if (demonym && AGENCY_WORDS.has(tokens[i + 1]?.lower ?? '') || (demonym && AGENCY_WORDS.has(tokens[i + 2]?.lower ?? '') && AGENCY_WORDS.has(tokens[i + 1]?.lower ?? ''))) {
+      const ref = matcher.at(tokenize(demonym), 0)?.ref;
+      const place = ref ? { name: ref.name, placeId: ref.id } : { name: demonym, placeId: null };
+      mentions.push({ place, role: 'destination', first: i, last: i, abroad: true, home: false, subject: true });
+      recent.country = place;
       continue;
     }
     const cityOf = (tokens[i + 2]?.lower === 'of' && matcher.at(tokens, i + 3) !== null) || tokens[i + 1]?.pos === 'ADJ';
@@ -255,6 +319,9 @@ export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previous: Las
     if (i === 0 || !/^[A-Z]/.test(tokens[i].text)) continue;
     const role = roleBefore(tokens, i);
     if (role === null) continue;
+    // "a spokesperson for the International Organization for Migration": an organisation, not a place.
+    const cueWord = tokens[i - 1].lower === 'the' ? tokens[i - 2]?.lower ?? '' : tokens[i - 1].lower;
+    if (cueWord === 'for' || ORGANISATION_WORDS.test(sentenceWords(tokens, i, 5))) continue;
     const arrivedIn = tokens[i - 1].lower === 'in' && ['arrived', 'arriving', 'sheltering', 'registered'].includes(tokens[i - 2]?.lower ?? '');
     if (!arrivedIn && ['in', 'for', 'left', 'leaving', 'leave', 'reach', 'entered', 'entering'].includes(tokens[i - 1].lower)) continue;
     const last = unknownPlaceAt(tokens, i);
@@ -265,6 +332,9 @@ export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previous: Las
   }
   return mentions;
 }
+
+const ORGANISATION_WORDS = /\b(?:organi[sz]ation|agency|office|committee|council|ministry|service|programme|program|fund|federation|union|association|foundation|institute|commission|bank|group|network)\b/i;
+const sentenceWords = (tokens: Token[], i: number, n: number) => tokens.slice(i, i + n).filter((t) => /^[A-Z]/.test(t.text) || t.lower === 'of' || t.lower === 'for').map((t) => t.text).join(' ');
 
 export interface PickedPlaces {
   origin: PlaceMention | null;
@@ -295,7 +365,7 @@ export function pickPlaces(
   const to = next ? next.first - 1 : alone ? tokens.length - 1 : clause[1] - 1;
   const adjacentBefore = (m: PlaceMention) => {
     let k = m.last + 1;
-    while (k < number.first && (tokens[k].text === '(' || tokens[k].text === ',' || tokens[k].lower === 'some')) k++;
+    while (k < number.first && (tokens[k].text === '(' || tokens[k].text === ',' || tokens[k].lower === 'some' || (tokens[k].text === ':' && m.first === 0))) k++;
     return k === number.first;
   };
   const own = mentions.filter((m) => {

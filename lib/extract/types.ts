@@ -15,6 +15,8 @@ export interface PlaceRef {
   id: string;
   name: string;
   aliases: string[];
+  /** The country a town, region or crossing lies in (from the place table's hierarchy), if known. */
+  country?: string;
 }
 
 export interface NamedPlace {
