@@ -4,6 +4,8 @@ import { ExportCsvLink } from '@/components/figures/ExportCsvLink';
 import { FilterError } from '@/components/filters/FilterError';
 import { FilterBar } from '@/components/filters/FilterBar';
 import { HeadlineCards } from '@/components/figures/HeadlineCards';
+import { VintageBanner } from '@/components/figures/VintageBanner';
+import { filtersToSearchParams } from '@/lib/figures/filters';
 import { emptySeriesMessage, toChartPoints, toTime } from '@/lib/figures/chartData';
 import { getActor } from '@/lib/auth/session';
 import { formatDay } from '@/lib/figures/formatDay';
@@ -42,7 +44,8 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
           {dash.lastUpdated && <> · Last updated <time dateTime={dash.lastUpdated}>{dash.lastUpdated.replace('T', ' ').replace('Z', ' UTC')}</time></>}
         </p>
       </div>
-      <FilterBar action="/" filters={{ ...filters, from: dash.from, to: dash.to }} places={places} publishers={publishers} interval={interval ?? ''} />
+      {filters.vintage && <VintageBanner vintage={filters.vintage} currentHref={`/?${filtersToSearchParams({ ...filters, vintage: undefined })}`} />}
+      <FilterBar action="/" filters={{ ...filters, from: dash.from, to: dash.to }} places={places} publishers={publishers} interval={interval ?? ''} keep={filters.vintage ? { vintage: filters.vintage } : undefined} />
       <p className="page-actions"><ExportCsvLink filters={filters} /> <a href={`/figures?${new URLSearchParams(Object.entries(params).flatMap(([k, v]) => (typeof v === 'string' && k !== 'interval' ? [[k, v]] : [])))}`}>Table of these figures</a></p>
       <HeadlineCards series={dash.series} from={dash.from} to={dash.to} />
       {dash.series.map((s) => (

@@ -3,6 +3,7 @@
 import { ClaimCitation } from '@/components/figures/ClaimCitation';
 import { ExportCsvLink } from '@/components/figures/ExportCsvLink';
 import { FilterBar } from '@/components/filters/FilterBar';
+import { VintageBanner } from '@/components/figures/VintageBanner';
 import { FilterError } from '@/components/filters/FilterError';
 import { getActor } from '@/lib/auth/session';
 import { filtersToSearchParams } from '@/lib/figures/filters';
@@ -50,7 +51,8 @@ export default async function FiguresPage({ searchParams }: { searchParams: Prom
   return (
     <>
       <h1>Figures</h1>
-      <FilterBar action="/figures" filters={filters} places={places} publishers={publishers} showSearch keep={{ sort: page.sort as FigureSort, ...(filters.metric ? { metric: filters.metric } : {}) }} />
+      {filters.vintage && <VintageBanner vintage={filters.vintage} currentHref={`/figures?${filtersToSearchParams({ ...filters, vintage: undefined })}`} />}
+      <FilterBar action="/figures" filters={filters} places={places} publishers={publishers} showSearch keep={{ sort: page.sort as FigureSort, ...(filters.metric ? { metric: filters.metric } : {}), ...(filters.vintage ? { vintage: filters.vintage } : {}) }} />
       <p className="page-actions"><ExportCsvLink filters={filters} /></p>
       {figures.length === 0 ? (
         <p className="empty-state">No {statusWords} match{filters.q ? ` “${filters.q}”` : ''} with these filters. Clear a filter or widen the dates.</p>
@@ -70,7 +72,7 @@ export default async function FiguresPage({ searchParams }: { searchParams: Prom
             <tbody>
               {figures.map((f) => (
                 <tr key={f.id}>
-                  <td><a href={`/figures/${f.id}`}>{f.asOf}</a></td>
+                  <td><a href={`/figures/${f.id}${filters.vintage ? `?vintage=${encodeURIComponent(filters.vintage)}` : ''}`}>{f.asOf}</a></td>
                   <td>{f.metric}</td>
                   <td>{f.valueAsStated ?? formatStatedValue(f)}</td>
                   <td className="num">{formatExact(f.low)}{f.low !== f.high ? `–${formatExact(f.high)}` : ''}</td>
