@@ -4,6 +4,11 @@ import { ExportCsvLink } from '@/components/figures/ExportCsvLink';
 import { FilterError } from '@/components/filters/FilterError';
 import { FilterBar } from '@/components/filters/FilterBar';
 import { HeadlineCards } from '@/components/figures/HeadlineCards';
+import { VintageBanner } from '@/components/figures/VintageBanner';
+import { CiteViewForm } from '@/components/snapshots/CiteViewForm';
+import { EmbedCode } from '@/components/snapshots/EmbedCode';
+import { headers } from 'next/headers';
+import { publicOrigin } from '@/lib/http/publicOrigin';
 import { emptySeriesMessage, toChartPoints, toTime } from '@/lib/figures/chartData';
 import { getActor } from '@/lib/auth/session';
 import { formatDay } from '@/lib/figures/formatDay';
@@ -33,6 +38,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
     if (err instanceof AppError) return <FilterError message={err.message} href="/" />;
     throw err;
   }
+  const origin = publicOrigin(await headers());
   const [dash, places, publishers, metrics] = await Promise.all([getDashboard(filters, interval), listPlaceOptions(), listPublishers(), listMetricOptions()]);
   // A breakdown draws each chosen metric per place, over the range the overview chose.
   let breakdowns = null;
@@ -57,7 +63,8 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
           {dash.lastUpdated && <> · Last updated <time dateTime={dash.lastUpdated}>{dash.lastUpdated.replace('T', ' ').replace('Z', ' UTC')}</time></>}
         </p>
       </div>
-      <FilterBar action="/" filters={{ ...filters, from: dash.from, to: dash.to }} places={places} metrics={metrics} publishers={publishers} interval={interval ?? ''} breakdown={{ by: breakdown?.by, places: breakdown?.places }} />
+      {filters.vintage && <VintageBanner vintage={filters.vintage} currentHref={`/?${filtersToSearchParams({ ...filters, vintage: undefined })}`} />}
+      <FilterBar action="/" filters={{ ...filters, from: dash.from, to: dash.to }} places={places} metrics={metrics} publishers={publishers} interval={interval ?? ''} breakdown={{ by: breakdown?.by, places: breakdown?.places }} keep={filters.vintage ? { vintage: filters.vintage } : undefined} />
       <p className="page-actions"><ExportCsvLink filters={filters} /> <a href={`/figures?${filtersToSearchParams(filters)}`}>Table of these figures</a></p>
       <HeadlineCards series={dash.series} from={dash.from} to={dash.to} />
       {breakdowns?.map((b) => <BreakdownPanel key={b.metric} breakdown={b} domain={domain} />)}
@@ -69,6 +76,14 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
           events={events}
           domain={domain}
           emptyMessage={emptySeriesMessage(s.label, placeName, formatDay(dash.from), formatDay(dash.to))}
+          actions={<>
+            <CiteViewForm view="chart" label={`Cite this view: ${s.label}`} query={`${filtersToSearchParams({ ...filters, metric: [s.metric], from: dash.from, to: dash.to })}&interval=${dash.interval}`} />
+            <EmbedCode
+              src={`${origin}/embed/${s.metric}?${filtersToSearchParams({ ...filters, metric: undefined })}${interval ? `&interval=${interval}` : ''}`}
+              title={s.label}
+              note={filters.vintage ? 'This chart as published then; it does not change.' : 'A live chart, marked "Live": it follows corrections. For one that never changes, use "Cite this view", then its embed code.'}
+            />
+          </>}
         />
       ))}
       {dash.events.length > 0 && (
