@@ -7,8 +7,13 @@
 //      starts streaming;
 //   4. the query of a page that reads filters is checked with the same reader the page
 //      uses, so a bad parameter renders the page's message with HTTP 400 (403 for drafts);
-//   5. every response gets the security headers, with a fresh CSP nonce that Next.js
-//      puts on its scripts.
+//   5. HTTP caching of public reads (lib/httpCache/policy.ts): an anonymous GET of a
+//      public page or read route gets a strong ETag from the data version and
+//      `Cache-Control: public, …`; a matching If-None-Match is answered 304 here, after
+//      one read of data_version, before any figure query; signed-in reads are private;
+//   6. every response gets the security headers, with a CSP nonce that Next.js
+//      puts on its scripts (fresh per request, or derived from the ETag for a
+//      cacheable page so the same version is the same bytes).
 import { NextResponse, type NextRequest } from 'next/server';
 import { getConfig } from '@/lib/config';
 import { loginPath } from '@/lib/auth/pageGuard';
@@ -20,6 +25,10 @@ import { AppError } from '@/lib/http/AppError';
 import { errorResponse } from '@/lib/http/respond';
 import { createNonce, EMBED_HEADER, isEmbedPath, securityHeaders } from '@/lib/http/securityHeaders';
 import { parseSourcesPage } from '@/lib/sources/listSources';
+import { getDataVersion } from '@/lib/httpCache/dataVersion';
+import {
+  CACHE_VARY, PRIVATE_CACHE_CONTROL, PUBLIC_CACHE_CONTROL, ifNoneMatchHits, isAnonymous, isPage, isPublicRead, pageNonce, publicEtag,
+} from '@/lib/httpCache/policy';
 
 const OPEN_PATHS = [/^\/login(?:\/|$)/, /^\/api\/auth\//, /^\/api\/health(?:\/|$)/];
 const SIGNED_IN_PATHS = /^\/(?:admin|account)(?:\/|$)/;
@@ -55,6 +64,21 @@ export async function proxy(request: NextRequest) {
     return NextResponse.redirect(new URL(loginPath(pathname + search), request.url));
   }
 
+  // HTTP caching: only reads that are the same for everyone get an ETag and public caching.
+  let cache: { etag: string; control: string } | { control: string } | undefined;
+  if ((request.method === 'GET' || request.method === 'HEAD') && isPublicRead(pathname)) {
+    if (getConfig().PUBLIC_READ && isAnonymous(request.headers)) {
+      const etag = publicEtag(await getDataVersion(), request.headers);
+      if (ifNoneMatchHits(request.headers.get('if-none-match'), etag)) {
+        // No CSP here: a cache keeps the stored response's headers, whose nonce matches its body.
+        return new NextResponse(null, { status: 304, headers: { etag, 'cache-control': PUBLIC_CACHE_CONTROL, vary: CACHE_VARY } });
+      }
+      cache = { etag, control: PUBLIC_CACHE_CONTROL };
+    } else {
+      cache = { control: PRIVATE_CACHE_CONTROL };
+    }
+  }
+
   let status: number | undefined;
   const page = PAGE_QUERIES.find(([path]) => path.test(pathname));
   if (page && request.method === 'GET') {
@@ -65,12 +89,21 @@ export async function proxy(request: NextRequest) {
       status = err.status;
     }
   }
-  return withSecurityHeaders(request, pathname, status);
+  // An error page (400, 403) is neither cached nor tagged.
+  if (status && cache) cache = { control: PRIVATE_CACHE_CONTROL };
+  const nonce = cache && 'etag' in cache && isPage(pathname) ? await pageNonce(cache.etag, pathname + search) : createNonce();
+  const response = withSecurityHeaders(request, pathname, nonce, status);
+  if (cache) {
+    response.headers.set('cache-control', cache.control);
+    response.headers.set('vary', CACHE_VARY);
+    if ('etag' in cache) response.headers.set('etag', cache.etag);
+  }
+  return response;
 }
 
-/** Passes the request on with a fresh nonce; Next.js reads it from the request's CSP header. */
-function withSecurityHeaders(request: NextRequest, pathname: string, status?: number): NextResponse {
-  const headers = securityHeaders(pathname, { nonce: createNonce(), publicUrl: process.env.BETTER_AUTH_URL, dev: process.env.NODE_ENV === 'development' });
+/** Passes the request on with its nonce; Next.js reads it from the request's CSP header. */
+function withSecurityHeaders(request: NextRequest, pathname: string, nonce: string, status?: number): NextResponse {
+  const headers = securityHeaders(pathname, { nonce, publicUrl: process.env.BETTER_AUTH_URL, dev: process.env.NODE_ENV === 'development' });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('content-security-policy', headers['Content-Security-Policy']);
   // Tells the root layout to draw an embed bare (no site header, no session lookup).

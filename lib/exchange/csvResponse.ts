@@ -1,5 +1,6 @@
 // The response every CSV download is sent with: its type (with `header=present`
-// when an HXL row follows the header), a file name, no caching, and its metadata:
+// when an HXL row follows the header), a file name and its metadata (caching headers come
+// from proxy.ts: public with an ETag for anonymous reads, private otherwise):
 // a link to the Data Package that describes the columns and, when the database
 // was loaded with a curated dataset, that dataset's title.
 import { getLoadedDataset } from './dataset';
@@ -15,7 +16,6 @@ export async function csvResponse(filename: string, options: Pick<CsvOptions, 'h
     headers: {
       'content-type': `text/csv; charset=utf-8${options.hxl ? '; header=present' : ''}`,
       'content-disposition': attachment(filename),
-      'cache-control': 'no-store',
       'x-content-type-options': 'nosniff',
       link: '</api/v1/datapackage.json>; rel="describedby"; type="application/json"',
       ...(dataset ? { [DATASET_HEADER]: dataset.title } : {}),

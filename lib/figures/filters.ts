@@ -53,6 +53,20 @@ export interface FigureFilters {
   status: FigureStatus[];
   q?: string;
   vintage?: string;
+  /**
+   * Filled by readFigureFilters before any figure query is planned: the metric's id
+   * and each place filter's tree as literal ids, so PostgreSQL estimates the real
+   * row counts (a recursive subquery is guessed at ~1,000 places) and can walk
+   * the keyset indexes. Without it, the SQL resolves them itself (same rows).
+   */
+  resolved?: ResolvedFilterIds;
+}
+
+export interface ResolvedFilterIds {
+  metricIds?: number[];
+  place?: number[];
+  origin?: number[];
+  destination?: number[];
 }
 
 export type SearchParamsInput = URLSearchParams | Record<string, string | string[] | undefined>;
@@ -161,18 +175,35 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+/**
+ * The place filter's tree as a condition on one column: literal ids when
+ * readFigureFilters resolved them, else the recursive subquery.
+ */
+export function placeInSql(sql: Sql, column: Fragment, filters: FigureFilters, param: 'place' | 'origin' | 'destination'): Fragment {
+  const ids = filters.resolved?.[param];
+  if (ids) return sql`${column} = ANY(${ids}::int[])`;
+  return sql`${column} IN ${placeTreeSql(sql, filters[param]!)}`;
+}
+
 /** The filters as one SQL condition over `figure f`; safe to embed in any SELECT or COPY. */
 export function figureFilterSql(sql: Sql, filters: FigureFilters): Fragment {
-  const conditions: Fragment[] = [sql`f.status = ANY(${filters.status}::"FigureStatus"[])`];
-  if (filters.metric) conditions.push(sql`f."metricId" IN (SELECT id FROM metric WHERE key = ANY(${filters.metric}::text[]))`);
+  // One status is an equality, so the (status, column, id) indexes give rows in sort order.
+  const conditions: Fragment[] = [
+    filters.status.length === 1 ? sql`f.status = ${filters.status[0]}::"FigureStatus"` : sql`f.status = ANY(${filters.status}::"FigureStatus"[])`,
+  ];
+  if (filters.metric) {
+    const ids = filters.resolved?.metricIds;
+    if (ids?.length === 1) conditions.push(sql`f."metricId" = ${ids[0]}::int`);
+    else if (ids) conditions.push(sql`f."metricId" = ANY(${ids}::int[])`);
+    else conditions.push(sql`f."metricId" IN (SELECT id FROM metric WHERE key = ANY(${filters.metric}::text[]))`);
+  }
   if (filters.from) conditions.push(sql`f."asOf" >= ${filters.from}::date`);
   if (filters.to) conditions.push(sql`f."asOf" <= ${filters.to}::date`);
   if (filters.place) {
-    const tree = placeTreeSql(sql, filters.place);
-    conditions.push(sql`(f."originId" IN ${tree} OR f."destinationId" IN ${tree})`);
+    conditions.push(sql`(${placeInSql(sql, sql`f."originId"`, filters, 'place')} OR ${placeInSql(sql, sql`f."destinationId"`, filters, 'place')})`);
   }
-  if (filters.origin) conditions.push(sql`f."originId" IN ${placeTreeSql(sql, filters.origin)}`);
-  if (filters.destination) conditions.push(sql`f."destinationId" IN ${placeTreeSql(sql, filters.destination)}`);
+  if (filters.origin) conditions.push(placeInSql(sql, sql`f."originId"`, filters, 'origin'));
+  if (filters.destination) conditions.push(placeInSql(sql, sql`f."destinationId"`, filters, 'destination'));
   if (filters.publisher) {
     const org = isRecordId(filters.publisher)
       ? sql`"publisherId" = ${Number(filters.publisher)}`

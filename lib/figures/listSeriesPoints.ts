@@ -7,7 +7,7 @@
 // FLOW: each bucket sums the headline of every (day, place) in it.
 import type { Fragment } from 'postgres';
 import type { Sql } from '@/lib/db/sql';
-import { figureFilterSql, placeTreeSql, type FigureFilters } from './filters';
+import { figureFilterSql, placeInSql, type FigureFilters } from './filters';
 import { figuresFromSql } from './vintage';
 import { headlineOrderSql, placeKeySql, plottedValueSql } from './headlineRule';
 import type { Interval, Qualifier } from '@/lib/vocabulary';
@@ -99,7 +99,7 @@ export function listHeadlinePoints(sql: Sql, metric: SeriesMetric, filters: Figu
  */
 function stockScopeSql(sql: Sql, filters: FigureFilters): Fragment {
   if (filters.destination) return sql`TRUE`;
-  if (filters.place) return sql`(f."destinationId" IS NULL OR f."destinationId" IN ${placeTreeSql(sql, filters.place)})`;
+  if (filters.place) return sql`(f."destinationId" IS NULL OR ${placeInSql(sql, sql`f."destinationId"`, filters, 'place')})`;
   return sql`f."destinationId" IS NULL`;
 }
 

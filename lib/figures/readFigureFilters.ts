@@ -6,7 +6,7 @@ import { sql } from '@/lib/db/sql';
 import { AppError } from '@/lib/http/AppError';
 import { canViewDrafts, type Actor } from '@/lib/auth/permissions';
 import { PUBLIC_STATUS } from '@/lib/vocabulary';
-import { parseFigureFilters, type FigureFilters, type SearchParamsInput } from './filters';
+import { parseFigureFilters, placeTreeSql, type FigureFilters, type ResolvedFilterIds, type SearchParamsInput } from './filters';
 
 export const DRAFTS_FORBIDDEN_MESSAGE =
   'Only editors and admins can see draft or retracted figures. Sign in as one, or leave status out to see published figures.';
@@ -21,17 +21,31 @@ export async function readFigureFilters(input: SearchParamsInput, lookupActor: A
   if (filters.status.some((s) => s !== PUBLIC_STATUS) && !canViewDrafts(await lookupActor())) {
     throw new AppError('FORBIDDEN', DRAFTS_FORBIDDEN_MESSAGE, 'status');
   }
-  await assertPlacesExist(filters);
-  return filters;
+  return { ...filters, resolved: await resolveIds(filters) };
 }
 
-/** A typo in a place gets a 400 that names the parameter instead of an empty chart. */
-async function assertPlacesExist(filters: FigureFilters): Promise<void> {
+/**
+ * Each place filter's tree as ids (a typo gets a 400 that names the parameter
+ * instead of an empty chart), and the metrics' ids, looked up before any figure
+ * query is planned (see FigureFilters.resolved). An unknown metric leaves them
+ * unresolved, to the caller's own message.
+ */
+async function resolveIds(filters: FigureFilters): Promise<ResolvedFilterIds> {
+  const resolved: ResolvedFilterIds = {};
   for (const param of PLACE_PARAMS) {
     const ref = filters[param];
     if (!ref) continue;
-    const match = /^\d+$/.test(ref) ? sql`id = ${Number(ref)}` : sql`code = ${ref}`;
-    const [found] = await sql`SELECT 1 FROM place WHERE ${match}`;
-    if (!found) throw new AppError('BAD_REQUEST', `${param}: no place has the id or code "${ref}"`, param);
+    const [row] = await sql<{ found: boolean; ids: number[] }[]>`
+      SELECT EXISTS (SELECT 1 FROM place WHERE ${placeMatch(ref)}) AS found, coalesce(array_agg(id ORDER BY id), '{}') AS ids
+      FROM ${placeTreeSql(sql, ref)} tree`;
+    if (!row.found) throw new AppError('BAD_REQUEST', `${param}: no place has the id or code "${ref}"`, param);
+    resolved[param] = row.ids;
   }
+  if (filters.metric) {
+    const metrics = await sql<{ id: number }[]>`SELECT id FROM metric WHERE key = ANY(${filters.metric}::text[]) ORDER BY id`;
+    if (metrics.length === filters.metric.length) resolved.metricIds = metrics.map((m) => m.id);
+  }
+  return resolved;
 }
+
+const placeMatch = (ref: string) => (/^\d+$/.test(ref) ? sql`id = ${Number(ref)}` : sql`code = ${ref}`);

@@ -6,5 +6,6 @@ export const dynamic = 'force-dynamic';
 
 export const GET = handle(async (request: Request) => {
   const url = new URL(request.url);
-  return json(await instanceDataPackage(url.origin), { headers: { 'cache-control': 'no-store' } });
+  // Caching headers (public with an ETag, or private) come from proxy.ts.
+  return json(await instanceDataPackage(url.origin));
 });

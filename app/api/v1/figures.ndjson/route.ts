@@ -14,7 +14,6 @@ export const GET = handle(async (request: Request) => {
     headers: {
       'content-type': 'application/x-ndjson; charset=utf-8',
       'content-disposition': attachment(figuresFilename(filters, 'ndjson')),
-      'cache-control': 'no-store',
     },
   });
 });

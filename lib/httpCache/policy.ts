@@ -1,0 +1,85 @@
+// HTTP caching of public reads (docs/api.md, "Caching"). proxy.ts applies it to
+// every GET before a page or route runs:
+// - an anonymous read of a public page or read route (PUBLIC_READ on) gets a strong
+//   ETag made from the data version, the build and the content coding, and
+//   `Cache-Control: public, max-age=60, stale-while-revalidate=600`, so a CDN or
+//   reverse proxy may serve it; a matching If-None-Match gets 304 after one read
+//   of data_version, without touching the figure tables;
+// - a signed-in read (session cookie or API token), or any read when PUBLIC_READ
+//   is false, gets `Cache-Control: private, no-cache` and no ETag.
+// Pages carry a CSP nonce. For a cacheable page the nonce is an HMAC of the ETag
+// and the URL under the auth secret (pageNonce), so the same version of a page is
+// byte for byte the same response, as a strong ETag promises; it stays unguessable
+// without the secret, and content that changes (a write) changes the ETag and so
+// the nonce.
+import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { resolveAuthSecret } from '@/lib/auth/secret';
+import { db } from '@/lib/db/client';
+
+export const PUBLIC_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=600';
+export const PRIVATE_CACHE_CONTROL = 'private, no-cache';
+/** Shared caches must key on these: a signed-in request is never served the anonymous copy. */
+export const CACHE_VARY = 'Cookie, Authorization, Accept-Encoding';
+
+/** Public pages and read routes whose response depends only on the URL and the data. */
+const PUBLIC_READS = [
+  /^\/$/,
+  /^\/figures\/?$/,
+  /^\/figures\/\d+\/?$/,
+  /^\/sources\/?$/,
+  /^\/api\/v1\/(?:series|figures)\/?$/,
+  /^\/api\/v1\/(?:figures|sources|places|events)\.(?:csv|ndjson)$/,
+  /^\/api\/v1\/datapackage\.json$/,
+];
+
+export const isPublicRead = (pathname: string) => PUBLIC_READS.some((p) => p.test(pathname));
+
+/** Pages (HTML with a CSP nonce) as opposed to API routes. */
+export const isPage = (pathname: string) => !pathname.startsWith('/api/');
+
+/** No API token and no better-auth session cookie: the response is the same for everyone. */
+export function isAnonymous(headers: Headers): boolean {
+  if (headers.has('authorization')) return false;
+  const cookie = headers.get('cookie');
+  return !cookie || !/(?:^|;\s*)(?:__Secure-)?better-auth\.session_token=/.test(cookie);
+}
+
+let buildId: string | undefined;
+/** The Next.js build (HTML and chunk names change with it), read once. */
+function currentBuildId(): string {
+  if (buildId === undefined) {
+    try {
+      buildId = readFileSync(join(process.cwd(), process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID'), 'utf8').trim().replace(/[^\w-]/g, '');
+    } catch {
+      buildId = 'dev';
+    }
+  }
+  return buildId;
+}
+
+/** Whether the response will be gzip-compressed (Next.js compresses when the client accepts it). */
+const gzipped = (headers: Headers) => /\bgzip\b/.test(headers.get('accept-encoding') ?? '');
+
+/** The strong ETag of a public read at this data version. */
+export function publicEtag(version: string, headers: Headers): string {
+  return `"d${version}-${currentBuildId()}${gzipped(headers) ? '-gz' : ''}"`;
+}
+
+/** RFC 9110 If-None-Match: `*` or a list of tags, weak comparison (W/ ignored). */
+export function ifNoneMatchHits(header: string | null, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+}
+
+let secret: Promise<string> | undefined;
+/** A CSP nonce that is the same for the same ETag and URL, and unguessable without the auth secret. */
+export async function pageNonce(etag: string, url: string): Promise<string> {
+  secret ??= resolveAuthSecret(db).catch((err) => {
+    secret = undefined;
+    throw err;
+  });
+  return createHmac('sha256', await secret).update(`${etag}\n${url}`).digest().subarray(0, 16).toString('base64');
+}
