@@ -207,7 +207,8 @@ async function start() {
       SHUTDOWN_GRACE_SECONDS: '2',
       AUTH_COOKIE_SECURE: 'false',
     };
-    const pid = launch(name, join('node_modules', '.bin', 'tsx'), [join('scripts', 'serve.ts')], env);
+    // One process per app (node with tsx's loader, not the tsx wrapper), so its pid is the server's.
+    const pid = launch(name, process.execPath, ['--import', 'tsx', join('scripts', 'serve.ts')], env);
     await waitFor(`app ${name}`, () => httpOk(`http://127.0.0.1:${port}/api/health/ready`), 120, pid);
     say(`${name} on :${port} (pid ${pid})`);
   }

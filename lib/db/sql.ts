@@ -9,6 +9,7 @@
 import postgres from 'postgres';
 import { behindPgBouncer, databaseUrl, poolSize, replicaUrl } from './databaseUrl';
 import { readTarget, type ReadTarget } from './readTarget';
+import { isConnectionError, markReplicaDown } from './replicaHealth';
 import { registerPool } from '@/lib/http/metrics';
 
 function create(url: string, role: ReadTarget) {
@@ -46,6 +47,28 @@ export function sqlFor(target: ReadTarget): Sql {
 /** Properties of a pool that run a query which may go to the replica. */
 const READS = new Set<PropertyKey>(['unsafe']);
 
+type Thenable = { then: (onFulfilled?: unknown, onRejected?: unknown) => Promise<unknown> };
+
+/**
+ * A replica query that fails for want of a connection (the replica just stopped)
+ * is sent again to the primary, and the replica leaves the rotation at once, so
+ * a reader sees no error. postgres.js queries are lazy promises: wrapping `then`
+ * (which `await`, `catch` and `finally` go through) covers every way of running one.
+ */
+function withPrimaryFallback<Q>(query: Q, rerun: () => Thenable): Q {
+  const q = query as unknown as Thenable;
+  const run = q.then.bind(q);
+  q.then = (onFulfilled, onRejected) =>
+    run(undefined, (err: unknown) => {
+      if (!isConnectionError(err)) throw err;
+      markReplicaDown(err);
+      return rerun();
+    }).then(onFulfilled as never, onRejected as never);
+  return query;
+}
+
+const isTemplate = (args: unknown[]) => Array.isArray(args[0]) && 'raw' in (args[0] as object);
+
 /** The shared postgres.js pool, routed per request. Only modules under lib/ import it. */
 export const sql: Sql = new Proxy(function () {} as unknown as Sql, {
   get(_t, prop) {
@@ -54,7 +77,10 @@ export const sql: Sql = new Proxy(function () {} as unknown as Sql, {
     return typeof value === 'function' ? value.bind(real) : value;
   },
   apply(_t, _this, args) {
-    return Reflect.apply(sqlFor(readTarget()) as unknown as (...a: unknown[]) => unknown, undefined, args);
+    const target = readTarget();
+    const query = Reflect.apply(sqlFor(target) as unknown as (...a: unknown[]) => unknown, undefined, args);
+    if (target !== 'replica' || !isTemplate(args)) return query;
+    return withPrimaryFallback(query, () => Reflect.apply(primaryPool() as unknown as (...a: unknown[]) => Thenable, undefined, args));
   },
 });
 

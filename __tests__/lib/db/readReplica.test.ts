@@ -202,23 +202,16 @@ describe('with a streaming replica', () => {
     expect(log).not.toMatch(/read-only transaction/);
   });
 
-  it('sends reads to the primary within seconds when the replica stops, with a warning', async () => {
+  it('answers reads from the primary as soon as the replica stops, with a warning', async () => {
     const warn = jest.spyOn(log, 'warn');
     await stopServer(cluster!.binDir, cluster!.replica.dataDir, 'fast');
-    const stoppedAt = Date.now();
-    // Requests keep being answered while the replica is gone.
-    let target = 'replica';
-    while (Date.now() - stoppedAt < 10_000) {
-      const response = await serve(new Request('http://corridor.test/api/v1/series?metric=refugees'), getSeriesRoute).catch(() => null);
-      target = runInRequest({ id: 'probe', reads: 'replica' }, () => readTarget());
-      if (response?.status === 200 && target === 'primary') break;
-      await new Promise((done) => setTimeout(done, 100));
-    }
-    expect(target).toBe('primary');
-    expect(Date.now() - stoppedAt).toBeLessThan(5_000);
+    // Straight away, before any probe has run: the replica reads fail to connect and are sent again to the primary.
+    const series = await serve(new Request('http://corridor.test/api/v1/series?metric=refugees'), getSeriesRoute);
+    expect(series.status).toBe(200);
+    const figures = await serve(new Request('http://corridor.test/api/v1/figures?metric=refugees&limit=5'), getFiguresRoute);
+    expect(figures.status).toBe(200);
+    expect(runInRequest({ id: 'after', reads: 'replica' }, () => readTarget())).toBe('primary');
     expect(warn).toHaveBeenCalledWith(expect.objectContaining({ replica: expect.stringContaining(String(cluster!.replica.port)) }), expect.stringMatching(/replica unreachable/));
-    const response = await serve(new Request('http://corridor.test/api/v1/figures?metric=refugees&limit=5'), getFiguresRoute);
-    expect(response.status).toBe(200);
     warn.mockRestore();
   });
 });
