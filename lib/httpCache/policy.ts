@@ -27,6 +27,8 @@ const PUBLIC_READS = [
   /^\/figures\/?$/,
   /^\/figures\/\d+\/?$/,
   /^\/sources\/?$/,
+  // Live embeds; not snapshots (/s/<id>, /embed/s/<id>): creating one does not bump the data version.
+  /^\/embed\/[a-z_]+\/?$/,
   /^\/api\/v1\/(?:series|figures)\/?$/,
   /^\/api\/v1\/(?:figures|sources|places|events)\.(?:csv|ndjson)$/,
   /^\/api\/v1\/datapackage\.json$/,
