@@ -11,9 +11,8 @@
 //      public page or read route gets a strong ETag from the data version and
 //      `Cache-Control: public, …`; a matching If-None-Match is answered 304 here, after
 //      one read of data_version, before any figure query; signed-in reads are private;
-//   6. every response gets the security headers, with a CSP nonce that Next.js
-//      puts on its scripts (fresh per request, or derived from the ETag for a
-//      cacheable page so the same version is the same bytes).
+//   6. every response gets the security headers, with a fresh CSP nonce that Next.js
+//      puts on its scripts.
 import { NextResponse, type NextRequest } from 'next/server';
 import { getConfig } from '@/lib/config';
 import { loginPath } from '@/lib/auth/pageGuard';
@@ -27,7 +26,7 @@ import { createNonce, EMBED_HEADER, isEmbedPath, securityHeaders } from '@/lib/h
 import { parseSourcesPage } from '@/lib/sources/listSources';
 import { getDataVersion } from '@/lib/httpCache/dataVersion';
 import {
-  CACHE_VARY, PRIVATE_CACHE_CONTROL, PUBLIC_CACHE_CONTROL, ifNoneMatchHits, isAnonymous, isPage, isPublicRead, pageNonce, publicEtag,
+  CACHE_VARY, PRIVATE_CACHE_CONTROL, PUBLIC_CACHE_CONTROL, ifNoneMatchHits, isAnonymous, isPublicRead, isRscRequest, publicEtag,
 } from '@/lib/httpCache/policy';
 
 const OPEN_PATHS = [/^\/login(?:\/|$)/, /^\/api\/auth\//, /^\/api\/health(?:\/|$)/];
@@ -67,8 +66,8 @@ export async function proxy(request: NextRequest) {
   // HTTP caching: only reads that are the same for everyone get an ETag and public caching.
   let cache: { etag: string; control: string } | { control: string } | undefined;
   if ((request.method === 'GET' || request.method === 'HEAD') && isPublicRead(pathname)) {
-    if (getConfig().PUBLIC_READ && isAnonymous(request.headers)) {
-      const etag = publicEtag(await getDataVersion(), request.headers);
+    if (getConfig().PUBLIC_READ && isAnonymous(request.headers) && !isRscRequest(request.headers)) {
+      const etag = publicEtag(await getDataVersion(), pathname, request.headers);
       if (ifNoneMatchHits(request.headers.get('if-none-match'), etag)) {
         // No CSP here: a cache keeps the stored response's headers, whose nonce matches its body.
         return new NextResponse(null, { status: 304, headers: { etag, 'cache-control': PUBLIC_CACHE_CONTROL, vary: CACHE_VARY } });
@@ -91,8 +90,7 @@ export async function proxy(request: NextRequest) {
   }
   // An error page (400, 403) is neither cached nor tagged.
   if (status && cache) cache = { control: PRIVATE_CACHE_CONTROL };
-  const nonce = cache && 'etag' in cache && isPage(pathname) ? await pageNonce(cache.etag, pathname + search) : createNonce();
-  const response = withSecurityHeaders(request, pathname, nonce, status);
+  const response = withSecurityHeaders(request, pathname, status);
   if (cache) {
     response.headers.set('cache-control', cache.control);
     response.headers.set('vary', CACHE_VARY);
@@ -101,9 +99,9 @@ export async function proxy(request: NextRequest) {
   return response;
 }
 
-/** Passes the request on with its nonce; Next.js reads it from the request's CSP header. */
-function withSecurityHeaders(request: NextRequest, pathname: string, nonce: string, status?: number): NextResponse {
-  const headers = securityHeaders(pathname, { nonce, publicUrl: process.env.BETTER_AUTH_URL, dev: process.env.NODE_ENV === 'development' });
+/** Passes the request on with a fresh nonce; Next.js reads it from the request's CSP header. */
+function withSecurityHeaders(request: NextRequest, pathname: string, status?: number): NextResponse {
+  const headers = securityHeaders(pathname, { nonce: createNonce(), publicUrl: process.env.BETTER_AUTH_URL, dev: process.env.NODE_ENV === 'development' });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('content-security-policy', headers['Content-Security-Policy']);
   // Tells the root layout to draw an embed bare (no site header, no session lookup).

@@ -1,22 +1,20 @@
 // HTTP caching of public reads (docs/api.md, "Caching"). proxy.ts applies it to
 // every GET before a page or route runs:
-// - an anonymous read of a public page or read route (PUBLIC_READ on) gets a strong
-//   ETag made from the data version, the build and the content coding, and
+// - an anonymous read of a public page or read route (PUBLIC_READ on) gets an ETag
+//   made from the data version, the build and the content coding, and
 //   `Cache-Control: public, max-age=60, stale-while-revalidate=600`, so a CDN or
 //   reverse proxy may serve it; a matching If-None-Match gets 304 after one read
 //   of data_version, without touching the figure tables;
-// - a signed-in read (session cookie or API token), or any read when PUBLIC_READ
-//   is false, gets `Cache-Control: private, no-cache` and no ETag.
-// Pages carry a CSP nonce. For a cacheable page the nonce is an HMAC of the ETag
-// and the URL under the auth secret (pageNonce), so the same version of a page is
-// byte for byte the same response, as a strong ETag promises; it stays unguessable
-// without the secret, and content that changes (a write) changes the ETag and so
-// the nonce.
-import { createHmac } from 'node:crypto';
+// - a signed-in read (session cookie or API token), a client-side navigation
+//   (Next.js's RSC requests), or any read when PUBLIC_READ is false gets
+//   `Cache-Control: private, no-cache` and no ETag.
+// API routes and exports get strong ETags: their bytes are a function of the data.
+// Pages get weak ones (W/"…"): each carries a fresh CSP nonce, and React's
+// streaming places its text separators (<!-- -->) by flush timing, so two renders
+// of the same data are equivalent but not byte-identical. If-None-Match compares
+// weakly either way, so both give 304s.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { resolveAuthSecret } from '@/lib/auth/secret';
-import { db } from '@/lib/db/client';
 
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=600';
 export const PRIVATE_CACHE_CONTROL = 'private, no-cache';
@@ -29,6 +27,8 @@ const PUBLIC_READS = [
   /^\/figures\/?$/,
   /^\/figures\/\d+\/?$/,
   /^\/sources\/?$/,
+  // Live embeds; not snapshots (/s/<id>, /embed/s/<id>): creating one does not bump the data version.
+  /^\/embed\/[a-z_]+\/?$/,
   /^\/api\/v1\/(?:series|figures)\/?$/,
   /^\/api\/v1\/(?:figures|sources|places|events)\.(?:csv|ndjson)$/,
   /^\/api\/v1\/datapackage\.json$/,
@@ -62,24 +62,19 @@ function currentBuildId(): string {
 /** Whether the response will be gzip-compressed (Next.js compresses when the client accepts it). */
 const gzipped = (headers: Headers) => /\bgzip\b/.test(headers.get('accept-encoding') ?? '');
 
-/** The strong ETag of a public read at this data version. */
-export function publicEtag(version: string, headers: Headers): string {
-  return `"d${version}-${currentBuildId()}${gzipped(headers) ? '-gz' : ''}"`;
+/** The ETag of a public read at this data version: strong for API routes and exports, weak for pages. */
+export function publicEtag(version: string, pathname: string, headers: Headers): string {
+  const tag = `"d${version}-${currentBuildId()}${gzipped(headers) ? '-gz' : ''}"`;
+  return isPage(pathname) ? `W/${tag}` : tag;
 }
 
-/** RFC 9110 If-None-Match: `*` or a list of tags, weak comparison (W/ ignored). */
+/** Next.js's client-side navigations and prefetches ask the same URL for a different body (RSC). */
+export const isRscRequest = (headers: Headers) => headers.has('rsc') || headers.has('next-router-prefetch') || headers.has('next-router-state-tree');
+
+/** RFC 9110 If-None-Match: `*` or a list of tags, weak comparison (W/ ignored on both sides). */
 export function ifNoneMatchHits(header: string | null, etag: string): boolean {
   if (!header) return false;
   if (header.trim() === '*') return true;
-  return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
-}
-
-let secret: Promise<string> | undefined;
-/** A CSP nonce that is the same for the same ETag and URL, and unguessable without the auth secret. */
-export async function pageNonce(etag: string, url: string): Promise<string> {
-  secret ??= resolveAuthSecret(db).catch((err) => {
-    secret = undefined;
-    throw err;
-  });
-  return createHmac('sha256', await secret).update(`${etag}\n${url}`).digest().subarray(0, 16).toString('base64');
+  const opaque = etag.replace(/^W\//, '');
+  return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === opaque);
 }

@@ -11,6 +11,7 @@
 // Options: --connections 20 --duration 10 --server next|serve (default next: `next start`;
 //   serve: scripts/serve.ts, what `npm start` runs) --only <substring of a route label>
 //   --alone-only (skip the load runs: the per-filter latencies only)
+//   --table-only (only the issue's table: no per-filter latencies)
 //   --conditional (also load each route with the If-None-Match of its last response)
 import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
@@ -27,6 +28,7 @@ const { values } = parseArgs({
     server: { type: 'string', default: 'next' },
     only: { type: 'string' },
     'alone-only': { type: 'boolean', default: false },
+    'table-only': { type: 'boolean', default: false },
     conditional: { type: 'boolean', default: false },
   },
   allowPositionals: true,
@@ -130,7 +132,7 @@ async function main() {
   const only = (label: string) => !values.only || label.includes(values.only);
   try {
     say(`alone (median of 10 after 2 warm-ups, identity encoding):`);
-    for (const [label, path] of ALONE.filter(([l]) => only(l))) {
+    for (const [label, path] of (values['table-only'] ? LOADED : ALONE).filter(([l]) => only(l))) {
       const a = await alone(app.base + path);
       say(`  ${label}: ${a.ms.toFixed(1)} ms, HTTP ${a.status}, ${(a.bytes / 1024).toFixed(1)} kB  [${path}]`);
     }
