@@ -52,8 +52,9 @@ describe('the analyst dashboard', () => {
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
     const tooltip = page.locator('.chart-tooltip');
     await tooltip.waitFor({ state: 'visible' });
+    // The page sends points only; the tooltip loads the point's claims (GET /api/v1/claims).
+    await tooltip.locator('li', { hasText: headline.source.title }).first().waitFor();
     await expect(tooltip.textContent()).resolves.toContain(`“${headline.valueAsStated}”`);
-    await expect(tooltip.textContent()).resolves.toContain(headline.source.title);
     await Promise.all([page.waitForURL(new RegExp(`/figures/${ninth.figureIds[0]}$`)), page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)]);
     await expect(page.locator('.citation').textContent()).resolves.toContain(headline.quote);
     await expect(page.getByRole('heading', { name: 'History' }).isVisible()).resolves.toBe(true);

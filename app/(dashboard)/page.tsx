@@ -25,6 +25,11 @@ import { listPublishers } from '@/lib/sources/listPublishers';
 
 export const dynamic = 'force-dynamic';
 
+export const metadata = {
+  title: 'Overview — Corridor: refugee and evacuation figures over time',
+  description: 'Charts of refugees, evacuees, evacuation buses and civilian deaths since February 2022, each point tied to the report that states it. Filter, break down by place and download.',
+};
+
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function OverviewPage({ searchParams }: { searchParams: SearchParams }) {

@@ -20,6 +20,11 @@ import { listPublishers } from '@/lib/sources/listPublishers';
 
 export const dynamic = 'force-dynamic';
 
+export const metadata = {
+  title: 'Figures — Corridor',
+  description: 'Every published figure as stated by its source, with qualifier, low and high values, place and citation. Filter, sort and export as CSV.',
+};
+
 type SortColumn = 'id' | 'asOf' | 'value' | 'updated';
 const COLUMNS: Array<{ label: string; sort?: SortColumn; num?: boolean }> = [
   { label: 'As of', sort: 'asOf' }, { label: 'Metric' }, { label: 'Value as stated' }, { label: 'Qualifier' },

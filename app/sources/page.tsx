@@ -9,6 +9,11 @@ import { toSearchParams } from '@/lib/http/searchParams';
 
 export const dynamic = 'force-dynamic';
 
+export const metadata = {
+  title: 'Sources — Corridor',
+  description: 'The reports, articles and datasets behind Corridor’s figures, each with the figures it states.',
+};
+
 export default async function SourcesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   let page;
   try {

@@ -33,19 +33,20 @@ function pointsCsv(points: ChartPoint[], origin: string): string {
 export function ChartActions({ id, title, units, points, legend, events, chartRef, children }: Props) {
   const [message, setMessage] = useState('');
   const filename = (ext: string) => `corridor-${id}-${new Date().toISOString().slice(0, 10)}.${ext}`;
-  const svgText = () => {
+  const words = () => ({
+    title,
+    units,
+    legend,
+    events,
+    source: `Source: Corridor (${location.origin}${location.pathname}${location.search}); every point is a figure cited to its report, listed by id in the chart's CSV.`,
+    retrieved: `Retrieved ${stamp(new Date())}`,
+  });
+  const svgText = (text = words()) => {
     const box = chartRef.current;
     const svg = box?.querySelector<SVGSVGElement>('svg.recharts-surface');
     if (!box || !svg) throw new Error('The chart has not been drawn yet.');
     const swatches = [...box.querySelectorAll<SVGSVGElement>('.chart-legend svg')];
-    return chartSvgText(svg, swatches, {
-      title,
-      units,
-      legend,
-      events,
-      source: `Source: Corridor (${location.origin}${location.pathname}${location.search}); every point is a figure cited to its report, listed by id in the chart's CSV.`,
-      retrieved: `Retrieved ${stamp(new Date())}`,
-    });
+    return chartSvgText(svg, swatches, text);
   };
   const run = (what: string, action: () => Promise<void> | void) => async () => {
     try {
@@ -67,7 +68,10 @@ export function ChartActions({ id, title, units, points, legend, events, chartRe
   return (
     <div className="chart-actions" role="toolbar" aria-label={`${title}: downloads and link`}>
       <button type="button" onClick={run('SVG', () => download(new Blob([svgText()], { type: 'image/svg+xml' }), filename('svg')))}>SVG</button>
-      <button type="button" onClick={run('PNG', async () => download(await svgToPng(svgText()), filename('png')))}>PNG</button>
+      <button type="button" onClick={run('PNG', async () => {
+        const text = words();
+        download(await svgToPng(svgText(text), text), filename('png'));
+      })}>PNG</button>
       <button type="button" onClick={run('CSV', () => download(new Blob([pointsCsv(points, location.origin)], { type: 'text/csv;charset=utf-8' }), filename('csv')))}>CSV</button>
       <button type="button" onClick={copyLink}>Copy link</button>
       {children}

@@ -90,7 +90,7 @@ function EventNumber({ viewBox, n, row }: { viewBox?: { x?: number; y?: number }
   const x = viewBox?.x ?? 0;
   const y = (viewBox?.y ?? 0) - 12 - row * EVENT_LABEL_SPACING;
   return (
-    <g>
+    <g className="chart-event-number">
       <circle cx={x} cy={y} r={8.5} fill="#fff" stroke={CHART_COLOURS.event} />
       <text x={x} y={y + 4} textAnchor="middle" fontSize={10} fontWeight={700} fill={CHART_COLOURS.event}>{n}</text>
     </g>

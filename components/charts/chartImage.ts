@@ -119,8 +119,40 @@ export function chartSvgText(svg: SVGSVGElement, legendSwatches: SVGSVGElement[]
   return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(root)}`;
 }
 
-/** The SVG text drawn onto a canvas at twice its size, as PNG bytes. */
-export async function svgToPng(svgText: string): Promise<Blob> {
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+function crc32(bytes: Uint8Array): number {
+  let c = 0xffffffff;
+  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/** A PNG tEXt chunk (Latin-1 keyword and text; other characters become "?"). */
+function textChunk(keyword: string, value: string): Uint8Array<ArrayBuffer> {
+  const latin1 = (t: string) => Uint8Array.from(t, (ch) => (ch.charCodeAt(0) < 256 ? ch.charCodeAt(0) : 63));
+  const data = new Uint8Array([...latin1('tEXt'), ...latin1(keyword), 0, ...latin1(value)]);
+  const chunk = new Uint8Array(12 + data.length - 4);
+  const view = new DataView(chunk.buffer);
+  view.setUint32(0, data.length - 4);
+  chunk.set(data, 4);
+  view.setUint32(chunk.length - 4, crc32(data));
+  return chunk;
+}
+
+/** The PNG with its words as tEXt chunks after the header chunk, so the file names its chart. */
+async function withText(png: Blob, entries: Record<string, string>): Promise<Blob> {
+  const bytes: Uint8Array<ArrayBuffer> = new Uint8Array(await png.arrayBuffer());
+  const afterHeader = 8 + 25; // signature, then IHDR (4 length + 4 type + 13 data + 4 CRC)
+  const chunks = Object.entries(entries).map(([k, v]) => textChunk(k, v));
+  return new Blob([bytes.subarray(0, afterHeader), ...chunks, bytes.subarray(afterHeader)], { type: 'image/png' });
+}
+
+/** The SVG text drawn onto a canvas at twice its size, as PNG bytes with its words as tEXt. */
+export async function svgToPng(svgText: string, words: Pick<ChartImageText, 'title' | 'units' | 'source' | 'retrieved'>): Promise<Blob> {
   const url = URL.createObjectURL(new Blob([svgText], { type: 'image/svg+xml' }));
   try {
     const image = new Image();
@@ -136,7 +168,8 @@ export async function svgToPng(svgText: string): Promise<Blob> {
     const context = canvas.getContext('2d')!;
     context.scale(2, 2);
     context.drawImage(image, 0, 0);
-    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('The PNG could not be made.'))), 'image/png'));
+    const png = await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('The PNG could not be made.'))), 'image/png'));
+    return withText(png, { Title: `${words.title} (${words.units})`, Source: words.source, 'Creation Time': words.retrieved });
   } finally {
     URL.revokeObjectURL(url);
   }

@@ -5,10 +5,9 @@ import type { Interval } from '@/lib/vocabulary';
 import type { FigureFilters } from './filters';
 import { getSeries, type Series } from './getSeries';
 import { figuresFromSql } from './vintage';
+import { listClaims } from './listClaims';
 import { listChartEvents, type ChartEvent } from './listChartEvents';
 
-/** Claims listed in a chart tooltip per point; the figure page lists them all. */
-const TOOLTIP_CLAIMS = 5;
 /** Without a chosen range the overview shows the year up to the latest figure. */
 const DEFAULT_SPAN_DAYS = 365;
 
@@ -53,9 +52,18 @@ export async function getDashboard(filters: FigureFilters, interval?: Interval):
   const chosenMetrics = filters.metric ? sql`AND key = ANY(${filters.metric}::text[])` : sql``;
   const metrics = await sql<{ key: string }[]>`SELECT key FROM metric WHERE "retiredAt" IS NULL ${chosenMetrics} ORDER BY id`;
   const [series, events, updated] = await Promise.all([
-    Promise.all(metrics.map((m) => getSeries({ metric: m.key, filters: ranged, interval: chosen, includeClaims: true, claimsPerPoint: TOOLTIP_CLAIMS }))),
+    // Points only: a point's claims load when its tooltip opens (GET /api/v1/claims).
+    Promise.all(metrics.map((m) => getSeries({ metric: m.key, filters: ranged, interval: chosen }))),
     listChartEvents(range.from, range.to),
     sql<{ at: string | null }[]>`SELECT to_char(max("updatedAt"), 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS at FROM ${figuresFromSql(sql, filters)} f WHERE status = 'PUBLISHED'`,
   ]);
+  await attachLatestHeadlines(series, filters.vintage);
   return { ...range, interval: chosen, intervalChosen: interval !== undefined, series, events, lastUpdated: updated[0]?.at ?? null };
+}
+
+/** The headline card cites the latest point's headline claim: only that claim is loaded per series. */
+async function attachLatestHeadlines(series: Series[], vintage: string | undefined): Promise<void> {
+  const latest = series.flatMap((s) => s.points.at(-1) ?? []);
+  const byId = new Map((await listClaims(latest.flatMap((p) => p.figureIds.slice(0, 1)), { vintage })).map((c) => [c.id, c]));
+  for (const p of latest) p.claimDetails = p.figureIds.slice(0, 1).flatMap((id) => byId.get(id) ?? []);
 }

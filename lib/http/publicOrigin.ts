@@ -1,5 +1,8 @@
 // The address readers reach this instance at, for links that leave the site
-// (citations, embed code): BETTER_AUTH_URL when set, else the request's own host.
+// (citations, embed code, the Data Package's file paths): BETTER_AUTH_URL when
+// set, else the host the client asked for (Host, or X-Forwarded-Host from a
+// trusted proxy: lib/http/forwarded.ts). Never a bind-all address such as
+// http://0.0.0.0:3000, which no reader can reach.
 export function publicOrigin(headers: Headers): string {
   const configured = process.env.BETTER_AUTH_URL?.trim();
   if (configured) {
@@ -10,5 +13,6 @@ export function publicOrigin(headers: Headers): string {
     }
   }
   const proto = headers.get('x-forwarded-proto')?.split(',')[0].trim() || 'http';
-  return `${proto}://${headers.get('x-forwarded-host') ?? headers.get('host') ?? 'localhost'}`;
+  const host = headers.get('x-forwarded-host')?.split(',')[0].trim() || headers.get('host')?.trim() || 'localhost';
+  return `${proto}://${host}`.replace(/\/\/(0\.0\.0\.0|\[::\])(?=[:/]|$)/, '//localhost');
 }

@@ -3,7 +3,8 @@ import { FIGURE_COLUMNS, SOURCE_COLUMNS } from '@/lib/exchange/columns';
 
 describe('GET /api/v1/datapackage.json', () => {
   it('describes figures.csv and sources.csv with keys, the foreign key, licence and citation', async () => {
-    const res = await GET(new Request('http://corridor.test/api/v1/datapackage.json'));
+    // A request names the host it was sent to; the package's paths are built on it (lib/http/publicOrigin.ts).
+    const res = await GET(new Request('http://0.0.0.0:3000/api/v1/datapackage.json', { headers: { host: 'corridor.test' } }));
     expect(res.status).toBe(200);
     const pkg = await res.json();
     expect(pkg.profile).toBe('tabular-data-package');

@@ -1,6 +1,7 @@
 // A figure's page: the claim as stated, its full citation, the other claims
 // for the same metric, place and day, and its revision history.
 import { notFound } from 'next/navigation';
+import { cache } from 'react';
 import { ClaimCitation } from '@/components/figures/ClaimCitation';
 import { RevisionTimeline } from '@/components/figures/RevisionTimeline';
 import { formatDay } from '@/lib/figures/formatDay';
@@ -16,7 +17,8 @@ export const dynamic = 'force-dynamic';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-async function load(rawId: string, vintage: string | undefined) {
+// Cached per request: the title (generateMetadata) and the page read the figure once.
+const load = cache(async (rawId: string, vintage: string | undefined) => {
   if (!/^\d{1,9}$/.test(rawId)) notFound();
   try {
     return await getFigure(Number(rawId), { vintage });
@@ -24,6 +26,15 @@ async function load(rawId: string, vintage: string | undefined) {
     if (err instanceof AppError && err.code === 'NOT_FOUND') notFound();
     throw err;
   }
+});
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  const { figure } = await load((await params).id, undefined);
+  const stated = figure.valueAsStated ?? formatStatedValue(figure, figure.unit);
+  return {
+    title: `${figure.metricLabel}: “${stated}” (${formatDay(figure.asOf)}) — Corridor`,
+    description: `${figure.metricLabel} as of ${formatDay(figure.asOf)}: “${stated}”, cited to ${figure.source.title}${figure.source.publisher ? ` (${figure.source.publisher})` : ''}.`,
+  };
 }
 
 export default async function FigurePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: SearchParams }) {
