@@ -171,7 +171,10 @@ function candidatesInSentence(
     // Children and other sub-groups are a part of the metric, never the metric ("42 children were killed").
     if (head.kind === 'people' && head.subgroup) rejected = 'subgroup';
     // "about 100,000 of them had remained in Moldova": staying in a host country is being a refugee there.
-    if (rejected === 'negative' && predicate.verb !== null && ['stay', 'remain'].includes(tokens[predicate.verb].lemma ?? '') && opts.metrics.some((m) => m.key === 'refugees')) {
+    // "are now living in the Czech Republic" too, but not a diaspora from before the war
+    // ("1 million Ukrainians were already living in Poland before the invasion").
+    const livingNow = predicate.verb !== null && tokens[predicate.verb].lemma === 'live' && tokens.slice(Math.max(0, predicate.verb - 3), predicate.verb).some((t) => t.lower === 'now') && !tokens.some((t) => ['before', 'already', 'pre-war', 'prewar'].includes(t.lower));
+    if (rejected === 'negative' && predicate.verb !== null && (['stay', 'remain'].includes(tokens[predicate.verb].lemma ?? '') || livingNow) && opts.metrics.some((m) => m.key === 'refugees')) {
       const abroad = places.some((p) => p.abroad && p.first > predicate.verb! && p.first <= predicate.verb! + 4);
       if (abroad) return { mention, headKind: head.kind, clause, metric: { metric: 'refugees', viaHead: false }, rejected: null, subfigure };
     }

@@ -269,6 +269,10 @@ export function notACount(tokens: Token[], mention: NumberMention, clause: [numb
     if (tokens[i].kind === 'punct') break;
     if (NEGATIVE_WORDS.has(tokens[i].lower)) return 'negative';
   }
+  // "The daily number of arrivals has fallen to about 30,000": a rate named before the number.
+  for (let i = Math.max(clause[0], mention.first - 10); i < mention.first; i++) {
+    if (['daily', 'hourly', 'weekly'].includes(tokens[i].lower) && tokens.slice(i + 1, i + 4).some((t) => ['number', 'numbers', 'total', 'figure', 'arrivals', 'crossings', 'average', 'rate', 'flow', 'influx'].includes(t.lower))) return 'rate';
+  }
   for (let i = mention.last + 1; i < clause[1] && i <= mention.last + 10; i++) {
     if (tokens[i].kind === 'punct' && tokens[i].text !== '-') break;
     if (RATE_WORDS.some((words) => words.every((w, k) => tokens[i + k]?.lower === w))) return 'rate';

@@ -125,6 +125,9 @@ function roleBefore(tokens: Token[], i: number): 'origin' | 'destination' | null
   if (tokens[i - 1]?.lower === 'the' && i >= 2) return roleBefore(tokens, i - 1);
   // "entered neighbouring Romania", "from war-torn Ukraine": adjectives between the cue and the name.
   if (tokens[i - 1]?.pos === 'ADJ' && /^[a-z]/.test(tokens[i - 1].text) && i >= 2) return roleBefore(tokens, i - 1);
+  // "fled to neighbouring Poland": the tagger may read the adjective as a verb; a cue word stays a cue.
+  const word = tokens[i - 1];
+  if (word?.pos === 'VERB' && /^[a-z]+ing$/.test(word.text) && i >= 2 && !matchPhraseEndingAt(tokens, i - 1, ORIGIN_CUES) && !matchPhraseEndingAt(tokens, i - 1, DESTINATION_CUES) && ['to', 'into', 'in', 'from', 'entered', 'reached'].includes(tokens[i - 2]?.lower ?? '')) return roleBefore(tokens, i - 1);
   // "from the city of Kharkiv", "left the besieged city of Sumy"
   if (tokens[i - 1]?.lower === 'of' && PLACE_NOUNS.has(tokens[i - 2]?.lower ?? '')) {
     let k = i - 3;

@@ -56,6 +56,17 @@ describe('extractFromDatabase', () => {
     expect(candidates).toEqual([expect.objectContaining({ metric: 'trains', low: 12n, origin: { name: 'Kharkiv', placeId: null } })]);
   });
 
+  it('reads arrivals in a town abroad as refugees, knowing its country from the place hierarchy', async () => {
+    const przemysl = await db.place.create({ data: { name: 'Przemysl', type: 'CITY', parentId: seed.poland.id } });
+    const text = 'Some 120,000 people have reached Przemysl by train since the war began.';
+    expect(await extractFromDatabase(text, '2022-03-12')).toEqual([
+      expect.objectContaining({ metric: 'refugees', low: 120000n, destination: { name: 'Przemysl', placeId: przemysl.id } }),
+    ]);
+    // The same town with no parent is not known to lie abroad: reaching it reads as an evacuation.
+    await db.place.update({ where: { id: przemysl.id }, data: { parentId: null } });
+    expect(await extractFromDatabase(text, '2022-03-12')).toEqual([expect.objectContaining({ metric: 'evacuees' })]);
+  });
+
   it('proposes nothing for a metric that is not in the database', async () => {
     expect(await extractFromDatabase('Some 60 buses left Sumy.', '2022-03-09')).toEqual([]);
   });
