@@ -30,6 +30,7 @@ type ActorLookup = () => Promise<Actor | null>;
 const PAGE_QUERIES: Array<[RegExp, (params: URLSearchParams, actor: ActorLookup) => Promise<unknown>]> = [
   [/^\/$/, async (params, actor) => [parseIntervalParam(params), parseBreakdownParams(params), await readFigureFilters(params, actor)]],
   [/^\/figures\/?$/, async (params, actor) => [parsePageQuery(params), await readFigureFilters(params, actor)]],
+  [/^\/figures\/\d+\/?$/, async (params, actor) => readFigureFilters(params, actor)],
   [/^\/sources\/?$/, async (params) => parseSourcesPage(params)],
 ];
 

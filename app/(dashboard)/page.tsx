@@ -4,6 +4,8 @@ import { ExportCsvLink } from '@/components/figures/ExportCsvLink';
 import { FilterError } from '@/components/filters/FilterError';
 import { FilterBar } from '@/components/filters/FilterBar';
 import { HeadlineCards } from '@/components/figures/HeadlineCards';
+import { VintageBanner } from '@/components/figures/VintageBanner';
+import { filtersToSearchParams } from '@/lib/figures/filters';
 import { emptySeriesMessage, toChartPoints, toTime } from '@/lib/figures/chartData';
 import { getActor } from '@/lib/auth/session';
 import { formatDay } from '@/lib/figures/formatDay';
@@ -13,7 +15,6 @@ import { getSeriesBreakdown } from '@/lib/figures/getSeriesBreakdown';
 import { BreakdownPanel } from '@/components/charts/BreakdownPanel';
 import { readFigureFilters } from '@/lib/figures/readFigureFilters';
 import { AppError } from '@/lib/http/AppError';
-import { filtersToSearchParams } from '@/lib/figures/filters';
 import { listMetricOptions } from '@/lib/metrics/listMetricOptions';
 import { listPlaceOptions } from '@/lib/places/listPlaceOptions';
 import { listPublishers } from '@/lib/sources/listPublishers';
@@ -57,7 +58,8 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
           {dash.lastUpdated && <> · Last updated <time dateTime={dash.lastUpdated}>{dash.lastUpdated.replace('T', ' ').replace('Z', ' UTC')}</time></>}
         </p>
       </div>
-      <FilterBar action="/" filters={{ ...filters, from: dash.from, to: dash.to }} places={places} metrics={metrics} publishers={publishers} interval={interval ?? ''} breakdown={{ by: breakdown?.by, places: breakdown?.places }} />
+      {filters.vintage && <VintageBanner vintage={filters.vintage} currentHref={`/?${filtersToSearchParams({ ...filters, vintage: undefined })}`} />}
+      <FilterBar action="/" filters={{ ...filters, from: dash.from, to: dash.to }} places={places} metrics={metrics} publishers={publishers} interval={interval ?? ''} breakdown={{ by: breakdown?.by, places: breakdown?.places }} keep={filters.vintage ? { vintage: filters.vintage } : undefined} />
       <p className="page-actions"><ExportCsvLink filters={filters} /> <a href={`/figures?${filtersToSearchParams(filters)}`}>Table of these figures</a></p>
       <HeadlineCards series={dash.series} from={dash.from} to={dash.to} />
       {breakdowns?.map((b) => <BreakdownPanel key={b.metric} breakdown={b} domain={domain} />)}

@@ -3,6 +3,7 @@
 import { ClaimCitation } from '@/components/figures/ClaimCitation';
 import { ExportCsvLink } from '@/components/figures/ExportCsvLink';
 import { FilterBar } from '@/components/filters/FilterBar';
+import { VintageBanner } from '@/components/figures/VintageBanner';
 import { FilterError } from '@/components/filters/FilterError';
 import { getActor } from '@/lib/auth/session';
 import { filtersToSearchParams } from '@/lib/figures/filters';
@@ -55,7 +56,8 @@ export default async function FiguresPage({ searchParams }: { searchParams: Prom
   return (
     <>
       <h1>Figures</h1>
-      <FilterBar action="/figures" filters={filters} places={places} metrics={metrics} publishers={publishers} showSearch keep={{ sort: page.sort as FigureSort }} />
+      {filters.vintage && <VintageBanner vintage={filters.vintage} currentHref={`/figures?${filtersToSearchParams({ ...filters, vintage: undefined })}`} />}
+      <FilterBar action="/figures" filters={filters} places={places} metrics={metrics} publishers={publishers} showSearch keep={{ sort: page.sort as FigureSort, ...(filters.vintage ? { vintage: filters.vintage } : {}) }} />
       <p className="page-actions"><ExportCsvLink filters={filters} sort={page.sort} /></p>
       {figures.length === 0 ? (
         <p className="empty-state">No {statusWords} match{filters.q ? ` “${filters.q}”` : ''} with these filters. Clear a filter or widen the dates.</p>
@@ -75,7 +77,7 @@ export default async function FiguresPage({ searchParams }: { searchParams: Prom
             <tbody>
               {figures.map((f) => (
                 <tr key={f.id}>
-                  <td data-label="As of" className="date"><a href={`/figures/${f.id}`}>{f.asOf}</a></td>
+                  <td data-label="As of" className="date"><a href={`/figures/${f.id}${filters.vintage ? `?vintage=${encodeURIComponent(filters.vintage)}` : ''}`}>{f.asOf}</a></td>
                   <td data-label="Metric">{metricLabel.get(f.metric) ?? f.metric}</td>
                   <td data-label="Value as stated" className="value">{f.valueAsStated ?? formatStatedValue(f)}</td>
                   <td data-label="Qualifier">{QUALIFIER_LABELS[f.qualifier]}{QUALIFIER_SYMBOLS[f.qualifier] ? ` (${QUALIFIER_SYMBOLS[f.qualifier]})` : ''}</td>

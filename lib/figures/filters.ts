@@ -24,6 +24,9 @@
 //   status       one or more of DRAFT, PUBLISHED, RETRACTED; default PUBLISHED.
 //                Only editors and admins may ask for others (readFigureFilters checks).
 //   q            case-insensitive substring of the quote or of the source title.
+//   vintage      an ISO 8601 instant in the past (e.g. 2022-03-15T12:00:00Z): the data as
+//                published then (vintage.ts); kept as canonical UTC text. Read the
+//                figures through figuresFromSql(sql, filters) so the filters apply to it.
 import type { Fragment } from 'postgres';
 import { z } from 'zod';
 import type { Sql } from '@/lib/db/sql';
@@ -32,9 +35,10 @@ import {
   CONTROL_CHARACTERS, DAY_EXAMPLE, FIGURE_STATUSES, METRIC_KEY, PLACE_CODE, PLACE_CODE_EXAMPLE, QUALIFIERS, TEXT_LIMITS,
   isCalendarDay, isRecordId, type FigureStatus, type Qualifier,
 } from '@/lib/vocabulary';
+import { vintageSchema } from './vintage';
 
 export const FIGURE_FILTER_PARAMS = [
-  'metric', 'from', 'to', 'place', 'origin', 'destination', 'publisher', 'qualifier', 'status', 'q',
+  'metric', 'from', 'to', 'place', 'origin', 'destination', 'publisher', 'qualifier', 'status', 'q', 'vintage',
 ] as const;
 
 export interface FigureFilters {
@@ -48,6 +52,7 @@ export interface FigureFilters {
   qualifier?: Qualifier[];
   status: FigureStatus[];
   q?: string;
+  vintage?: string;
 }
 
 export type SearchParamsInput = URLSearchParams | Record<string, string | string[] | undefined>;
@@ -92,6 +97,7 @@ const filterSchema = z
     qualifier: listOf('qualifier', QUALIFIERS).optional(),
     status: listOf('status', FIGURE_STATUSES).optional(),
     q: searchText('q (search)', TEXT_LIMITS.search).optional(),
+    vintage: vintageSchema.optional(),
   })
   .refine((f) => !f.from || !f.to || f.from <= f.to, { message: 'to must be on or after from', path: ['to'] });
 

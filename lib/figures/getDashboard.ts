@@ -4,6 +4,7 @@ import { sql } from '@/lib/db/sql';
 import type { Interval } from '@/lib/vocabulary';
 import type { FigureFilters } from './filters';
 import { getSeries, type Series } from './getSeries';
+import { figuresFromSql } from './vintage';
 import { listChartEvents, type ChartEvent } from './listChartEvents';
 
 /** Claims listed in a chart tooltip per point; the figure page lists them all. */
@@ -36,7 +37,7 @@ async function dataRange(filters: FigureFilters): Promise<{ from: string; to: st
   // Uses the (metricId, status, asOf) index: one backward index step per metric.
   const [row] = await sql<{ latest: string | null; earliest: string | null }[]>`
     SELECT to_char(max(x.latest), 'YYYY-MM-DD') AS latest, to_char(min(x.earliest), 'YYYY-MM-DD') AS earliest FROM metric m,
-      LATERAL (SELECT max("asOf") AS latest, min("asOf") AS earliest FROM figure f WHERE f."metricId" = m.id AND f.status = 'PUBLISHED') x`;
+      LATERAL (SELECT max("asOf") AS latest, min("asOf") AS earliest FROM ${figuresFromSql(sql, filters)} f WHERE f."metricId" = m.id AND f.status = 'PUBLISHED') x`;
   const today = new Date().toISOString().slice(0, 10);
   const to = filters.to ?? row?.latest ?? today;
   const earliest = row?.earliest ?? to;
@@ -54,7 +55,7 @@ export async function getDashboard(filters: FigureFilters, interval?: Interval):
   const [series, events, updated] = await Promise.all([
     Promise.all(metrics.map((m) => getSeries({ metric: m.key, filters: ranged, interval: chosen, includeClaims: true, claimsPerPoint: TOOLTIP_CLAIMS }))),
     listChartEvents(range.from, range.to),
-    sql<{ at: string | null }[]>`SELECT to_char(max("updatedAt"), 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS at FROM figure WHERE status = 'PUBLISHED'`,
+    sql<{ at: string | null }[]>`SELECT to_char(max("updatedAt"), 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS at FROM ${figuresFromSql(sql, filters)} f WHERE status = 'PUBLISHED'`,
   ]);
   return { ...range, interval: chosen, intervalChosen: interval !== undefined, series, events, lastUpdated: updated[0]?.at ?? null };
 }

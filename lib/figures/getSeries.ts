@@ -60,7 +60,7 @@ export async function getSeries(query: SeriesQuery): Promise<Series> {
     ? await listHeadlinePoints(sql, metric, query.filters, query.interval)
     : await listLivePoints(sql, metric, query.filters, query.interval);
   const points = toSeriesPoints(rows);
-  if (query.includeClaims) await attachClaims(points, query.claimsPerPoint ?? MAX_IDS_PER_POINT);
+  if (query.includeClaims) await attachClaims(points, query.claimsPerPoint ?? MAX_IDS_PER_POINT, query.filters);
   return { metric: metric.key, label: metric.label, unit: metric.unit, kind: metric.kind, interval: query.interval, points };
 }
 
@@ -77,8 +77,8 @@ export function toSeriesPoints(rows: readonly PointRow[]): SeriesPoint[] {
   }));
 }
 
-async function attachClaims(points: SeriesPoint[], perPoint: number): Promise<void> {
+async function attachClaims(points: SeriesPoint[], perPoint: number, filters: FigureFilters): Promise<void> {
   const ids = points.flatMap((p) => p.figureIds.slice(0, perPoint));
-  const byId = new Map((await listClaims(ids)).map((c) => [c.id, c]));
+  const byId = new Map((await listClaims(ids, filters)).map((c) => [c.id, c]));
   for (const p of points) p.claimDetails = p.figureIds.slice(0, perPoint).flatMap((id) => byId.get(id) ?? []);
 }

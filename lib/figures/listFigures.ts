@@ -9,6 +9,7 @@ import { parseOrThrow } from '@/lib/validation/parseOrThrow';
 import { MAX_BIGINT, isCalendarDay, isRecordId } from '@/lib/vocabulary';
 import { figureFilterSql, type FigureFilters } from './filters';
 import { claimSelectSql, type Claim } from './listClaims';
+import { figuresFromSql } from './vintage';
 
 export const SORTS = ['asOf', '-asOf', 'value', '-value', 'updated', '-updated', 'id', '-id'] as const;
 export type FigureSort = (typeof SORTS)[number];
@@ -112,13 +113,13 @@ export async function listFigures(filters: FigureFilters, page: PageQuery): Prom
   const direction = descending ? sql`DESC` : sql`ASC`;
   // Page the narrow keys first, then fetch citations for just those rows.
   const keys = await sql<{ id: number; sort_key: string | null }[]>`
-    SELECT f.id, ${column}::text AS sort_key FROM figure f
+    SELECT f.id, ${column}::text AS sort_key FROM ${figuresFromSql(sql, filters)} f
     WHERE ${figureFilterSql(sql, filters)} AND ${keysetSql(page, column, descending)}
     ORDER BY ${column} ${direction}, f.id ${direction}
     LIMIT ${page.limit + 1}`;
   const shown = keys.slice(0, page.limit);
   const ids = shown.map((k) => k.id);
-  const rows = ids.length ? await sql<Claim[]>`${claimSelectSql()} WHERE f.id = ANY(${ids}::int[])` : [];
+  const rows = ids.length ? await sql<Claim[]>`${claimSelectSql(figuresFromSql(sql, filters))} WHERE f.id = ANY(${ids}::int[])` : [];
   const byId = new Map(rows.map((r) => [r.id, r]));
   const last = shown.at(-1);
   return {

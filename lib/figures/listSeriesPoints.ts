@@ -8,6 +8,7 @@
 import type { Fragment } from 'postgres';
 import type { Sql } from '@/lib/db/sql';
 import { figureFilterSql, placeTreeSql, type FigureFilters } from './filters';
+import { figuresFromSql } from './vintage';
 import { headlineOrderSql, placeKeySql, plottedValueSql } from './headlineRule';
 import type { Interval, Qualifier } from '@/lib/vocabulary';
 
@@ -36,10 +37,11 @@ export interface PointRow {
  * any filter that drops claims within a key (publisher, qualifier, search) or
  * that is not on the place key (place matches origin OR destination; origin and
  * destination alone are not the key either) needs the live query. Status does
- * not matter: series always count published figures only.
+ * not matter: series always count published figures only. The table holds the
+ * present only, so a vintage (vintage.ts) is ranked live over figure_version.
  */
 export function headlineTableAnswers(filters: FigureFilters): boolean {
-  return !filters.place && !filters.origin && !filters.destination && !filters.publisher && !filters.qualifier && !filters.q;
+  return !filters.vintage && !filters.place && !filters.origin && !filters.destination && !filters.publisher && !filters.qualifier && !filters.q;
 }
 
 // Up to MAX_IDS_PER_POINT ids per point. As JSON they are parsed by JSON.parse instead of
@@ -111,7 +113,7 @@ export function listLivePoints(sql: Sql, metric: SeriesMetric, filters: FigureFi
     SELECT f.id, f."asOf" AS day, date_trunc(${interval}, f."asOf"::timestamp)::date AS bucket, f.low, f.high, f.qualifier, ${plottedValueSql(sql)} AS value,
            ${placeKeySql(sql)} AS place,
            row_number() OVER (PARTITION BY ${partition} ORDER BY ${headlineOrderSql(sql)}) AS rank
-    FROM figure f JOIN source s ON s.id = f."sourceId"
+    FROM ${figuresFromSql(sql, filters)} f JOIN source s ON s.id = f."sourceId"
     WHERE f."metricId" = ${metric.id} AND ${where} AND ${scope}`;
   if (metric.kind === 'FLOW') {
     // Rule 2: a place's count is part of the count of a place containing it on the same day.

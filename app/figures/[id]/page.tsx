@@ -7,28 +7,43 @@ import { formatDay } from '@/lib/figures/formatDay';
 import { getFigure } from '@/lib/figures/getFigure';
 import { formatExact, formatStatedValue } from '@/lib/figures/formatValue';
 import { AppError } from '@/lib/http/AppError';
+import { FilterError } from '@/components/filters/FilterError';
+import { VintageBanner } from '@/components/figures/VintageBanner';
+import { getActor } from '@/lib/auth/session';
+import { readFigureFilters } from '@/lib/figures/readFigureFilters';
 
 export const dynamic = 'force-dynamic';
 
-async function load(rawId: string) {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+async function load(rawId: string, vintage: string | undefined) {
   if (!/^\d{1,9}$/.test(rawId)) notFound();
   try {
-    return await getFigure(Number(rawId));
+    return await getFigure(Number(rawId), { vintage });
   } catch (err) {
     if (err instanceof AppError && err.code === 'NOT_FOUND') notFound();
     throw err;
   }
 }
 
-export default async function FigurePage({ params }: { params: Promise<{ id: string }> }) {
+export default async function FigurePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: SearchParams }) {
   const { id } = await params;
-  const { figure, sameDay, revisions } = await load(id);
+  let vintage: string | undefined;
+  try {
+    // Only the vintage matters here; it is read like every other page's filters.
+    vintage = (await readFigureFilters(await searchParams, () => getActor())).vintage;
+  } catch (err) {
+    if (err instanceof AppError) return <FilterError message={err.message} href={`/figures/${id}`} />;
+    throw err;
+  }
+  const { figure, sameDay, revisions } = await load(id, vintage);
   const stated = figure.valueAsStated ?? formatStatedValue(figure, figure.unit);
   const others = sameDay.filter((c) => c.id !== figure.id);
   const isHeadline = sameDay[0]?.id === figure.id;
   return (
     <article>
-      <p><a href={`/?metric=${figure.metric}`}>← Overview</a></p>
+      {vintage && <VintageBanner vintage={vintage} currentHref={`/figures/${figure.id}`} />}
+      <p><a href={`/?metric=${figure.metric}${vintage ? `&vintage=${encodeURIComponent(vintage)}` : ''}`}>← Overview</a></p>
       <h1>
         {figure.metricLabel}: “{stated}”
       </h1>
