@@ -5,6 +5,7 @@ import { FilterError } from '@/components/filters/FilterError';
 import { FilterBar } from '@/components/filters/FilterBar';
 import { HeadlineCards } from '@/components/figures/HeadlineCards';
 import { VintageBanner } from '@/components/figures/VintageBanner';
+import { CiteViewForm } from '@/components/snapshots/CiteViewForm';
 import { filtersToSearchParams } from '@/lib/figures/filters';
 import { emptySeriesMessage, toChartPoints, toTime } from '@/lib/figures/chartData';
 import { getActor } from '@/lib/auth/session';
@@ -71,6 +72,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
           events={events}
           domain={domain}
           emptyMessage={emptySeriesMessage(s.label, placeName, formatDay(dash.from), formatDay(dash.to))}
+          actions={<CiteViewForm view="chart" label={`Cite this view: ${s.label}`} query={`${filtersToSearchParams({ ...filters, metric: s.metric, from: dash.from, to: dash.to })}&interval=${dash.interval}`} />}
         />
       ))}
       {dash.events.length > 0 && (

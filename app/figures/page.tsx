@@ -4,6 +4,7 @@ import { ClaimCitation } from '@/components/figures/ClaimCitation';
 import { ExportCsvLink } from '@/components/figures/ExportCsvLink';
 import { FilterBar } from '@/components/filters/FilterBar';
 import { VintageBanner } from '@/components/figures/VintageBanner';
+import { CiteViewForm } from '@/components/snapshots/CiteViewForm';
 import { FilterError } from '@/components/filters/FilterError';
 import { getActor } from '@/lib/auth/session';
 import { filtersToSearchParams } from '@/lib/figures/filters';
@@ -58,7 +59,7 @@ export default async function FiguresPage({ searchParams }: { searchParams: Prom
       <h1>Figures</h1>
       {filters.vintage && <VintageBanner vintage={filters.vintage} currentHref={`/figures?${filtersToSearchParams({ ...filters, vintage: undefined })}`} />}
       <FilterBar action="/figures" filters={filters} places={places} metrics={metrics} publishers={publishers} showSearch keep={{ sort: page.sort as FigureSort, ...(filters.vintage ? { vintage: filters.vintage } : {}) }} />
-      <p className="page-actions"><ExportCsvLink filters={filters} sort={page.sort} /></p>
+      <p className="page-actions"><ExportCsvLink filters={filters} sort={page.sort} /> <CiteViewForm view="table" query={filtersToSearchParams(filters).toString()} /></p>
       {figures.length === 0 ? (
         <p className="empty-state">No {statusWords} match{filters.q ? ` “${filters.q}”` : ''} with these filters. Clear a filter or widen the dates.</p>
       ) : (

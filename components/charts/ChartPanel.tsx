@@ -13,9 +13,11 @@ interface Props {
   events: ChartEventMark[];
   domain: [number, number];
   emptyMessage: string;
+  /** Buttons under the heading, e.g. "Cite this view". */
+  actions?: React.ReactNode;
 }
 
-export function ChartPanel({ series, points, events, domain, emptyMessage }: Props) {
+export function ChartPanel({ series, points, events, domain, emptyMessage, actions }: Props) {
   const headingId = `chart-${series.metric}`;
   const descriptionId = `chart-${series.metric}-description`;
   return (
@@ -23,6 +25,7 @@ export function ChartPanel({ series, points, events, domain, emptyMessage }: Pro
       <h2 id={headingId}>
         {series.label} <span className="muted">({series.kind === 'STOCK' ? 'running total' : `per ${series.interval}`}, {series.unit})</span>
       </h2>
+      {actions && <div className="page-actions">{actions}</div>}
       {points.length === 0 ? (
         <p className="empty-state" id={descriptionId}>{emptyMessage}</p>
       ) : (

@@ -100,3 +100,6 @@ INSERT INTO figure_version ("figureId", "validFrom", "metricId", low, high, qual
 SELECT f.id, f."createdAt", f."metricId", f.low, f.high, f.qualifier, f."valueAsStated", f."asOf", f."periodStart",
        f."periodEnd", f."originId", f."destinationId", f."sourceId", f.quote, f.attribution, f.notes, f.status, f."retractedReason"
 FROM figure f WHERE NOT EXISTS (SELECT 1 FROM figure_revision r WHERE r."figureId" = f.id);
+
+-- Snapshots ask whether any revision falls between two instants.
+CREATE INDEX "figure_revision_createdAt_idx" ON "figure_revision"("createdAt");
