@@ -18,7 +18,7 @@ import { parsePageQuery } from '@/lib/figures/listFigures';
 import { readFigureFilters } from '@/lib/figures/readFigureFilters';
 import { AppError } from '@/lib/http/AppError';
 import { errorResponse } from '@/lib/http/respond';
-import { createNonce, securityHeaders } from '@/lib/http/securityHeaders';
+import { createNonce, EMBED_HEADER, isEmbedPath, securityHeaders } from '@/lib/http/securityHeaders';
 import { parseSourcesPage } from '@/lib/sources/listSources';
 
 const OPEN_PATHS = [/^\/login(?:\/|$)/, /^\/api\/auth\//, /^\/api\/health(?:\/|$)/];
@@ -31,6 +31,7 @@ const PAGE_QUERIES: Array<[RegExp, (params: URLSearchParams, actor: ActorLookup)
   [/^\/$/, async (params, actor) => [parseIntervalParam(params), parseBreakdownParams(params), await readFigureFilters(params, actor)]],
   [/^\/figures\/?$/, async (params, actor) => [parsePageQuery(params), await readFigureFilters(params, actor)]],
   [/^\/figures\/\d+\/?$/, async (params, actor) => readFigureFilters(params, actor)],
+  [/^\/embed\/[a-z_]+\/?$/, async (params, actor) => readFigureFilters(params, actor)],
   [/^\/sources\/?$/, async (params) => parseSourcesPage(params)],
 ];
 
@@ -72,6 +73,9 @@ function withSecurityHeaders(request: NextRequest, pathname: string, status?: nu
   const headers = securityHeaders(pathname, { nonce: createNonce(), publicUrl: process.env.BETTER_AUTH_URL, dev: process.env.NODE_ENV === 'development' });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('content-security-policy', headers['Content-Security-Policy']);
+  // Tells the root layout to draw an embed bare (no site header, no session lookup).
+  requestHeaders.delete(EMBED_HEADER);
+  if (isEmbedPath(pathname)) requestHeaders.set(EMBED_HEADER, '1');
   const response = NextResponse.next({ request: { headers: requestHeaders }, ...(status ? { status } : {}) });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;

@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import { connection } from 'next/server';
+import { EMBED_HEADER } from '@/lib/http/securityHeaders';
 import './globals.css';
 import { AccountLinks } from '@/components/admin/AccountLinks';
 import { getLoadedDataset } from '@/lib/exchange/dataset';
@@ -25,6 +27,14 @@ async function headerAccount() {
 }
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Embeds (/embed/…) are drawn bare inside other sites' pages: no header, no session.
+  if ((await headers()).get(EMBED_HEADER)) {
+    return (
+      <html lang="en">
+        <body className="embed">{children}</body>
+      </html>
+    );
+  }
   // Every page names the curated dataset the database was loaded with. The banner
   // is read per request; without a database it is left out and the page reports its own error.
   await connection();

@@ -6,6 +6,9 @@ import { FilterBar } from '@/components/filters/FilterBar';
 import { HeadlineCards } from '@/components/figures/HeadlineCards';
 import { VintageBanner } from '@/components/figures/VintageBanner';
 import { CiteViewForm } from '@/components/snapshots/CiteViewForm';
+import { EmbedCode } from '@/components/snapshots/EmbedCode';
+import { headers } from 'next/headers';
+import { publicOrigin } from '@/lib/http/publicOrigin';
 import { filtersToSearchParams } from '@/lib/figures/filters';
 import { emptySeriesMessage, toChartPoints, toTime } from '@/lib/figures/chartData';
 import { getActor } from '@/lib/auth/session';
@@ -35,6 +38,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
     if (err instanceof AppError) return <FilterError message={err.message} href="/" />;
     throw err;
   }
+  const origin = publicOrigin(await headers());
   const [dash, places, publishers, metrics] = await Promise.all([getDashboard(filters, interval), listPlaceOptions(), listPublishers(), listMetricOptions()]);
   // A breakdown draws each chosen metric per place, over the range the overview chose.
   let breakdowns = null;
@@ -72,7 +76,14 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
           events={events}
           domain={domain}
           emptyMessage={emptySeriesMessage(s.label, placeName, formatDay(dash.from), formatDay(dash.to))}
-          actions={<CiteViewForm view="chart" label={`Cite this view: ${s.label}`} query={`${filtersToSearchParams({ ...filters, metric: s.metric, from: dash.from, to: dash.to })}&interval=${dash.interval}`} />}
+          actions={<>
+            <CiteViewForm view="chart" label={`Cite this view: ${s.label}`} query={`${filtersToSearchParams({ ...filters, metric: s.metric, from: dash.from, to: dash.to })}&interval=${dash.interval}`} />
+            <EmbedCode
+              src={`${origin}/embed/${s.metric}?${filtersToSearchParams({ ...filters, metric: undefined })}${interval ? `&interval=${interval}` : ''}`}
+              title={s.label}
+              note={filters.vintage ? 'This chart as published then; it does not change.' : 'A live chart, marked "Live": it follows corrections. For one that never changes, use "Cite this view", then its embed code.'}
+            />
+          </>}
         />
       ))}
       {dash.events.length > 0 && (

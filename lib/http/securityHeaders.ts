@@ -13,8 +13,14 @@ export interface SecurityHeaderOptions {
   dev?: boolean;
 }
 
+/** Request header the proxy sets on embed pages for the root layout (never trusted from clients). */
+export const EMBED_HEADER = 'x-corridor-embed';
+
+/** Embed pages (/embed/…): the only ones other sites may frame. They set no cookie and need none. */
+export const isEmbedPath = (pathname: string) => /^\/embed\//.test(pathname);
+
 /** The Content-Security-Policy for a path. */
-export function contentSecurityPolicy(_pathname: string, { nonce, dev }: Pick<SecurityHeaderOptions, 'nonce' | 'dev'>): string {
+export function contentSecurityPolicy(pathname: string, { nonce, dev }: Pick<SecurityHeaderOptions, 'nonce' | 'dev'>): string {
   return [
     "default-src 'self'",
     // 'strict-dynamic' lets the nonced Next.js loader pull in its chunks; React needs eval only in development.
@@ -27,7 +33,7 @@ export function contentSecurityPolicy(_pathname: string, { nonce, dev }: Pick<Se
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
-    "frame-ancestors 'none'",
+    isEmbedPath(pathname) ? 'frame-ancestors *' : "frame-ancestors 'none'",
   ].join('; ');
 }
 
@@ -35,8 +41,9 @@ export function contentSecurityPolicy(_pathname: string, { nonce, dev }: Pick<Se
 export function securityHeaders(pathname: string, options: SecurityHeaderOptions): Record<string, string> {
   const headers: Record<string, string> = {
     'Content-Security-Policy': contentSecurityPolicy(pathname, options),
-    'X-Frame-Options': 'DENY',
   };
+  // X-Frame-Options has no "anyone" value; frame-ancestors alone governs embeds.
+  if (!isEmbedPath(pathname)) headers['X-Frame-Options'] = 'DENY';
   if (isHttps(options.publicUrl)) headers['Strict-Transport-Security'] = 'max-age=31536000; includeSubDomains';
   return headers;
 }

@@ -18,4 +18,17 @@ describe('securityHeaders', () => {
     expect(securityHeaders('/', { nonce: 'n', publicUrl: 'http://localhost:3000' })['Strict-Transport-Security']).toBeUndefined();
     expect(securityHeaders('/', { nonce: 'n' })['Strict-Transport-Security']).toBeUndefined();
   });
+
+  it('lets other sites frame the embed routes only', () => {
+    for (const path of ['/embed/s/abcdefghjk', '/embed/refugees']) {
+      const headers = securityHeaders(path, { nonce: 'n' });
+      expect(headers['Content-Security-Policy']).toContain('frame-ancestors *');
+      expect(headers['X-Frame-Options']).toBeUndefined();
+    }
+    for (const path of ['/', '/s/abcdefghjk', '/figures', '/embedded', '/api/v1/series']) {
+      const headers = securityHeaders(path, { nonce: 'n' });
+      expect(headers['Content-Security-Policy']).toContain("frame-ancestors 'none'");
+      expect(headers['X-Frame-Options']).toBe('DENY');
+    }
+  });
 });

@@ -6,6 +6,7 @@ import { ChartPanel } from '@/components/charts/ChartPanel';
 import { ClaimCitation } from '@/components/figures/ClaimCitation';
 import { VintageBanner } from '@/components/figures/VintageBanner';
 import { CopyBlock } from '@/components/snapshots/CopyBlock';
+import { iframeCode } from '@/components/snapshots/EmbedCode';
 import { emptySeriesMessage, toChartPoints, toTime } from '@/lib/figures/chartData';
 import { formatDay } from '@/lib/figures/formatDay';
 import { formatExact, formatStatedValue } from '@/lib/figures/formatValue';
@@ -32,7 +33,6 @@ export default async function SnapshotPage({ params }: { params: Promise<{ id: s
   const context = { origin, retrieved: new Date().toISOString().slice(0, 10) };
   const liveQuery = new URLSearchParams(snapshot.query);
   const liveHref = snapshot.view === 'chart' ? `/?${liveQuery}` : `/figures?${liveQuery}`;
-  const iframe = (src: string) => `<iframe src="${src}" title="${snapshot.title.replace(/"/g, '&quot;')}" width="100%" height="460" style="border:0" loading="lazy"></iframe>`;
   return (
     <article>
       <h1>{snapshot.title}</h1>
@@ -84,8 +84,8 @@ export default async function SnapshotPage({ params }: { params: Promise<{ id: s
       {chart && (
         <section aria-labelledby="embed-heading">
           <h2 id="embed-heading">Embed</h2>
-          <CopyBlock label="Embed this snapshot (never changes)" text={iframe(embedUrl(origin, snapshot.id))} rows={3} />
-          <CopyBlock label="Embed the live chart (follows corrections)" text={iframe(`${origin}/embed/${chart.series.metric}?${liveQuery}`)} rows={3} />
+          <CopyBlock label="Embed this snapshot (never changes)" text={iframeCode(embedUrl(origin, snapshot.id), snapshot.title)} rows={3} />
+          <CopyBlock label="Embed the live chart (follows corrections)" text={iframeCode(`${origin}/embed/${chart.series.metric}?${liveQuery}`, snapshot.title)} rows={3} />
         </section>
       )}
     </article>

@@ -1,0 +1,42 @@
+// One chart alone, for an iframe on another site: a title, the chart, a minimal
+// legend, a source line and "Open in Corridor". Links open in a new tab.
+import { LazySeriesChart } from '@/components/charts/LazySeriesChart';
+import type { ChartEventMark } from '@/components/charts/SeriesChart';
+import { describeSeries, type ChartPoint } from '@/lib/figures/chartData';
+import type { Series } from '@/lib/figures/getSeries';
+
+interface Props {
+  series: Series;
+  points: ChartPoint[];
+  events: ChartEventMark[];
+  domain: [number, number];
+  /** "Data as published on …" for a snapshot; "Live: …" for a live embed. */
+  sourceLine: string;
+  live: boolean;
+  openHref: string;
+}
+
+export function EmbedChart({ series, points, events, domain, sourceLine, live, openHref }: Props) {
+  return (
+    <figure className="embed-chart" aria-labelledby="embed-title">
+      <figcaption>
+        <strong id="embed-title">{series.label}</strong> <span className="muted">({series.kind === 'STOCK' ? 'running total' : `per ${series.interval}`}, {series.unit})</span>
+        {live && <span className="embed-live"> · Live</span>}
+      </figcaption>
+      {points.length === 0 ? (
+        <p className="empty-state">No figures for this view.</p>
+      ) : (
+        <>
+          <p className="visually-hidden">{describeSeries(series.label, series.unit, series.kind, points)}</p>
+          <LazySeriesChart id={series.metric} kind={series.kind} unit={series.unit} points={points} events={events} domain={domain} />
+        </>
+      )}
+      <p className="embed-legend muted">
+        {series.kind === 'STOCK' ? 'Line: headline value per day; shaded band: a stated range; ≥ / ≤: a lower or upper bound.' : 'Bars: sum of the headline claims per period.'}
+      </p>
+      <p className="embed-source muted">
+        {sourceLine} Every point cites its source. <a href={openHref} target="_blank" rel="noopener">Open in Corridor</a>
+      </p>
+    </figure>
+  );
+}
