@@ -77,7 +77,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
           domain={domain}
           emptyMessage={emptySeriesMessage(s.label, placeName, formatDay(dash.from), formatDay(dash.to))}
           actions={<>
-            <CiteViewForm view="chart" label={`Cite this view: ${s.label}`} query={`${filtersToSearchParams({ ...filters, metric: s.metric, from: dash.from, to: dash.to })}&interval=${dash.interval}`} />
+            <CiteViewForm view="chart" label={`Cite this view: ${s.label}`} query={`${filtersToSearchParams({ ...filters, metric: [s.metric], from: dash.from, to: dash.to })}&interval=${dash.interval}`} />
             <EmbedCode
               src={`${origin}/embed/${s.metric}?${filtersToSearchParams({ ...filters, metric: undefined })}${interval ? `&interval=${interval}` : ''}`}
               title={s.label}

@@ -28,7 +28,7 @@ export function EmbedChart({ series, points, events, domain, sourceLine, live, o
       ) : (
         <>
           <p className="visually-hidden">{describeSeries(series.label, series.unit, series.kind, points)}</p>
-          <LazySeriesChart id={series.metric} kind={series.kind} unit={series.unit} points={points} events={events} domain={domain} />
+          <LazySeriesChart id={series.metric} title={series.label} interval={series.interval} kind={series.kind} unit={series.unit} points={points} events={events} domain={domain} />
         </>
       )}
       <p className="embed-legend muted">

@@ -114,8 +114,8 @@ export async function createSnapshot(
   const interval = view === 'chart' ? parseIntervalParam(params) : undefined;
   let label = 'Figures';
   if (view === 'chart') {
-    if (!filters.metric) throw new AppError('BAD_REQUEST', 'A chart snapshot needs its metric, for example metric=refugees.', 'metric');
-    label = (await getMetricByKey(filters.metric)).label;
+    if (filters.metric?.length !== 1) throw new AppError('BAD_REQUEST', 'A chart snapshot needs exactly one metric, for example metric=refugees.', 'metric');
+    label = (await getMetricByKey(filters.metric[0])).label;
   }
   const canonical = canonicalQuery(filters, interval);
   const vintage = filters.vintage ?? new Date().toISOString();
@@ -148,5 +148,5 @@ export async function snapshotSelection(snapshot: Snapshot): Promise<SnapshotSel
   const params = new URLSearchParams(snapshot.query);
   params.set('vintage', snapshot.vintage);
   const filters = (await readFigureFilters(params, async () => null)) as SnapshotSelection['filters'];
-  return { filters, interval: snapshot.view === 'chart' ? parseIntervalParam(params) : undefined, metric: filters.metric };
+  return { filters, interval: snapshot.view === 'chart' ? parseIntervalParam(params) : undefined, metric: filters.metric?.[0] };
 }

@@ -29,7 +29,7 @@ export default async function LiveEmbedPage({ params, searchParams }: { params: 
   const dash = await getDashboard(filters, interval);
   const series = dash.series.find((s) => s.metric === chart);
   if (!series) notFound();
-  const open = filtersToSearchParams({ ...filters, metric: chart });
+  const open = filtersToSearchParams({ ...filters, metric: [chart] });
   return (
     <EmbedChart
       series={series}
