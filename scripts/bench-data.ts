@@ -114,6 +114,18 @@ async function main() {
       [figures, placeCount],
     );
     for (const i of indexes) await c.query(i.indexdef);
+    // History, as the app writes it (lib/figures/figureSnapshot.ts): every figure's
+    // IMPORT revision a day ago, and for one in twenty an earlier, corrected-since value
+    // two days ago. The figure_revision trigger fills figure_version from these.
+    const after = (low: string) => `jsonb_build_object('metricId', f."metricId", 'qualifier', f.qualifier, 'low', (${low})::text,
+      'high', (f.high - f.low + ${low})::text, 'valueAsStated', f."valueAsStated", 'asOf', to_char(f."asOf", 'YYYY-MM-DD'),
+      'periodStart', to_char(f."periodStart", 'YYYY-MM-DD'), 'periodEnd', to_char(f."periodEnd", 'YYYY-MM-DD'),
+      'originId', f."originId", 'destinationId', f."destinationId", 'sourceId', f."sourceId", 'quote', f.quote,
+      'attribution', f.attribution, 'notes', f.notes, 'status', f.status, 'retractedReason', f."retractedReason")`;
+    await c.query(`INSERT INTO figure_revision ("figureId", version, action, after, reason, "createdAt")
+      SELECT f.id, 1, 'IMPORT', ${after('f.low + 1')}, 'Synthetic benchmark history', now() - interval '2 days' FROM figure f WHERE f.id % 20 = 0`);
+    await c.query(`INSERT INTO figure_revision ("figureId", version, action, after, reason, "createdAt")
+      SELECT f.id, 2, 'IMPORT', ${after('f.low')}, 'Synthetic benchmark history', now() - interval '1 day' FROM figure f`);
     await c.query(`INSERT INTO app_setting (key, value, "updatedAt") VALUES ('synthetic_data', $1, now())`, [JSON.stringify({ figures, generatedAt: new Date().toISOString() })]);
     await c.query('COMMIT');
     await c.query('ANALYZE');

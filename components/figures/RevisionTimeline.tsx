@@ -8,7 +8,7 @@ export function RevisionTimeline({ revisions }: { revisions: Revision[] }) {
   return (
     <ol className="timeline" aria-label="Revision history">
       {revisions.map((r) => (
-        <li key={r.id}>
+        <li key={r.id} id={`revision-${r.id}`}>
           <strong>{ACTIONS[r.action] ?? r.action}</strong> (version {r.version}) on <time>{r.createdAt}</time>
           {r.user ? ` by ${r.user}` : ''}
           {r.changed.length > 0 && <> — changed {r.changed.join(', ')}</>}

@@ -9,6 +9,7 @@
 import { sql } from '@/lib/db/sql';
 import { AppError } from '@/lib/http/AppError';
 import type { Interval } from '@/lib/vocabulary';
+import { figuresFromSql } from './vintage';
 import { figureFilterSql, type FigureFilters } from './filters';
 import { getMetricByKey, getSeries, type Series } from './getSeries';
 import type { Breakdown, BreakdownBy } from './parseSeriesParams';
@@ -56,7 +57,7 @@ async function busiestPlaces(metricId: number, filters: FigureFilters, by: Break
   const where = figureFilterSql(sql, { ...filters, metric: undefined, status: ['PUBLISHED'] });
   return sql<BreakdownPlace[]>`
     SELECT p.id, p.code, p.name FROM (
-      SELECT ${column(by)} AS place, count(*) AS claims FROM figure f
+      SELECT ${column(by)} AS place, count(*) AS claims FROM ${figuresFromSql(sql, filters)} f
       WHERE f."metricId" = ${metricId} AND ${column(by)} IS NOT NULL AND ${where}
       GROUP BY 1 ORDER BY claims DESC, place LIMIT ${BREAKDOWN_MAX_PLACES}
     ) c JOIN place p ON p.id = c.place ORDER BY c.claims DESC, p.name`;

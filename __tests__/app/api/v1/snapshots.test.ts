@@ -8,6 +8,7 @@ import { closeAuth } from '@/lib/auth/auth';
 import { db } from '@/lib/db/client';
 import { createFigure, publishFigure, retractFigure, updateFigure } from '@/lib/figures/mutations';
 import type { FigureData } from '@/lib/figures/figureInput';
+import { compareWithNow } from '@/lib/snapshots/compareWithNow';
 
 let seed: Seed;
 let editor: TestUser;
@@ -66,7 +67,7 @@ describe('snapshots', () => {
     const current = await db.figure.findUniqueOrThrow({ where: { id: ids.edited } });
     await updateFigure(editor.actor, ids.edited, current.version, on('2022-06-01', 150n), undefined, noReview);
     await retractFigure(editor.actor, ids.retracted, 'Withdrawn by the source');
-    await publishNew(on('2022-06-03', 300n));
+    const added = await publishNew(on('2022-06-03', 300n));
 
     const after = await read(made.body.id);
     expect(after.body).toEqual(before.body);
@@ -75,6 +76,24 @@ describe('snapshots', () => {
     expect(later.status).toBe(201);
     expect(later.body.id).not.toBe(made.body.id);
     expect(values(await read(later.body.id).then((r) => r.body))).toEqual([['2022-06-01', 150], ['2022-06-03', 300]]);
+
+    // Compare with now: the changed points, and each changed figure with its latest revision.
+    const { points, figures } = await compareWithNow(made.body.id);
+    expect(points).toEqual([
+      { date: '2022-06-01', then: 100n, now: 150n },
+      { date: '2022-06-02', then: 200n, now: null },
+      { date: '2022-06-03', then: null, now: 300n },
+    ]);
+    const latest = async (id: number) => String((await db.figureRevision.findFirstOrThrow({ where: { figureId: id }, orderBy: { id: 'desc' } })).id);
+    expect(figures.map((f) => [f.id, f.change, f.revisionId]).sort()).toEqual(
+      [
+        [ids.edited, 'corrected', await latest(ids.edited)],
+        [ids.retracted, 'retracted', await latest(ids.retracted)],
+        [added, 'added', await latest(added)],
+      ].sort(),
+    );
+    // The newer snapshot has nothing to report.
+    expect((await compareWithNow(later.body.id)).figures).toEqual([]);
   });
 
   it('freezes a table the same way', async () => {
