@@ -26,6 +26,7 @@ function expectedType(f: DmmfField): string {
   let t: string;
   if (f.kind === 'enum') t = f.type;
   else if (native === 'Date') t = 'date';
+  else if (native === 'Timestamptz') t = 'timestamptz';
   else if (native) throw new Error(`add a mapping for native type @db.${native}`);
   else t = ({ Int: 'int4', BigInt: 'int8', String: 'text', Boolean: 'bool', DateTime: 'timestamp', Float: 'float8', Json: 'jsonb', Decimal: 'numeric' } as Record<string, string>)[f.type];
   if (!t) throw new Error(`add a mapping for Prisma type ${f.type}`);
@@ -42,7 +43,7 @@ function expectedDefault(f: DmmfField): string | null {
     throw new Error(`add a mapping for default ${d.name}()`);
   }
   if (f.kind === 'enum') return `'${d}'::"${f.type}"`;
-  if (typeof d === 'string') return `'${d}'::text`;
+  if (typeof d === 'string') return f.type === 'BigInt' ? d : `'${d}'::text`;
   return String(d);
 }
 

@@ -236,12 +236,15 @@ describe('figure_headline under concurrent writers', () => {
     });
     await inserted;
     const second = sql.begin((tx) => insert(tx as unknown as typeof sql, 200));
-    // The second writer must be waiting for the first one's headline lock before the first commits.
+    // The second writer must be waiting on the first before the first commits: on
+    // the headline's advisory lock, or on the data_version row its trigger bumps
+    // first (lib/httpCache), which serialises writers the same way.
     for (let waiting = false; !waiting; ) {
       const rows = await sql`
-        SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND classid IN (72617100, 72617101)
-          AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`;
+        SELECT 1 FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+        WHERE NOT l.granted AND a.datname = current_database() AND a.pid <> pg_backend_pid()`;
       waiting = rows.length > 0;
+      if (!waiting) await new Promise((r) => setTimeout(r, 20));
     }
     releaseFirst();
     await Promise.all([first, second]);
