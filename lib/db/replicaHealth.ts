@@ -101,3 +101,12 @@ export async function stopReplicaProbe(): Promise<void> {
   globalState[KEY] = undefined;
   await s.probe?.end({ timeout: 1 }).catch(() => {});
 }
+
+/** Stops probing and closes the probe's connection (shutdown, and tests closing their pools). */
+export async function stopReplicaHealth(): Promise<void> {
+  const s = globalState[KEY];
+  if (!s) return;
+  globalState[KEY] = undefined;
+  if (s.timer) clearInterval(s.timer);
+  await s.probe?.end({ timeout: 1 }).catch(() => {});
+}

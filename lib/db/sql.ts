@@ -9,7 +9,7 @@
 import postgres from 'postgres';
 import { behindPgBouncer, databaseUrl, poolSize, replicaUrl } from './databaseUrl';
 import { readTarget, type ReadTarget } from './readTarget';
-import { isConnectionError, markReplicaDown } from './replicaHealth';
+import { isConnectionError, markReplicaDown, stopReplicaHealth } from './replicaHealth';
 import { registerPool } from '@/lib/http/metrics';
 
 function create(url: string, role: ReadTarget) {
@@ -101,5 +101,5 @@ export async function closeSql(): Promise<void> {
   const { corridorSql, corridorSqlReplica } = globalForSql;
   globalForSql.corridorSql = undefined;
   globalForSql.corridorSqlReplica = undefined;
-  await Promise.all([corridorSql?.end({ timeout: 5 }), corridorSqlReplica?.end({ timeout: 5 })]);
+  await Promise.all([corridorSql?.end({ timeout: 5 }), corridorSqlReplica?.end({ timeout: 5 }), stopReplicaHealth()]);
 }
