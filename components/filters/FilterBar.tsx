@@ -22,6 +22,15 @@ interface Props {
   keep?: Record<string, string>;
 }
 
+/** The place tree as indented options, in tree order. */
+function PlaceOptions({ places }: { places: PlaceOption[] }) {
+  return places.map((p) => (
+    <option key={p.id} value={p.id}>
+      {'\u00a0\u00a0'.repeat(p.depth)}
+      {p.name}
+    </option>
+  ));
+}
 
 function PlaceSelect({ name, label, value, places }: { name: string; label: string; value?: string; places: PlaceOption[] }) {
   const selected = places.find((p) => String(p.id) === value || (p.code !== null && p.code === value));
@@ -30,12 +39,7 @@ function PlaceSelect({ name, label, value, places }: { name: string; label: stri
       {label}
       <select name={name} defaultValue={selected ? String(selected.id) : ''}>
         <option value="">Any</option>
-        {places.map((p) => (
-          <option key={p.id} value={p.id}>
-            {'\u00a0\u00a0'.repeat(p.depth)}
-            {p.name}
-          </option>
-        ))}
+        <PlaceOptions places={places} />
       </select>
     </label>
   );
@@ -116,12 +120,7 @@ export function FilterBar({ action, filters, places, metrics, publishers, interv
           <label>
             Compare places (2–6; with a breakdown)
             <select name="places" multiple size={4} defaultValue={(breakdown.places ?? []).map((ref) => String(places.find((p) => String(p.id) === ref || p.code === ref)?.id ?? ref))}>
-              {places.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {'\u00a0\u00a0'.repeat(p.depth)}
-                  {p.name}
-                </option>
-              ))}
+              <PlaceOptions places={places} />
             </select>
           </label>
         </>
