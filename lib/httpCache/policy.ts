@@ -2,10 +2,11 @@
 // every GET before a page or route runs:
 // - an anonymous read of a public page or read route (PUBLIC_READ on) gets an ETag
 //   made from the data version, the build and the content coding, and
-//   `Cache-Control: public, max-age=0, must-revalidate, s-maxage=60`: a browser
-//   asks again on every visit (so a reader sees a correction at once), a CDN or
-//   reverse proxy may serve it for up to a minute; a matching If-None-Match gets
-//   304 after one read of data_version, without touching the figure tables;
+//   `Cache-Control: public, max-age=0, s-maxage=60, stale-while-revalidate=600`:
+//   a browser asks again on every visit (so a reader sees a correction at once),
+//   a CDN or reverse proxy may serve it for a minute and then a stale copy while
+//   it refreshes; a matching If-None-Match gets 304 after one read of
+//   data_version, without touching the figure tables;
 // - a signed-in read (session cookie or API token), a client-side navigation
 //   (Next.js's RSC requests), or any read when PUBLIC_READ is false gets
 //   `Cache-Control: private, no-cache` and no ETag.
@@ -17,9 +18,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-// No stale-while-revalidate: browsers honour it too, and would show a corrected
-// figure's old value on the next visit.
-export const PUBLIC_CACHE_CONTROL = 'public, max-age=0, must-revalidate, s-maxage=60';
+// max-age=0, not 60: with 60 a browser showed a reader the figure they had just
+// seen corrected, for a minute (the snapshot browser test caught it).
+export const PUBLIC_CACHE_CONTROL = 'public, max-age=0, s-maxage=60, stale-while-revalidate=600';
 export const PRIVATE_CACHE_CONTROL = 'private, no-cache';
 /** Shared caches must key on these: a signed-in request is never served the anonymous copy. */
 export const CACHE_VARY = 'Cookie, Authorization, Accept-Encoding';

@@ -105,7 +105,7 @@ describe('HTTP caching in proxy.ts', () => {
     expect(etag).toMatch(/^"d\d+-[\w-]+"$/); // strong
     expect(etag).toContain(`d${await getDataVersion()}-`);
     expect(res.headers.get('cache-control')).toBe(PUBLIC_CACHE_CONTROL);
-    expect(res.headers.get('cache-control')).toMatch(/^public, max-age=0, must-revalidate, s-maxage=\d+$/);
+    expect(res.headers.get('cache-control')).toMatch(/^public, max-age=0, s-maxage=\d+, stale-while-revalidate=\d+$/);
     expect(res.headers.get('vary')).toMatch(/Cookie/);
     // The same data, the same tag; a write changes it.
     expect((await proxy(request(series))).headers.get('etag')).toBe(etag);
