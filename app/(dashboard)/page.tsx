@@ -71,8 +71,8 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
       {filters.vintage && <VintageBanner vintage={filters.vintage} currentHref={`/?${filtersToSearchParams({ ...filters, vintage: undefined })}`} />}
       <FilterBar action="/" filters={{ ...filters, from: dash.from, to: dash.to }} places={places} metrics={metrics} publishers={publishers} interval={interval ?? ''} breakdown={{ by: breakdown?.by, places: breakdown?.places }} keep={filters.vintage ? { vintage: filters.vintage } : undefined} />
       <p className="page-actions"><ExportCsvLink filters={filters} /> <a href={`/figures?${filtersToSearchParams(filters)}`}>Table of these figures</a></p>
-      <HeadlineCards series={dash.series} from={dash.from} to={dash.to} />
-      {breakdowns?.map((b) => <BreakdownPanel key={b.metric} breakdown={b} domain={domain} />)}
+      <HeadlineCards series={dash.series} from={dash.from} to={dash.to} vintage={filters.vintage} />
+      {breakdowns?.map((b) => <BreakdownPanel key={b.metric} breakdown={b} domain={domain} vintage={filters.vintage} />)}
       {!breakdowns && dash.series.map((s) => (
         <ChartPanel
           key={s.metric}
@@ -80,6 +80,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
           points={toChartPoints(s)}
           events={events}
           domain={domain}
+          vintage={filters.vintage}
           emptyMessage={emptySeriesMessage(s.label, placeName, formatDay(dash.from), formatDay(dash.to))}
           actions={<>
             <CiteViewForm view="chart" label={`Cite this view: ${s.label}`} query={`${filtersToSearchParams({ ...filters, metric: [s.metric], from: dash.from, to: dash.to })}&interval=${dash.interval}`} />

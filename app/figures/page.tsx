@@ -7,6 +7,7 @@ import { VintageBanner } from '@/components/figures/VintageBanner';
 import { CiteViewForm } from '@/components/snapshots/CiteViewForm';
 import { FilterError } from '@/components/filters/FilterError';
 import { getActor } from '@/lib/auth/session';
+import { figureHref } from '@/lib/figures/chartData';
 import { filtersToSearchParams } from '@/lib/figures/filters';
 import { listFigures, parsePageQuery, type FigureSort } from '@/lib/figures/listFigures';
 import { formatExact, formatStatedValue } from '@/lib/figures/formatValue';
@@ -83,7 +84,7 @@ export default async function FiguresPage({ searchParams }: { searchParams: Prom
             <tbody>
               {figures.map((f) => (
                 <tr key={f.id}>
-                  <td data-label="As of" className="date"><a href={`/figures/${f.id}${filters.vintage ? `?vintage=${encodeURIComponent(filters.vintage)}` : ''}`}>{f.asOf}</a></td>
+                  <td data-label="As of" className="date"><a href={figureHref(f.id, filters.vintage)}>{f.asOf}</a></td>
                   <td data-label="Metric">{metricLabel.get(f.metric) ?? f.metric}</td>
                   <td data-label="Value as stated" className="value">{f.valueAsStated ?? formatStatedValue(f)}</td>
                   <td data-label="Qualifier">{QUALIFIER_LABELS[f.qualifier]}{QUALIFIER_SYMBOLS[f.qualifier] ? ` (${QUALIFIER_SYMBOLS[f.qualifier]})` : ''}</td>

@@ -9,9 +9,11 @@ import { LazySeriesChart } from './LazySeriesChart';
 interface Props {
   breakdown: SeriesBreakdown;
   domain: [number, number];
+  /** A vintage view's instant: the tooltips read the claims as they stood then. */
+  vintage?: string;
 }
 
-export function BreakdownPanel({ breakdown, domain }: Props) {
+export function BreakdownPanel({ breakdown, domain, vintage }: Props) {
   const { metric, label, unit, kind, interval, by, groups } = breakdown;
   const headingId = `breakdown-${metric}`;
   const charts = groups.map((g) => ({ ...g, chartPoints: toChartPoints({ unit, points: g.points }) }));
@@ -39,7 +41,7 @@ export function BreakdownPanel({ breakdown, domain }: Props) {
                 ) : (
                   <>
                     <p className="visually-hidden">{describeSeries(`${label} in ${place.name}`, unit, kind, chartPoints)}</p>
-                    <LazySeriesChart id={`${metric}-${place.code ?? place.id}`} title={`${label} in ${place.name}`} kind={kind} unit={unit} interval={interval} points={chartPoints} events={[]} domain={domain} small yMax={yMax || undefined} />
+                    <LazySeriesChart id={`${metric}-${place.code ?? place.id}`} title={`${label} in ${place.name}`} kind={kind} unit={unit} interval={interval} points={chartPoints} events={[]} domain={domain} small yMax={yMax || undefined} vintage={vintage} />
                   </>
                 )}
               </figure>

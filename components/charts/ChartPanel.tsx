@@ -2,7 +2,7 @@
 // screen readers and keyboard users, the chart, or an empty state that says
 // what is missing.
 import type { ChartPoint } from '@/lib/figures/chartData';
-import { describeSeries } from '@/lib/figures/chartData';
+import { describeSeries, figureHref } from '@/lib/figures/chartData';
 import type { Series } from '@/lib/figures/getSeries';
 import { LazySeriesChart } from './LazySeriesChart';
 import type { ChartEventMark } from './chartMarks';
@@ -15,9 +15,11 @@ interface Props {
   emptyMessage: string;
   /** Buttons under the heading, e.g. "Cite this view". */
   actions?: React.ReactNode;
+  /** A snapshot's or vintage view's instant: the chart's claims and links read that state. */
+  vintage?: string;
 }
 
-export function ChartPanel({ series, points, events, domain, emptyMessage, actions }: Props) {
+export function ChartPanel({ series, points, events, domain, emptyMessage, actions, vintage }: Props) {
   const headingId = `chart-${series.metric}`;
   const descriptionId = `chart-${series.metric}-description`;
   return (
@@ -31,7 +33,7 @@ export function ChartPanel({ series, points, events, domain, emptyMessage, actio
       ) : (
         <>
           <p id={descriptionId} className="chart-description">{describeSeries(series.label, series.unit, series.kind, points)}</p>
-          <LazySeriesChart id={series.metric} title={series.label} kind={series.kind} unit={series.unit} interval={series.interval} points={points} events={events} domain={domain} units={`${series.kind === 'STOCK' ? 'running total' : `per ${series.interval}`}, ${series.unit}`} />
+          <LazySeriesChart id={series.metric} title={series.label} kind={series.kind} unit={series.unit} interval={series.interval} points={points} events={events} domain={domain} vintage={vintage} units={`${series.kind === 'STOCK' ? 'running total' : `per ${series.interval}`}, ${series.unit}`} />
           <details className="chart-table">
             <summary>Data table for {series.label.toLowerCase()}</summary>
             <table>
@@ -46,7 +48,7 @@ export function ChartPanel({ series, points, events, domain, emptyMessage, actio
                     <td>{p.label}</td>
                     <td className="num">{p.exact}</td>
                     <td className="num">{p.claims}</td>
-                    <td><a href={`/figures/${p.figureIds[0]}`}>{p.claimList[0]?.sourceTitle ?? `Figure ${p.figureIds[0]}`}</a></td>
+                    <td><a href={figureHref(p.figureIds[0], vintage)}>{p.claimList[0]?.sourceTitle ?? `Figure ${p.figureIds[0]}`}</a></td>
                   </tr>
                 ))}
               </tbody>

@@ -14,7 +14,7 @@ import {
   Area, Bar, CartesianGrid, ComposedChart, ErrorBar, LabelList, Line, ReferenceLine, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis,
   useActiveTooltipDataPoints,
 } from 'recharts';
-import type { ChartPoint } from '@/lib/figures/chartData';
+import { figureHref, type ChartPoint } from '@/lib/figures/chartData';
 import type { Interval } from '@/lib/vocabulary';
 import { CHART_COLOURS, ChartLegend, EVENT_LABEL_SPACING, legendItems, staggerRows, type ChartEventMark } from './chartMarks';
 import { ChartActions } from './ChartActions';
@@ -38,6 +38,8 @@ interface Props {
   units?: string;
   /** More buttons for the chart's toolbar (e.g. "Cite this view"). */
   actions?: ReactNode;
+  /** The instant a snapshot or vintage view shows: tooltips and figure links read that state. */
+  vintage?: string;
 }
 
 const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 2 });
@@ -50,12 +52,12 @@ const PLOT_RIGHT = MARGIN.right;
 /** Room either side of the first and last bucket so no bar or marker reaches over an axis. */
 const EDGE: Record<Interval, number> = { day: DAY, week: 5 * DAY, month: 20 * DAY };
 
-function HoverTooltip({ active, payload, unit, hidden }: { active?: boolean; payload?: ReadonlyArray<{ payload?: ChartPoint }>; unit: string; hidden: boolean }) {
+function HoverTooltip({ active, payload, unit, hidden, vintage }: { active?: boolean; payload?: ReadonlyArray<{ payload?: ChartPoint }>; unit: string; hidden: boolean; vintage?: string }) {
   const point = payload?.[0]?.payload;
   if (hidden || !active || !point) return null;
   return (
     <div className="chart-tooltip" role="status">
-      <PointClaims point={point} unit={unit} hint="click to open the headline figure" />
+      <PointClaims point={point} unit={unit} hint="click to open the headline figure" vintage={vintage} />
     </div>
   );
 }
@@ -97,7 +99,7 @@ function EventNumber({ viewBox, n, row }: { viewBox?: { x?: number; y?: number }
   );
 }
 
-export function SeriesChart({ id, title, kind, unit, interval, points, events: allEvents, domain, small = false, yMax, units, actions }: Props) {
+export function SeriesChart({ id, title, kind, unit, interval, points, events: allEvents, domain, small = false, yMax, units, actions, vintage }: Props) {
   const events = small ? [] : allEvents;
   const router = useRouter();
   const [log, setLog] = useState(false);
@@ -108,7 +110,7 @@ export function SeriesChart({ id, title, kind, unit, interval, points, events: a
   const active = useRef<ChartPoint | undefined>(undefined);
   const chartRef = useRef<HTMLDivElement>(null);
   const openPoint = (point: ChartPoint | undefined) => {
-    if (point?.figureIds[0]) router.push(`/figures/${point.figureIds[0]}`);
+    if (point?.figureIds[0]) router.push(figureHref(point.figureIds[0], vintage));
   };
   // Mouse: Recharts knows the hovered point when the click comes.
   const onChartClick = (index: unknown) => {
@@ -168,7 +170,7 @@ export function SeriesChart({ id, title, kind, unit, interval, points, events: a
             <XAxis dataKey="time" type="number" scale="time" domain={xDomain} tickFormatter={dayLabel} minTickGap={24} allowDataOverflow />
             <YAxis yAxisId="v" padding={{ top: 12, bottom: 12 }} scale={log ? 'log' : 'auto'} domain={log ? ['auto', 'auto'] : [0, yMax ?? 'auto']} allowDataOverflow={false} tickFormatter={(v: number) => compact.format(v)} width={AXIS_WIDTH} />
             {cumulative && <YAxis yAxisId="c" orientation="right" tickFormatter={(v: number) => compact.format(v)} width={AXIS_WIDTH} />}
-            <Tooltip content={<HoverTooltip unit={unit} hidden={touch} />} wrapperStyle={{ pointerEvents: 'none', zIndex: 2 }} />
+            <Tooltip content={<HoverTooltip unit={unit} hidden={touch} vintage={vintage} />} wrapperStyle={{ pointerEvents: 'none', zIndex: 2 }} />
             {kind === 'STOCK' ? (
               <>
                 <Area yAxisId="v" dataKey="band" stroke="none" fill={CHART_COLOURS.band} fillOpacity={0.6} isAnimationActive={false} name="Range (low–high)" connectNulls={false} />
@@ -203,9 +205,9 @@ export function SeriesChart({ id, title, kind, unit, interval, points, events: a
       )}
       {touch && pinnedPoint && (
         <div className="chart-pinned" role="status">
-          <PointClaims point={pinnedPoint} unit={unit} hint="tap the point again to open its headline figure" />
+          <PointClaims point={pinnedPoint} unit={unit} hint="tap the point again to open its headline figure" vintage={vintage} />
           <p className="chart-pinned-actions">
-            <a href={`/figures/${pinnedPoint.figureIds[0]}`}>Open the headline figure</a>
+            <a href={figureHref(pinnedPoint.figureIds[0], vintage)}>Open the headline figure</a>
             <button type="button" className="button-link-inline" onClick={() => setPinned(null)}>Close</button>
           </p>
         </div>

@@ -4,9 +4,10 @@ import { Sparkline } from '@/components/charts/Sparkline';
 import type { Series } from '@/lib/figures/getSeries';
 import { combineQualifiers } from '@/lib/figures/combineQualifiers';
 import { formatCount, formatExact, formatStatedValue } from '@/lib/figures/formatValue';
+import { figureHref } from '@/lib/figures/chartData';
 import { formatDay } from '@/lib/figures/formatDay';
 
-function StockCard({ s }: { s: Series }) {
+function StockCard({ s, vintage }: { s: Series; vintage?: string }) {
   const last = s.points.at(-1)!;
   const claim = last.claimDetails?.[0];
   return (
@@ -19,7 +20,7 @@ function StockCard({ s }: { s: Series }) {
         {claim && (
           <>
             {' · '}
-            <a href={`/figures/${claim.id}`}>{claim.source.publisher ?? claim.source.title}</a>
+            <a href={figureHref(claim.id, vintage)}>{claim.source.publisher ?? claim.source.title}</a>
           </>
         )}
       </p>
@@ -41,7 +42,7 @@ function FlowCard({ s, from, to }: { s: Series; from: string; to: string }) {
   );
 }
 
-export function HeadlineCards({ series, from, to }: { series: Series[]; from: string; to: string }) {
+export function HeadlineCards({ series, from, to, vintage }: { series: Series[]; from: string; to: string; vintage?: string }) {
   return (
     <ul className="headline-cards" aria-label="Headline figures">
       {series.map((s) => (
@@ -50,7 +51,7 @@ export function HeadlineCards({ series, from, to }: { series: Series[]; from: st
           {s.points.length === 0 ? (
             <p className="muted">No figures in this view.</p>
           ) : s.kind === 'STOCK' ? (
-            <StockCard s={s} />
+            <StockCard s={s} vintage={vintage} />
           ) : (
             <FlowCard s={s} from={from} to={to} />
           )}

@@ -14,9 +14,11 @@ interface Props {
   sourceLine: string;
   live: boolean;
   openHref: string;
+  /** A snapshot's instant: the tooltips read the claims as they stood then. */
+  vintage?: string;
 }
 
-export function EmbedChart({ series, points, events, domain, sourceLine, live, openHref }: Props) {
+export function EmbedChart({ series, points, events, domain, sourceLine, live, openHref, vintage }: Props) {
   return (
     <figure className="embed-chart" aria-labelledby="embed-title">
       <figcaption>
@@ -28,7 +30,7 @@ export function EmbedChart({ series, points, events, domain, sourceLine, live, o
       ) : (
         <>
           <p className="visually-hidden">{describeSeries(series.label, series.unit, series.kind, points)}</p>
-          <LazySeriesChart id={series.metric} title={series.label} kind={series.kind} unit={series.unit} interval={series.interval} points={points} events={events} domain={domain} />
+          <LazySeriesChart id={series.metric} title={series.label} kind={series.kind} unit={series.unit} interval={series.interval} points={points} events={events} domain={domain} vintage={vintage} />
         </>
       )}
       <p className="embed-source muted">

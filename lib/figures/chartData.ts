@@ -39,6 +39,10 @@ export interface ChartPoint {
 
 export const toTime = (day: string) => Date.parse(`${day}T00:00:00Z`);
 
+/** A figure's page; at a vintage, the figure as it stood then (a snapshot's points open that). */
+export const figureHref = (id: number, vintage?: string) =>
+  vintage ? `/figures/${id}?vintage=${encodeURIComponent(vintage)}` : `/figures/${id}`;
+
 function claimText(c: Claim, unit: string): string {
   return c.valueAsStated ?? formatStatedValue({ qualifier: c.qualifier, low: c.low, high: c.high }, unit);
 }

@@ -10,7 +10,7 @@
 // state unchanged. Without a vintage the relation is the figure table itself.
 //
 // Exported API
-//   parseVintage(text): string           ISO 8601 instant → canonical UTC text; AppError names `vintage`.
+//   vintageSchema                        ISO 8601 instant → canonical UTC text (zod; errors name `vintage`).
 //   figuresFromSql(sql, { vintage? })    fragment for FROM … f
 //   figuresFromText({ vintage? })        the same as SQL text, for COPY statements
 import type { Fragment } from 'postgres';
@@ -19,7 +19,7 @@ import type { Sql } from '@/lib/db/sql';
 
 export const VINTAGE_EXAMPLE = '2022-03-15T12:00:00Z';
 
-/** What parseVintage returns: Date#toISOString text, safe to inline in SQL. */
+/** What vintageSchema returns: Date#toISOString text, safe to inline in SQL. */
 const CANONICAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 /**
@@ -41,7 +41,7 @@ export const vintageSchema = z
   });
 
 function assertCanonical(vintage: string): string {
-  // parseVintage's output only; anything else here is a programming error, never inlined.
+  // vintageSchema's output only; anything else here is a programming error, never inlined.
   if (!CANONICAL.test(vintage)) throw new Error(`not a canonical vintage: ${vintage}`);
   return vintage;
 }

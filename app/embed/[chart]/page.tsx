@@ -39,6 +39,7 @@ export default async function LiveEmbedPage({ params, searchParams }: { params: 
       sourceLine={filters.vintage ? `Corridor: data as published on ${formatInstant(filters.vintage)}.` : `Corridor, live data${dash.lastUpdated ? ` (last updated ${dash.lastUpdated.replace('T', ' ').replace('Z', ' UTC')})` : ''}; values change as editors correct them.`}
       live={!filters.vintage}
       openHref={`/?${open}`}
+      vintage={filters.vintage}
     />
   );
 }

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { ClaimCitation } from '@/components/figures/ClaimCitation';
 import { RevisionTimeline } from '@/components/figures/RevisionTimeline';
+import { figureHref } from '@/lib/figures/chartData';
 import { formatDay } from '@/lib/figures/formatDay';
 import { getFigure } from '@/lib/figures/getFigure';
 import { formatExact, formatStatedValue } from '@/lib/figures/formatValue';
@@ -79,7 +80,7 @@ export default async function FigurePage({ params, searchParams }: { params: Pro
         <ul>
           {others.map((c) => (
             <li key={c.id}>
-              <a href={`/figures/${c.id}`}>“{c.valueAsStated ?? formatStatedValue(c, figure.unit)}”</a>
+              <a href={figureHref(c.id, vintage)}>“{c.valueAsStated ?? formatStatedValue(c, figure.unit)}”</a>
               {c.id === sameDay[0].id && ' (headline)'} — <ClaimCitation claim={c} />
             </li>
           ))}

@@ -7,7 +7,7 @@ import { ClaimCitation } from '@/components/figures/ClaimCitation';
 import { VintageBanner } from '@/components/figures/VintageBanner';
 import { CopyBlock } from '@/components/snapshots/CopyBlock';
 import { iframeCode } from '@/components/snapshots/EmbedCode';
-import { emptySeriesMessage, toChartPoints, toTime } from '@/lib/figures/chartData';
+import { emptySeriesMessage, figureHref, toChartPoints, toTime } from '@/lib/figures/chartData';
 import { formatDay } from '@/lib/figures/formatDay';
 import { formatExact, formatStatedValue } from '@/lib/figures/formatValue';
 import { AppError } from '@/lib/http/AppError';
@@ -45,6 +45,7 @@ export default async function SnapshotPage({ params }: { params: Promise<{ id: s
           points={toChartPoints(chart.series)}
           events={chart.events.map((e) => ({ time: toTime(e.date), title: e.title }))}
           domain={[toTime(chart.from), toTime(chart.to)]}
+          vintage={snapshot.vintage}
           emptyMessage={emptySeriesMessage(chart.series.label, null, formatDay(chart.from), formatDay(chart.to))}
         />
       )}
@@ -60,7 +61,7 @@ export default async function SnapshotPage({ params }: { params: Promise<{ id: s
                 <tbody>
                   {table.figures.map((f) => (
                     <tr key={f.id}>
-                      <td><a href={`/figures/${f.id}?vintage=${encodeURIComponent(snapshot.vintage)}`}>{f.asOf}</a></td>
+                      <td><a href={figureHref(f.id, snapshot.vintage)}>{f.asOf}</a></td>
                       <td>{f.metric}</td>
                       <td>{f.valueAsStated ?? formatStatedValue(f)}</td>
                       <td className="num">{formatExact(f.low)}{f.low !== f.high ? `–${formatExact(f.high)}` : ''}</td>

@@ -4,6 +4,7 @@ import { GET as getSeries } from '@/app/api/v1/series/route';
 import { GET as getFigures } from '@/app/api/v1/figures/route';
 import { GET as getCsv } from '@/app/api/v1/figures.csv/route';
 import { GET as getNdjson } from '@/app/api/v1/figures.ndjson/route';
+import { GET as getClaims } from '@/app/api/v1/claims/route';
 import { resetDatabase } from '@/__tests__/helpers/db';
 import { createTestUser, type TestUser } from '@/__tests__/helpers/auth';
 import { day, figureData, seedReferenceData, type Seed } from '@/__tests__/helpers/fixtures';
@@ -141,6 +142,25 @@ describe('figures, CSV and NDJSON at a vintage', () => {
   });
 });
 
+describe("a chart point's claims at a vintage (a snapshot's tooltips)", () => {
+  const claims = async (query: string) => {
+    const response = await getClaims(new Request(`http://test/api/v1/claims?${query}`));
+    return { status: response.status, body: await response.json() };
+  };
+  const all = () => [ids.edited, ids.retracted, ids.added].join(',');
+
+  it('gives the claims as published then: old values, retracted ones kept, later ones absent', async () => {
+    const then = await claims(`ids=${all()}&vintage=${vintage}`);
+    expect(then.status).toBe(200);
+    expect(then.body.claims.map((c: { id: number; low: number }) => [c.id, c.low])).toEqual([[ids.edited, 100], [ids.retracted, 200]]);
+  });
+
+  it('gives the current claims without a vintage', async () => {
+    const now = await claims(`ids=${all()}`);
+    expect(now.body.claims.map((c: { id: number; low: number }) => [c.id, c.low])).toEqual([[ids.edited, 150], [ids.added, 300]]);
+  });
+});
+
 describe('a bad vintage', () => {
   it.each([
     ['2022-05-01', 'ISO 8601 instant'],
@@ -152,6 +172,7 @@ describe('a bad vintage', () => {
       await getSeries(new Request(`http://test/api/v1/series?metric=refugees&vintage=${value}`)),
       await getFigures(new Request(`http://test/api/v1/figures?vintage=${value}`)),
       await getCsv(new Request(`http://test/api/v1/figures.csv?vintage=${value}`)),
+      await getClaims(new Request(`http://test/api/v1/claims?ids=1&vintage=${value}`)),
     ]) {
       expect(response.status).toBe(400);
       const text = await response.text();

@@ -28,6 +28,7 @@ export default async function EmbedSnapshotPage({ params }: { params: Promise<{ 
       sourceLine={`Corridor snapshot ${snapshot.id}: data as published on ${formatInstant(snapshot.vintage)}.`}
       live={false}
       openHref={`/s/${snapshot.id}`}
+      vintage={snapshot.vintage}
     />
   );
 }

@@ -1,6 +1,7 @@
 // "Compare with now": what changed in a snapshot's view since it was frozen.
 import { notFound } from 'next/navigation';
 import { VintageBanner } from '@/components/figures/VintageBanner';
+import { figureHref } from '@/lib/figures/chartData';
 import { formatExact } from '@/lib/figures/formatValue';
 import { AppError } from '@/lib/http/AppError';
 import { compareWithNow, MAX_CHANGES } from '@/lib/snapshots/compareWithNow';
@@ -54,7 +55,7 @@ export default async function ComparePage({ params }: { params: Promise<{ id: st
             {figures.map((f) => (
               <li key={f.id}>
                 <strong>{f.change[0].toUpperCase() + f.change.slice(1)}</strong>: {/* Retracted figures are not public; their page as published then is. */}
-                <a href={f.change === 'retracted' ? `/figures/${f.id}?vintage=${encodeURIComponent(snapshot.vintage)}` : `/figures/${f.id}#revision-${f.revisionId}`}>figure {f.id}</a> ({f.metric}, as of {f.asOf}) on {f.at}
+                <a href={f.change === 'retracted' ? figureHref(f.id, snapshot.vintage) : `/figures/${f.id}#revision-${f.revisionId}`}>figure {f.id}</a> ({f.metric}, as of {f.asOf}) on {f.at}
               </li>
             ))}
           </ul>
