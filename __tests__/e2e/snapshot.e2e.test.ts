@@ -1,7 +1,7 @@
 // A cited view stays as it was: a reader freezes a chart with "Cite this view",
 // an editor then corrects the figure behind it, and the snapshot page and its
 // embed still show the old value while the live views show the new one.
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { db } from '@/lib/db/client';
 import { sql } from '@/lib/db/sql';
 import { formatExact, formatStatedValue } from '@/lib/figures/formatValue';
@@ -11,7 +11,17 @@ import { PASSWORD, signIn } from './signIn';
 
 const editorEmail = `snapshot-editor-${Date.now()}@corridor.test`;
 
-interface Picked { id: number; metric: string; label: string; day: string; low: bigint; qualifier: 'EXACT' | 'APPROXIMATE' }
+interface Picked { id: number; metric: string; label: string; day: string; low: bigint; qualifier: 'EXACT' | 'APPROXIMATE'; quote: string }
+
+/** Focuses the chart, moves to its first point, and waits for that point's claims in the tooltip. */
+async function focusFirstPoint(page: Page, metric: string) {
+  const svg = page.getByTestId(`chart-${metric}`).locator('svg.recharts-surface');
+  await svg.focus();
+  await page.keyboard.press('ArrowRight');
+  const tooltip = page.locator('.chart-tooltip');
+  await tooltip.locator('li').first().waitFor();
+  return tooltip;
+}
 
 describe('a snapshot does not change when its figure is corrected', () => {
   let browser: Browser;
@@ -20,7 +30,7 @@ describe('a snapshot does not change when its figure is corrected', () => {
     await insertUser(null, { email: editorEmail, name: 'snapshot editor', role: 'EDITOR', password: PASSWORD });
     // A published running-total figure that is the only claim on its day, so it is that day's point.
     [figure] = await sql<Picked[]>`
-      SELECT f.id, m.key AS metric, m.label, to_char(f."asOf", 'YYYY-MM-DD') AS day, f.low, f.qualifier
+      SELECT f.id, m.key AS metric, m.label, to_char(f."asOf", 'YYYY-MM-DD') AS day, f.low, f.qualifier, f.quote
       FROM figure f JOIN metric m ON m.id = f."metricId"
       WHERE f.status = 'PUBLISHED' AND m.kind = 'STOCK' AND f.qualifier IN ('EXACT', 'APPROXIMATE') AND f.low = f.high
         AND (SELECT count(*) FROM figure g WHERE g."metricId" = f."metricId" AND g."asOf" = f."asOf" AND g.status = 'PUBLISHED') = 1
@@ -75,9 +85,17 @@ describe('a snapshot does not change when its figure is corrected', () => {
     expect(embedText).not.toContain(newLabel);
     expect(embedText).not.toContain('Live');
 
+    // The snapshot's tooltip loads the claim as it stood then, and its point opens the figure at that instant.
+    await reader.goto(snapshotPath);
+    const tooltip = await focusFirstPoint(reader, figure.metric);
+    await expect(tooltip.textContent()).resolves.toContain(figure.quote);
+    expect(await tooltip.textContent()).not.toContain('Corrected:');
+    await Promise.all([reader.waitForURL(/\/figures\/\d+\?vintage=/), reader.keyboard.press('Enter')]);
+
     // The live views: the new value.
     await reader.goto(view);
     await reader.locator('td', { hasText: newExact }).first().waitFor({ state: 'attached' });
+    await expect((await focusFirstPoint(reader, figure.metric)).textContent()).resolves.toContain(`Corrected: ${newExact} people.`);
     await reader.goto(`/embed/${figure.metric}?from=${figure.day}&to=${figure.day}`);
     await reader.getByText('Live').first().waitFor();
     expect(await reader.locator('body').textContent()).toContain(newLabel);
