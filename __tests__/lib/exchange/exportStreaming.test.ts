@@ -5,6 +5,7 @@ import { db } from '@/lib/db/client';
 import { parse } from 'csv-parse';
 import { resetDatabase } from '../../helpers/db';
 import { seedExchangeData } from './fixtures';
+import { HEAVY_TEST_TIMEOUT_MS } from '@/__tests__/helpers/timeouts';
 
 const ROWS = 200_000;
 const MB = 1024 * 1024;
@@ -61,7 +62,7 @@ describe('streaming export', () => {
     await resetDatabase();
     const { sources, metrics } = await seedExchangeData();
     await seedMany(sources.wire.id, metrics.refugees.id);
-  }, 300_000);
+  }, HEAVY_TEST_TIMEOUT_MS);
 
   // Flat memory, proven by structure rather than by heap size: while the client
   // does not read, PostgreSQL's COPY blocks on writing to the socket, so the rows
@@ -100,7 +101,7 @@ describe('streaming export', () => {
     } finally {
       await reader.cancel().catch(() => {});
     }
-  }, 300_000);
+  }, HEAVY_TEST_TIMEOUT_MS);
 
   it('ends the query in PostgreSQL when the client goes away', async () => {
     const abort = new AbortController();

@@ -2,6 +2,7 @@ import { db } from '@/lib/db/client';
 import { resetDatabase } from '../../helpers/db';
 import { seedExchangeData } from './fixtures';
 import { createUser, importText, tableCounts } from './importHelpers';
+import { HEAVY_TEST_TIMEOUT_MS } from '@/__tests__/helpers/timeouts';
 
 const ROWS = 100_000;
 
@@ -37,5 +38,5 @@ describe('import of 100,000 rows', () => {
     expect(await db.figure.count({ where: { importRunId: ok.importRunId } })).toBe(ROWS);
     expect(await db.figureRevision.count({ where: { action: 'IMPORT' } })).toBe(ROWS);
     expect(await db.source.count({ where: { url: { startsWith: 'https://example.org/bulk/' } } })).toBe(50);
-  }, 300_000);
+  }, HEAVY_TEST_TIMEOUT_MS);
 });
