@@ -8,9 +8,11 @@ import { isRecordId } from '@/lib/vocabulary';
 import { listClaims, type Claim } from './listClaims';
 import { MAX_IDS_PER_POINT } from './listSeriesPoints';
 
-const idsSchema = z.object({
+/** The ids parameter; the API reference is built from it. */
+export const claimIdsSchema = z.object({
   ids: z
     .string({ message: 'ids is required: figure ids separated by commas, such as ids=12,7' })
+    .meta({ description: `1 to ${MAX_IDS_PER_POINT} figure ids separated by commas (a chart point's figureIds), such as 12,7.` })
     .transform((v) => v.split(',').map((id) => id.trim()).filter(Boolean))
     .refine((ids) => ids.length > 0 && ids.every(isRecordId), 'ids must be figure ids (whole numbers) separated by commas, such as ids=12,7')
     .refine((ids) => ids.length <= MAX_IDS_PER_POINT, `ids may name at most ${MAX_IDS_PER_POINT} figures, as a chart point lists`)
@@ -19,7 +21,7 @@ const idsSchema = z.object({
 
 export function parseClaimIds(params: URLSearchParams): number[] {
   const ids = params.get('ids')?.trim();
-  return parseOrThrow(idsSchema, ids ? { ids } : {}).ids;
+  return parseOrThrow(claimIdsSchema, ids ? { ids } : {}).ids;
 }
 
 /** The published claims among `ids`, in the order given; drafts and retractions are left out. */
