@@ -35,17 +35,28 @@ function Constraints({ schema }: { schema: JsonSchema }) {
   return all.length ? <span className="api-constraints">{all.join('; ')}</span> : null;
 }
 
+/** The object a field holds, in a list or beside null, whose fields are drawn below it. */
+function objectInside(schema: JsonSchema | undefined): JsonSchema | null {
+  if (!schema) return null;
+  if (schema.type === 'object' && schema.properties) return schema;
+  if (schema.type === 'array') return objectInside(schema.items);
+  for (const branch of schema.anyOf ?? []) {
+    const found = objectInside(branch);
+    if (found) return found;
+  }
+  return null;
+}
+
 /** An object's fields, nested objects drawn inside their field. */
 function Fields({ schema }: { schema: JsonSchema }) {
   const required = new Set(schema.required ?? []);
   return (
     <ul className="api-fields">
       {Object.entries(schema.properties ?? {}).map(([name, field]) => {
-        const inner = field.type === 'array' ? field.items : field;
-        const nested = inner?.type === 'object' && inner.properties ? inner : null;
+        const nested = objectInside(field);
         return (
           <li key={name}>
-            <code className="api-name">{name}</code> <span className="api-type">{nested ? (field.type === 'array' ? 'list of objects' : 'object') : <TypeOf schema={field} />}</span>
+            <code className="api-name">{name}</code> <span className="api-type"><TypeOf schema={field} /></span>
             {!required.has(name) && <span className="muted"> (optional)</span>}
             {field.description && <p><Prose text={field.description} /></p>}
             <Constraints schema={field} />
