@@ -49,6 +49,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             <a href="/">Overview</a>
             <a href="/figures">Figures</a>
             <a href="/sources">Sources</a>
+            <a href="/docs/api">API</a>
           </nav>
           <AccountLinks account={account} signOut={signOutAction} />
         </header>

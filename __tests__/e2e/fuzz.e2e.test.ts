@@ -82,8 +82,8 @@ const auth = fc.constantFrom<Auth>('none', 'none', 'none', 'analyst', 'editor', 
 
 const READ_PATHS = [
   '/api/v1/series', '/api/v1/figures', '/api/v1/figures.csv', '/api/v1/figures.ndjson', '/api/v1/sources.csv', '/api/v1/places.csv',
-  '/api/v1/events.csv', '/api/v1/datapackage.json',
-  '/api/health', '/api/auth/get-session', '/', '/figures', '/sources', '/figures/1', '/figures/2147483648', '/figures/-1',
+  '/api/v1/events.csv', '/api/v1/datapackage.json', '/api/v1/openapi.json',
+  '/api/health', '/api/auth/get-session', '/', '/figures', '/sources', '/figures/1', '/figures/2147483648', '/figures/-1', '/docs', '/docs/api',
 ];
 // Half the reads name a real metric first, so the series route gets past its required parameter.
 const readQuery = fc.tuple(fc.boolean(), fc.constantFrom('refugees', 'evacuees', 'buses'), query).map(([withMetric, metric, pairs]) =>

@@ -18,13 +18,18 @@ const tooLong = (length: number) =>
     'text',
   );
 
+/** The JSON body; the API reference is built from it. */
 export const extractRequestSchema = z.object({
   text: z
     .string({ message: 'text is required: paste the report as a string.' })
-    .refine((v) => v.trim().length > 0, 'text is empty: paste the report to extract figures from.'),
-  publishedAt: z.string({ message: 'publishedAt is required, as YYYY-MM-DD.' }).pipe(dayString),
-  url: z.union([z.literal(''), httpUrl]).nullish(),
-  title: z.string().max(500, 'Keep the title under 500 characters.').nullish(),
+    .refine((v) => v.trim().length > 0, 'text is empty: paste the report to extract figures from.')
+    .meta({ description: `The report's text, at most ${MAX_TEXT_CHARS.toLocaleString('en')} characters (413 beyond).` }),
+  publishedAt: z
+    .string({ message: 'publishedAt is required, as YYYY-MM-DD.' })
+    .pipe(dayString)
+    .meta({ description: 'The day the report was published, YYYY-MM-DD; relative dates ("on Tuesday") count back from it.', format: 'date' }),
+  url: z.union([z.literal(''), httpUrl]).nullish().meta({ description: "The report's http(s) address." }),
+  title: z.string().max(500, 'Keep the title under 500 characters.').nullish().meta({ description: "The report's title." }),
 });
 
 export type ExtractRequest = z.output<typeof extractRequestSchema>;

@@ -85,9 +85,11 @@ const searchText = (name: string, max: number) =>
     .max(max, `${name} must be at most ${max} characters`)
     .refine((v) => !CONTROL_CHARACTERS.test(v), `${name} must not contain control characters such as NUL`);
 
-function listOf<T extends string>(name: string, allowed: readonly T[]) {
+/** One or more of `allowed`, comma-separated or repeated, in any case; the API reference lists `allowed`. */
+function listOf<T extends string>(name: string, allowed: readonly T[], description: string) {
   return z
     .array(z.string())
+    .meta({ description, items: { type: 'string', enum: [...allowed] } })
     .transform((values) => values.flatMap((v) => v.split(',')).map((v) => v.trim().toUpperCase()).filter(Boolean))
     .refine((values) => values.every((v) => (allowed as readonly string[]).includes(v)), {
       message: `${name} must be one or more of ${allowed.join(', ')}`,
@@ -95,22 +97,31 @@ function listOf<T extends string>(name: string, allowed: readonly T[]) {
     .transform((values) => [...new Set(values)] as T[]);
 }
 
-const filterSchema = z
+/**
+ * The filter parameters. Their descriptions (`.meta`) are the API reference's
+ * (lib/api/openapi.ts builds /api/v1/openapi.json from this schema).
+ */
+export const figureFilterSchema = z
   .object({
     metric: z
       .array(z.string())
+      .meta({ description: 'One or more metric keys (refugees, evacuees, buses, …), comma-separated or repeated. An unknown key is a 404.' })
       .transform((values) => [...new Set(values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean))])
       .refine((keys) => keys.every((k) => METRIC_KEY.test(k)), 'metric must be one or more metric keys such as refugees or refugees,buses')
       .optional(),
-    from: day('from').optional(),
-    to: day('to').optional(),
-    place: placeRef('place').optional(),
-    origin: placeRef('origin').optional(),
-    destination: placeRef('destination').optional(),
-    publisher: searchText('publisher', TEXT_LIMITS.publisher).optional(),
-    qualifier: listOf('qualifier', QUALIFIERS).optional(),
-    status: listOf('status', FIGURE_STATUSES).optional(),
-    q: searchText('q (search)', TEXT_LIMITS.search).optional(),
+    from: day('from').meta({ description: `First as-of day, inclusive, YYYY-MM-DD (${DAY_EXAMPLE}).`, format: 'date' }).optional(),
+    to: day('to').meta({ description: 'Last as-of day, inclusive, YYYY-MM-DD; on or after from.', format: 'date' }).optional(),
+    place: placeRef('place').meta({ description: `A place id or code (${PLACE_CODE_EXAMPLE}): figures whose origin or destination is it or lies below it.` }).optional(),
+    origin: placeRef('origin').meta({ description: 'A place id or code: figures whose origin is it or lies below it.' }).optional(),
+    destination: placeRef('destination').meta({ description: 'A place id or code: figures whose destination is it or lies below it.' }).optional(),
+    publisher: searchText('publisher', TEXT_LIMITS.publisher).meta({ description: 'An organization id or its exact name.' }).optional(),
+    qualifier: listOf('qualifier', QUALIFIERS, 'How the source states the number; comma-separated or repeated, any case.').optional(),
+    status: listOf(
+      'status',
+      FIGURE_STATUSES,
+      'Default PUBLISHED; comma-separated or repeated. Anything but PUBLISHED needs an editor or admin (403 otherwise). Charts plot published figures whatever it says.',
+    ).optional(),
+    q: searchText('q (search)', TEXT_LIMITS.search).meta({ description: 'Case-insensitive text to find in the quote or the source title.' }).optional(),
     vintage: vintageSchema.optional(),
   })
   .refine((f) => !f.from || !f.to || f.from <= f.to, { message: 'to must be on or after from', path: ['to'] });
@@ -135,7 +146,7 @@ function readParams(input: SearchParamsInput): Record<string, string | string[] 
  * Callers outside lib/figures use readFigureFilters, which also checks places and drafts.
  */
 export function parseFigureFilters(input: SearchParamsInput): FigureFilters {
-  const { status, qualifier, metric, ...rest } = parseOrThrow(filterSchema, readParams(input));
+  const { status, qualifier, metric, ...rest } = parseOrThrow(figureFilterSchema, readParams(input));
   return {
     ...rest,
     ...(metric && metric.length > 0 ? { metric } : {}),

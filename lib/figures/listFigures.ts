@@ -18,7 +18,9 @@ export const MAX_LIMIT = 1000;
 export const DEFAULT_SORT: FigureSort = '-asOf';
 
 /** The sort parameter, shared by the table, GET /api/v1/figures and the CSV export. */
-export const sortSchema = z.enum(SORTS, { message: `sort must be one of ${SORTS.join(', ')}` });
+export const sortSchema = z
+  .enum(SORTS, { message: `sort must be one of ${SORTS.join(', ')}` })
+  .meta({ description: 'Order on one column (- for descending), then by id in the same direction.' });
 
 export interface PageQuery {
   sort: FigureSort;
@@ -34,21 +36,27 @@ export interface FigurePage {
   nextCursor: string | null;
 }
 
-const pageSchema = z.object({
+/** sort, limit and cursor; the API reference is built from it. */
+export const pageQuerySchema = z.object({
   sort: sortSchema.default(DEFAULT_SORT),
   limit: z.coerce
     .number({ message: `limit must be a whole number from 1 to ${MAX_LIMIT}` })
     .int(`limit must be a whole number from 1 to ${MAX_LIMIT}`)
     .min(1, `limit must be a whole number from 1 to ${MAX_LIMIT}`)
     .max(MAX_LIMIT, `limit must be at most ${MAX_LIMIT}`)
-    .default(50),
-  cursor: z.string().max(200, 'cursor is not one this API returned').optional(),
+    .default(50)
+    .meta({ description: 'Figures per page.' }),
+  cursor: z
+    .string()
+    .max(200, 'cursor is not one this API returned')
+    .meta({ description: 'The nextCursor of the previous page, asked with the same sort.' })
+    .optional(),
 });
 
 /** Reads sort, limit and cursor; throws BAD_REQUEST naming the bad one. */
 export function parsePageQuery(params: URLSearchParams): PageQuery {
-  const raw = Object.fromEntries(['sort', 'limit', 'cursor'].flatMap((k) => (params.get(k)?.trim() ? [[k, params.get(k)!.trim()]] : [])));
-  const page: PageQuery = parseOrThrow(pageSchema, raw);
+  const raw = Object.fromEntries(Object.keys(pageQuerySchema.shape).flatMap((k) => (params.get(k)?.trim() ? [[k, params.get(k)!.trim()]] : [])));
+  const page: PageQuery = parseOrThrow(pageQuerySchema, raw);
   return page.cursor ? { ...page, after: decodeCursor(page.cursor, page.sort) } : page;
 }
 

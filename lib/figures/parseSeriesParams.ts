@@ -20,9 +20,15 @@ export interface Breakdown {
 }
 
 const breakdownShape = {
-  by: z.enum(BREAKDOWNS, { message: `by must be one of ${BREAKDOWNS.join(', ')}` }).optional(),
+  by: z
+    .enum(BREAKDOWNS, { message: `by must be one of ${BREAKDOWNS.join(', ')}` })
+    .meta({ description: 'One series per place instead of one: the places as destinations or as origins.' })
+    .optional(),
   places: z
     .string()
+    .meta({
+      description: `With by: ${COMPARE_MIN} to ${COMPARE_MAX} place ids or codes to compare (POL,HUN), comma-separated or repeated, in that order. Else the places with the most claims in view.`,
+    })
     .transform((v) => [...new Set(v.split(',').map((p) => p.trim()).filter(Boolean))])
     .refine((refs) => refs.every(isPlaceRef), 'places must be place ids or codes separated by commas, such as POL,HUN')
     .refine((refs) => refs.length >= COMPARE_MIN && refs.length <= COMPARE_MAX, `places must name ${COMPARE_MIN} to ${COMPARE_MAX} places to compare`)
@@ -34,12 +40,21 @@ function toBreakdown(data: { by?: BreakdownBy; places?: string[] }): Breakdown |
   return data.by ? { by: data.by, ...(data.places ? { places: data.places } : {}) } : undefined;
 }
 
-const interval = z.enum(INTERVALS, { message: `interval must be one of ${INTERVALS.join(', ')}` });
+const interval = z
+  .enum(INTERVALS, { message: `interval must be one of ${INTERVALS.join(', ')}` })
+  .meta({ description: 'Bucket size: a week starts on Monday. A stock shows the last day with claims, a flow the sum.' });
 
-const schema = z.object({
-  metric: z.string({ message: 'metric is required, for example metric=refugees' }).min(1, 'metric is required, for example metric=refugees'),
+/** The series' own parameters (the figure filters come on top); the API reference is built from it. */
+export const seriesParamsSchema = z.object({
+  metric: z
+    .string({ message: 'metric is required, for example metric=refugees' })
+    .min(1, 'metric is required, for example metric=refugees')
+    .meta({ description: 'A metric key (refugees, evacuees, buses, …). An unknown key is a 404.' }),
   interval: interval.default('day'),
-  include: z.enum(['claims'], { message: 'include accepts only "claims"' }).optional(),
+  include: z
+    .enum(['claims'], { message: 'include accepts only "claims"' })
+    .meta({ description: "claims: each point also carries claimDetails, its figureIds' claims with citations." })
+    .optional(),
   ...breakdownShape,
 });
 
@@ -52,7 +67,7 @@ function pick(input: SearchParamsInput, keys: readonly string[]): Record<string,
 export interface SeriesParams { metric: string; interval: Interval; includeClaims: boolean; breakdown?: Breakdown }
 
 export function parseSeriesParams(params: SearchParamsInput): SeriesParams {
-  const data = parseOrThrow(schema, pick(params, ['metric', 'interval', 'include', 'by', 'places']));
+  const data = parseOrThrow(seriesParamsSchema, pick(params, Object.keys(seriesParamsSchema.shape)));
   const breakdown = toBreakdown(data);
   return { metric: data.metric, interval: data.interval, includeClaims: data.include === 'claims', ...(breakdown ? { breakdown } : {}) };
 }

@@ -10,9 +10,11 @@ import { listClaims, type Claim } from './listClaims';
 import { MAX_IDS_PER_POINT } from './listSeriesPoints';
 import { vintageSchema } from './vintage';
 
-const querySchema = z.object({
+/** The query of GET /api/v1/claims; the API reference is built from it. */
+export const pointClaimsQuerySchema = z.object({
   ids: z
     .string({ message: 'ids is required: figure ids separated by commas, such as ids=12,7' })
+    .meta({ description: `1 to ${MAX_IDS_PER_POINT} figure ids separated by commas (a chart point's figureIds), such as 12,7.` })
     .transform((v) => v.split(',').map((id) => id.trim()).filter(Boolean))
     .refine((ids) => ids.length > 0 && ids.every(isRecordId), 'ids must be figure ids (whole numbers) separated by commas, such as ids=12,7')
     .refine((ids) => ids.length <= MAX_IDS_PER_POINT, `ids may name at most ${MAX_IDS_PER_POINT} figures, as a chart point lists`)
@@ -20,12 +22,12 @@ const querySchema = z.object({
   vintage: vintageSchema.optional(),
 });
 
-export type PointClaimsQuery = z.output<typeof querySchema>;
+export type PointClaimsQuery = z.output<typeof pointClaimsQuerySchema>;
 
 export function parsePointClaimsQuery(params: URLSearchParams): PointClaimsQuery {
   const ids = params.get('ids')?.trim();
   const vintage = params.get('vintage') ?? undefined;
-  return parseOrThrow(querySchema, { ...(ids ? { ids } : {}), vintage });
+  return parseOrThrow(pointClaimsQuerySchema, { ...(ids ? { ids } : {}), vintage });
 }
 
 /**

@@ -38,6 +38,10 @@ export const vintageSchema = z
   .transform((text) => new Date(text).toISOString())
   .refine((iso) => Date.parse(iso) <= Date.now(), {
     message: 'vintage is in the future; give an instant in the past, or leave vintage out for the current data',
+  })
+  .meta({
+    description: `The data as published at this instant: ISO 8601 with a time and a zone (${VINTAGE_EXAMPLE}), not in the future.`,
+    format: 'date-time',
   });
 
 function assertCanonical(vintage: string): string {

@@ -36,6 +36,9 @@ const PUBLIC_READS = [
   /^\/api\/v1\/(?:series|figures)\/?$/,
   /^\/api\/v1\/(?:figures|sources|places|events)\.(?:csv|ndjson)$/,
   /^\/api\/v1\/datapackage\.json$/,
+  // The API reference depends on the build only; the data version in its tag just renews it more often.
+  /^\/api\/v1\/openapi\.json$/,
+  /^\/docs\/api\/?$/,
 ];
 
 export const isPublicRead = (pathname: string) => PUBLIC_READS.some((p) => p.test(pathname));

@@ -49,9 +49,16 @@ export interface SnapshotSelection {
   metric?: string;
 }
 
-const inputSchema = z.object({
-  view: z.enum(SNAPSHOT_VIEWS, { message: `view must be one of ${SNAPSHOT_VIEWS.join(', ')}` }),
-  query: z.string().max(2000, 'query must be at most 2,000 characters').default(''),
+/** What POST /api/v1/snapshots reads (JSON or a form); the API reference is built from it. */
+export const snapshotInputSchema = z.object({
+  view: z
+    .enum(SNAPSHOT_VIEWS, { message: `view must be one of ${SNAPSHOT_VIEWS.join(', ')}` })
+    .meta({ description: 'chart: one metric as a series (the query needs exactly one metric). table: the figures table.' }),
+  query: z
+    .string()
+    .max(2000, 'query must be at most 2,000 characters')
+    .default('')
+    .meta({ description: "The view's filters as a query string (metric=refugees&from=2022-03-01), a chart's interval too. A vintage in it freezes that instant, else now. Published figures only." }),
 });
 
 function newId(): string {
@@ -105,7 +112,7 @@ export async function createSnapshot(
   input: { view: string; query?: string },
   who: { actor: Actor | null; ip: string | null },
 ): Promise<{ snapshot: Snapshot; created: boolean }> {
-  const { view, query } = parseOrThrow(inputSchema, input);
+  const { view, query } = parseOrThrow(snapshotInputSchema, input);
   const params = new URLSearchParams(query);
   const filters = await readFigureFilters(params, async () => who.actor);
   if (filters.status.some((s) => s !== PUBLIC_STATUS)) {

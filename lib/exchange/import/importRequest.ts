@@ -6,23 +6,32 @@ import { AppError } from '@/lib/http/AppError';
 import { CONTROL_CHARACTERS } from '@/lib/vocabulary';
 import { fileTooLarge } from './readRecords';
 
-const schema = z.object({
-  dryRun: z.enum(['0', '1', 'true', 'false'], { message: 'dryRun must be 1 or 0' }).default('1').transform((v) => v === '1' || v === 'true'),
-  status: z.enum(['DRAFT', 'PUBLISHED'], { message: 'status must be DRAFT or PUBLISHED' }).default('DRAFT'),
+/** The import routes' query parameters; the API reference is built from it. */
+export const importRequestSchema = z.object({
+  dryRun: z
+    .enum(['0', '1', 'true', 'false'], { message: 'dryRun must be 1 or 0' })
+    .default('1')
+    .meta({ description: '1: check and count, write nothing. 0: commit every row in one transaction, or none if any row is invalid (422 with the report).' })
+    .transform((v) => v === '1' || v === 'true'),
+  status: z
+    .enum(['DRAFT', 'PUBLISHED'], { message: 'status must be DRAFT or PUBLISHED' })
+    .default('DRAFT')
+    .meta({ description: 'Status of the imported figures, any case. PUBLISHED is for admins only (403 otherwise) and then every row needs a quote.' }),
   fileName: z
     .string()
     .trim()
     .min(1, 'fileName must not be blank')
     .max(200, 'fileName must be at most 200 characters')
     .refine((v) => !CONTROL_CHARACTERS.test(v), 'fileName must not contain control characters such as NUL')
-    .default('upload.csv'),
+    .default('upload.csv')
+    .meta({ description: 'Recorded in the import history; else the X-File-Name header, else upload.csv.' }),
 });
 
-export type ImportRequest = z.infer<typeof schema>;
+export type ImportRequest = z.infer<typeof importRequestSchema>;
 
 export function parseImportRequest(request: Request): ImportRequest {
   const params = new URL(request.url).searchParams;
-  return schema.parse({
+  return importRequestSchema.parse({
     dryRun: params.get('dryRun') ?? undefined,
     status: params.get('status')?.toUpperCase() ?? undefined,
     fileName: params.get('fileName') ?? request.headers.get('x-file-name') ?? undefined,
@@ -36,12 +45,13 @@ export function assertMayImportAs(actor: Actor, status: ImportRequest['status'])
   }
 }
 
-const recordSchema = schema.pick({ dryRun: true, fileName: true });
+/** Places and events imports take dryRun and fileName only. */
+export const recordImportRequestSchema = importRequestSchema.pick({ dryRun: true, fileName: true });
 
 /** Parameters of POST /api/v1/places/import and /api/v1/events/import: dryRun and fileName. */
-export function parseRecordImportRequest(request: Request): z.infer<typeof recordSchema> {
+export function parseRecordImportRequest(request: Request): z.infer<typeof recordImportRequestSchema> {
   const params = new URL(request.url).searchParams;
-  return recordSchema.parse({
+  return recordImportRequestSchema.parse({
     dryRun: params.get('dryRun') ?? undefined,
     fileName: params.get('fileName') ?? request.headers.get('x-file-name') ?? undefined,
   });
