@@ -12,6 +12,7 @@ import type { Role } from '@/lib/auth/permissions';
 import { db } from '@/lib/db/client';
 import { sql } from '@/lib/db/sql';
 import { insertUser } from '@/lib/users/mutations';
+import { HEAVY_TEST_TIMEOUT_MS } from '@/__tests__/helpers/timeouts';
 
 const BASE_URL = process.env.E2E_BASE_URL ?? '';
 if (!BASE_URL) throw new Error('Run the fuzz test with `npm run test:e2e`, which serves the app.');
@@ -227,7 +228,7 @@ describe('fuzzing every API route, the import and the query pages', () => {
       await send(`${method} ${path}?${qs} (${who})`, url, { method, headers: headersFor(who, method === 'GET' || method === 'HEAD' ? {} : { connection: 'close' }) });
     });
     expect(failures).toEqual([]);
-  }, 120_000);
+  }, HEAVY_TEST_TIMEOUT_MS);
 
   it('answers generated imports without a 5xx, and a failed import changes no row', async () => {
     await fc.assert(
@@ -253,7 +254,7 @@ describe('fuzzing every API route, the import and the query pages', () => {
       { seed: SEED, numRuns: IMPORT_REQUESTS },
     );
     expect(failures).toEqual([]);
-  }, 120_000);
+  }, HEAVY_TEST_TIMEOUT_MS);
 
   it('answers generated extract and sign-in requests without a 5xx, writing no figures', async () => {
     await fc.assert(
@@ -268,5 +269,5 @@ describe('fuzzing every API route, the import and the query pages', () => {
       { seed: SEED, numRuns: OTHER_WRITE_REQUESTS },
     );
     expect(failures).toEqual([]);
-  }, 120_000);
+  }, HEAVY_TEST_TIMEOUT_MS);
 });

@@ -1,4 +1,5 @@
-// Per-test timeouts for the few tests that move hundreds of thousands of rows.
+// Per-test timeouts for the few tests that move hundreds of thousands of rows
+// or send thousands of requests (the fuzz test).
 // They are hang guards, not speed checks: sized so a 2-core machine at a load
 // average of 15 (a second suite and builds running) still finishes them. On a
 // quiet machine these tests take 20–60 s.
