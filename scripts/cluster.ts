@@ -16,7 +16,7 @@ import { join, resolve } from 'node:path';
 import { userInfo } from 'node:os';
 import { createDatabase, listDatabases, withDatabase } from '../lib/db/admin';
 import { createLocalCluster, startServer, stopServer, systemBinDir } from '../lib/db/localCluster';
-import { isPortFree } from '../lib/db/ports';
+import { isPortFree, pidAlive } from '../lib/db/ports';
 import { migrate } from '../lib/db/migrate';
 
 const ROOT = resolve('.cluster');
@@ -53,23 +53,14 @@ function pidOf(name: string): number | undefined {
   const file = join(paths.run, `${name}.pid`);
   if (!existsSync(file)) return undefined;
   const pid = Number(readFileSync(file, 'utf8').trim());
-  return pid && alive(pid) ? pid : undefined;
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
+  return pid && pidAlive(pid) ? pid : undefined;
 }
 
 function pgPid(dataDir: string): number | undefined {
   const file = join(dataDir, 'postmaster.pid');
   if (!existsSync(file)) return undefined;
   const pid = Number(readFileSync(file, 'utf8').split('\n')[0]);
-  return pid && alive(pid) ? pid : undefined;
+  return pid && pidAlive(pid) ? pid : undefined;
 }
 
 function render(template: string, values: Record<string, string | number>): string {
@@ -92,7 +83,7 @@ async function waitFor(what: string, check: () => Promise<boolean>, seconds: num
   const deadline = Date.now() + seconds * 1000;
   while (Date.now() < deadline) {
     if (await check().catch(() => false)) return;
-    if (pid !== undefined && !alive(pid)) throw new ClusterError(`${what} exited during start-up; see .cluster/logs/`);
+    if (pid !== undefined && !pidAlive(pid)) throw new ClusterError(`${what} exited during start-up; see .cluster/logs/`);
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new ClusterError(`${what} did not come up within ${seconds} s; see .cluster/logs/`);
@@ -239,8 +230,8 @@ async function stopPid(name: string, signal: NodeJS.Signals, seconds: number): P
   say(`stopping ${name} (pid ${pid})`);
   process.kill(pid, signal);
   const deadline = Date.now() + seconds * 1000;
-  while (alive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-  if (alive(pid)) {
+  while (pidAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  if (pidAlive(pid)) {
     say(`${name} did not stop within ${seconds} s; killing it`);
     process.kill(pid, 'SIGKILL');
   }

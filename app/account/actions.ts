@@ -4,9 +4,8 @@ import { redirect } from 'next/navigation';
 import { AppError } from '@/lib/http/AppError';
 import { changePassword, signOut } from '@/lib/auth/signIn';
 import { applySetCookie } from '@/lib/auth/applySetCookie';
-import { serverAction } from '@/lib/auth/serverAction';
+import { formAction } from '@/lib/auth/serverAction';
 import { createApiToken, revokeApiToken } from '@/lib/auth/apiTokens';
-import { FormReader } from '@/lib/validation/formReader';
 import type { AccountState } from '@/lib/validation/recordFormState';
 
 
@@ -18,11 +17,10 @@ export async function signOutAction(): Promise<void> {
   redirect('/login?signedOut=1');
 }
 
-export const changePasswordAction = serverAction<FormData, AccountState>({
+export const changePasswordAction = formAction<AccountState>({
   name: 'change password',
   permission: 'manageOwnAccount',
-  run: async (_actor, formData) => {
-    const form = new FormReader(formData);
+  run: async (_actor, form) => {
     const next = form.text('newPassword');
     if (next !== form.text('confirmPassword')) throw new AppError('BAD_REQUEST', 'The new passwords do not match.', 'confirmPassword');
     const { setCookie } = await changePassword(new Headers(await headers()), form.text('currentPassword'), next);
@@ -32,21 +30,21 @@ export const changePasswordAction = serverAction<FormData, AccountState>({
   failed,
 });
 
-export const createTokenAction = serverAction<FormData, AccountState>({
+export const createTokenAction = formAction<AccountState>({
   name: 'create API token',
   permission: 'manageOwnAccount',
-  run: async (actor, formData) => {
-    const { token } = await createApiToken(actor, new FormReader(formData).text('name'));
+  run: async (actor, form) => {
+    const { token } = await createApiToken(actor, form.text('name'));
     return { revalidate: ['/account/tokens'], state: { status: 'done', message: 'Copy this token now; it will not be shown again.', token } };
   },
   failed,
 });
 
-export const revokeTokenAction = serverAction<FormData, AccountState>({
+export const revokeTokenAction = formAction<AccountState>({
   name: 'revoke API token',
   permission: 'manageOwnAccount',
-  run: async (actor, formData) => {
-    await revokeApiToken(actor, new FormReader(formData).id());
+  run: async (actor, form) => {
+    await revokeApiToken(actor, form.id());
     return { revalidate: ['/account/tokens'], state: { status: 'done', message: 'Token revoked.' } };
   },
   failed,

@@ -1,8 +1,9 @@
 // For server components: the signed-in actor with a permission, or the honest
 // status: a redirect to sign in (307) when anonymous, 403 (forbidden()) when the
-// role lacks it. No loading boundary sits above these pages, so the status is
+// role lacks it, 404 (notFound()) when a record page's id names no record. No loading boundary sits above these pages, so the status is
 // still free to set when the check runs.
-import { forbidden, redirect } from 'next/navigation';
+import { forbidden, notFound, redirect } from 'next/navigation';
+import { isRecordId } from '@/lib/vocabulary';
 import { getActor } from './session';
 import { PERMISSIONS, type Actor, type Permission } from './permissions';
 
@@ -13,4 +14,13 @@ export async function requirePageActor(permission: Permission, currentPath: stri
   if (!actor) redirect(loginPath(currentPath));
   if (!PERMISSIONS[permission](actor)) forbidden();
   return actor;
+}
+
+/** For a record's page at `<section>/<id>`: checks the permission, then reads the record the id names. */
+export async function requirePageRecord<T>(permission: Permission, section: string, params: Promise<{ id: string }>, get: (id: number) => Promise<T | null>): Promise<T> {
+  const { id } = await params;
+  await requirePageActor(permission, `${section}/${id}`);
+  const record = isRecordId(id) ? await get(Number(id)) : null;
+  if (!record) notFound();
+  return record;
 }

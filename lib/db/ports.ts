@@ -1,4 +1,4 @@
-// Port probes for start-up and tests.
+// Port and process probes for start-up, the local cluster and tests.
 import { createServer } from 'node:net';
 
 /** Resolves true when nothing listens on 127.0.0.1:port. */
@@ -21,4 +21,14 @@ export function findFreePort(): Promise<number> {
       srv.close(() => done(port));
     });
   });
+}
+
+/** True while a process with this pid exists (signal 0 only checks). */
+export function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -8,6 +8,7 @@
 // transaction do not exist in lib/; keep it so, or use primarySql.
 import postgres from 'postgres';
 import { behindPgBouncer, databaseUrl, poolSize, replicaUrl } from './databaseUrl';
+import { forwardTo } from './lazy';
 import { readTarget, type ReadTarget } from './readTarget';
 import { isConnectionError, markReplicaDown, stopReplicaHealth } from './replicaHealth';
 import { registerPool } from '@/lib/http/metrics';
@@ -85,16 +86,7 @@ export const sql: Sql = new Proxy(function () {} as unknown as Sql, {
 });
 
 /** The primary pool, whatever the request. */
-export const primarySql: Sql = new Proxy(function () {} as unknown as Sql, {
-  get(_t, prop) {
-    const real = primaryPool();
-    const value = Reflect.get(real, prop, real);
-    return typeof value === 'function' ? value.bind(real) : value;
-  },
-  apply(_t, _this, args) {
-    return Reflect.apply(primaryPool() as unknown as (...a: unknown[]) => unknown, undefined, args);
-  },
-});
+export const primarySql: Sql = forwardTo(primaryPool, true);
 
 /** Closes the shared pools if this process opened them (tests, scripts). */
 export async function closeSql(): Promise<void> {

@@ -1,14 +1,13 @@
 // Writes to chart events (ceasefires, corridor openings): create, edit, retract.
-import { db, Prisma } from '@/lib/db/client';
+import type { Tx } from '@/lib/db/transaction';
 import { AppError } from '@/lib/http/AppError';
 import { assertPermission } from '@/lib/auth/permissions';
 import type { Actor } from '@/lib/auth/permissions';
-import { writeAudit } from '@/lib/audit/writeAudit';
 import { parseOrThrow } from '@/lib/validation/parseOrThrow';
-import { retractRecord, updateVersioned } from '@/lib/records/writeRecord';
+import { createRecord, retractRecord, updateVersioned } from '@/lib/records/writeRecord';
 import { eventInputSchema, type EventInput } from './eventInput';
 
-async function checkRefs(tx: Prisma.TransactionClient, data: { placeId?: number | null; sourceId?: number | null }) {
+async function checkRefs(tx: Tx, data: { placeId?: number | null; sourceId?: number | null }) {
   if (data.placeId != null && !(await tx.place.findUnique({ where: { id: data.placeId }, select: { id: true } }))) {
     throw new AppError('BAD_REQUEST', `Place ${data.placeId} does not exist.`, 'placeId');
   }
@@ -20,11 +19,10 @@ async function checkRefs(tx: Prisma.TransactionClient, data: { placeId?: number 
 export async function createEvent(actor: Actor, input: EventInput): Promise<{ id: number }> {
   assertPermission(actor, 'editReferenceData');
   const data = parseOrThrow(eventInputSchema, input);
-  return db.$transaction(async (tx) => {
-    await checkRefs(tx, data);
-    const row = await tx.event.create({ data, select: { id: true } });
-    await writeAudit(tx, actor, { entityType: 'event', entityId: String(row.id), action: 'CREATE', after: data });
-    return row;
+  return createRecord(actor, 'event', {
+    check: (tx) => checkRefs(tx, data),
+    create: (tx) => tx.event.create({ data, select: { id: true } }),
+    after: data,
   });
 }
 

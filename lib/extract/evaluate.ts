@@ -102,30 +102,15 @@ function expectedPlaceKey(value: string | null): string | null {
   return value.startsWith('?') ? value.toLowerCase() : value;
 }
 
+type SlotSource = Pick<ExpectedCandidate, 'metric' | 'qualifier' | 'date' | 'attribution'> & { low: bigint | string; high: bigint | string };
+
 /** One slot per field; a null slot is neither predicted nor expected ("where the passage states it"). */
-function predictedSlots(c: Candidate): Record<Field, string | null> {
-  return {
-    metric: c.metric,
-    value: `${c.low}-${c.high}`,
-    qualifier: c.qualifier,
-    date: c.date,
-    origin: placeKey(c.origin),
-    destination: placeKey(c.destination),
-    attribution: c.attribution,
-  };
+function slots(x: SlotSource, origin: string | null, destination: string | null): Record<Field, string | null> {
+  return { metric: x.metric, value: `${x.low}-${x.high}`, qualifier: x.qualifier, date: x.date, origin, destination, attribution: x.attribution };
 }
 
-function expectedSlots(e: ExpectedCandidate): Record<Field, string | null> {
-  return {
-    metric: e.metric,
-    value: `${e.low}-${e.high}`,
-    qualifier: e.qualifier,
-    date: e.date,
-    origin: expectedPlaceKey(e.origin),
-    destination: expectedPlaceKey(e.destination),
-    attribution: e.attribution,
-  };
-}
+const predictedSlots = (c: Candidate) => slots(c, placeKey(c.origin), placeKey(c.destination));
+const expectedSlots = (e: ExpectedCandidate) => slots(e, expectedPlaceKey(e.origin), expectedPlaceKey(e.destination));
 
 function fieldRight(field: Field, predicted: string | null, expected: string | null): boolean {
   if (predicted === null || expected === null) return predicted === expected;

@@ -6,6 +6,13 @@ import { FIGURE_ROW_SELECT } from './figureSnapshot';
 
 export const ADMIN_PAGE_SIZE = 50;
 
+/** What a figure row in the admin lists names: the metric with its unit and the two places. */
+const ROW_NAMES = {
+  metric: { select: { label: true, unit: true } },
+  origin: { select: { name: true } },
+  destination: { select: { name: true } },
+} as const;
+
 export async function listAdminFigures(filter: { status?: FigureStatus; page?: number }) {
   const page = Math.max(1, filter.page ?? 1);
   const where = filter.status ? { status: filter.status } : {};
@@ -25,9 +32,7 @@ export async function listAdminFigures(filter: { status?: FigureStatus; page?: n
         asOf: true,
         quote: true,
         updatedAt: true,
-        metric: { select: { label: true, unit: true } },
-        origin: { select: { name: true } },
-        destination: { select: { name: true } },
+        ...ROW_NAMES,
         source: { select: { id: true, title: true, url: true } },
         updatedBy: { select: { name: true, email: true } },
       },
@@ -61,9 +66,7 @@ export async function listReviewQueue(filter: { sourceId?: number } = {}) {
         createdAt: true,
         createdById: true,
         updatedById: true,
-        metric: { select: { label: true, unit: true } },
-        origin: { select: { name: true } },
-        destination: { select: { name: true } },
+        ...ROW_NAMES,
         source: { select: { id: true, title: true, url: true, publishedAt: true, publisher: { select: { name: true } } } },
         updatedBy: { select: { name: true } },
       },

@@ -5,17 +5,18 @@ import { assertPermission } from '@/lib/auth/permissions';
 import type { Actor } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit/writeAudit';
 import { parseOrThrow } from '@/lib/validation/parseOrThrow';
-import { notFound, retractRecord } from '@/lib/records/writeRecord';
+import { createRecord, notFound, retractRecord } from '@/lib/records/writeRecord';
 import { metricInputSchema, type MetricInput } from './metricInput';
 
 export async function createMetric(actor: Actor, input: MetricInput): Promise<{ id: number }> {
   assertPermission(actor, 'editMetrics');
   const data = parseOrThrow(metricInputSchema, input);
-  return db.$transaction(async (tx) => {
-    if (await tx.metric.findUnique({ where: { key: data.key }, select: { id: true } })) throw new AppError('CONFLICT', `A metric with key "${data.key}" exists.`, 'key');
-    const row = await tx.metric.create({ data, select: { id: true } });
-    await writeAudit(tx, actor, { entityType: 'metric', entityId: String(row.id), action: 'CREATE', after: data });
-    return row;
+  return createRecord(actor, 'metric', {
+    check: async (tx) => {
+      if (await tx.metric.findUnique({ where: { key: data.key }, select: { id: true } })) throw new AppError('CONFLICT', `A metric with key "${data.key}" exists.`, 'key');
+    },
+    create: (tx) => tx.metric.create({ data, select: { id: true } }),
+    after: data,
   });
 }
 

@@ -1,16 +1,12 @@
 // Writes to places: create (also inline from the figure form's picker), edit,
 // retract, and merge a duplicate into the place that stays.
-import { db, Prisma } from '@/lib/db/client';
 import { AppError } from '@/lib/http/AppError';
 import { assertPermission } from '@/lib/auth/permissions';
 import type { Actor } from '@/lib/auth/permissions';
-import { writeAudit } from '@/lib/audit/writeAudit';
 import { parseOrThrow } from '@/lib/validation/parseOrThrow';
-import { inTransaction } from '@/lib/db/transaction';
-import { retractRecord, updateVersioned } from '@/lib/records/writeRecord';
+import type { Tx } from '@/lib/db/transaction';
+import { createRecord, retractRecord, updateVersioned } from '@/lib/records/writeRecord';
 import { placeInputSchema, type PlaceInput } from './placeInput';
-
-type Tx = Prisma.TransactionClient;
 
 async function checkPlace(tx: Tx, data: { code: string | null; parentId?: number | null }, exceptId?: number) {
   if (data.code) {
@@ -27,12 +23,11 @@ async function checkPlace(tx: Tx, data: { code: string | null; parentId?: number
 export async function createPlace(actor: Actor, input: PlaceInput, tx?: Tx): Promise<{ id: number; name: string }> {
   assertPermission(actor, 'editReferenceData');
   const data = parseOrThrow(placeInputSchema, input);
-  return inTransaction(tx, async (tx) => {
-    await checkPlace(tx, data);
-    const row = await tx.place.create({ data, select: { id: true, name: true } });
-    await writeAudit(tx, actor, { entityType: 'place', entityId: String(row.id), action: 'CREATE', after: data });
-    return row;
-  });
+  return createRecord(actor, 'place', {
+    check: (tx) => checkPlace(tx, data),
+    create: (tx) => tx.place.create({ data, select: { id: true, name: true } }),
+    after: data,
+  }, tx);
 }
 
 export async function updatePlace(actor: Actor, id: number, expectedVersion: number, input: PlaceInput): Promise<void> {

@@ -1,8 +1,9 @@
 // The write path shared by the reference records (places, sources, events,
-// metrics): an optimistic-lock update and a retraction, each in one transaction
-// with its audit row, with one wording for "not found" and "someone else changed it".
+// metrics): a create, an optimistic-lock update and a retraction, each in one
+// transaction with its audit row, with one wording for "not found" and "someone
+// else changed it".
 import { db } from '@/lib/db/client';
-import type { Tx } from '@/lib/db/transaction';
+import { inTransaction, type Tx } from '@/lib/db/transaction';
 import { AppError } from '@/lib/http/AppError';
 import { writeAudit } from '@/lib/audit/writeAudit';
 import type { Actor } from '@/lib/auth/permissions';
@@ -18,6 +19,23 @@ export function requireReason(type: RecordType, reason: string | null | undefine
   const text = reason?.trim();
   if (!text) throw new AppError('BAD_REQUEST', `Say why the ${type} is ${verb}.`, 'reason');
   return text;
+}
+
+interface RecordCreate<Row> {
+  /** Checks that need the database (unique codes, references). */
+  check?: (tx: Tx) => Promise<void>;
+  create: (tx: Tx) => Promise<Row>;
+  after: unknown;
+}
+
+/** Creates a record with its audit row, in the caller's transaction when given one. */
+export function createRecord<Row extends { id: number }>(actor: Actor, type: RecordType, change: RecordCreate<Row>, tx?: Tx): Promise<Row> {
+  return inTransaction(tx, async (tx) => {
+    await change.check?.(tx);
+    const row = await change.create(tx);
+    await writeAudit(tx, actor, { entityType: type, entityId: String(row.id), action: 'CREATE', after: change.after });
+    return row;
+  });
 }
 
 interface VersionedUpdate<Before> {

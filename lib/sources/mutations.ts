@@ -1,16 +1,12 @@
 // Writes to sources: create (also inline from the figure form), edit with an
 // optimistic lock, retract, and merge a duplicate into the source that stays.
-import { db, Prisma } from '@/lib/db/client';
 import { AppError } from '@/lib/http/AppError';
 import { assertPermission } from '@/lib/auth/permissions';
 import type { Actor } from '@/lib/auth/permissions';
-import { writeAudit } from '@/lib/audit/writeAudit';
 import { parseOrThrow } from '@/lib/validation/parseOrThrow';
-import { inTransaction } from '@/lib/db/transaction';
-import { retractRecord, updateVersioned } from '@/lib/records/writeRecord';
+import type { Tx } from '@/lib/db/transaction';
+import { createRecord, retractRecord, updateVersioned } from '@/lib/records/writeRecord';
 import { sourceInputSchema, type SourceInput } from './sourceInput';
-
-type Tx = Prisma.TransactionClient;
 
 /** The publisher named, matched without regard to case ("reuters" is Reuters), or a new one. */
 async function publisherId(tx: Tx, name: string | null): Promise<number | null> {
@@ -32,13 +28,12 @@ async function assertUrlFree(tx: Tx, url: string | null, exceptId?: number) {
 export async function createSource(actor: Actor, input: SourceInput, tx?: Tx): Promise<{ id: number }> {
   assertPermission(actor, 'editReferenceData');
   const data = parseOrThrow(sourceInputSchema, input);
-  return inTransaction(tx, async (tx) => {
-    await assertUrlFree(tx, data.url);
-    const { publisher, ...fields } = data;
-    const row = await tx.source.create({ data: { ...fields, publisherId: await publisherId(tx, publisher) }, select: { id: true } });
-    await writeAudit(tx, actor, { entityType: 'source', entityId: String(row.id), action: 'CREATE', after: data });
-    return row;
-  });
+  const { publisher, ...fields } = data;
+  return createRecord(actor, 'source', {
+    check: (tx) => assertUrlFree(tx, data.url),
+    create: async (tx) => tx.source.create({ data: { ...fields, publisherId: await publisherId(tx, publisher) }, select: { id: true } }),
+    after: data,
+  }, tx);
 }
 
 export async function updateSource(actor: Actor, id: number, expectedVersion: number, input: SourceInput): Promise<void> {

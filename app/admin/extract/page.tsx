@@ -1,8 +1,6 @@
 // /admin/extract: paste a report, review the figures Corridor finds in it, save the kept ones as drafts.
 import type { Metadata } from 'next';
-import { redirect } from 'next/navigation';
-import { getActor } from '@/lib/auth/session';
-import { canExtractFigures } from '@/lib/auth/permissions';
+import { requirePageActor } from '@/lib/auth/pageGuard';
 import { listExtractOptions } from '@/lib/extract/listExtractOptions';
 import { ExtractWorkbench } from '@/components/extract/ExtractWorkbench';
 import { createPlaceInlineAction } from '../places/actions';
@@ -12,16 +10,7 @@ export const metadata: Metadata = { title: 'Extract figures from a report — Co
 export const dynamic = 'force-dynamic';
 
 export default async function ExtractPage() {
-  const actor = await getActor();
-  if (!actor) redirect('/login?next=/admin/extract');
-  if (!canExtractFigures(actor)) {
-    return (
-      <section>
-        <h1>Extract figures from a report</h1>
-        <p>Your role ({actor.role.toLowerCase()}) cannot add figures. Ask an admin to make you an editor.</p>
-      </section>
-    );
-  }
+  await requirePageActor('extractFigures', '/admin/extract');
   const options = await listExtractOptions();
   return (
     <section>

@@ -1,8 +1,6 @@
 // /admin/import: upload a CSV, preview it as a dry run, then commit it.
 import type { Metadata } from 'next';
-import { redirect } from 'next/navigation';
-import { getActor } from '@/lib/auth/session';
-import { canImportFigures } from '@/lib/auth/permissions';
+import { requirePageActor } from '@/lib/auth/pageGuard';
 import { getConfig } from '@/lib/config';
 import { ImportForm } from '@/components/exchange/ImportForm';
 
@@ -10,16 +8,7 @@ export const metadata: Metadata = { title: 'Import figures — Corridor' };
 export const dynamic = 'force-dynamic';
 
 export default async function ImportPage() {
-  const actor = await getActor();
-  if (!actor) redirect('/login?next=/admin/import');
-  if (!canImportFigures(actor)) {
-    return (
-      <section>
-        <h1>Import figures</h1>
-        <p role="alert">Your role ({actor.role.toLowerCase()}) cannot import figures. Ask an admin to make you an editor.</p>
-      </section>
-    );
-  }
+  const actor = await requirePageActor('importFigures', '/admin/import');
   return (
     <section>
       <h1>Import figures</h1>

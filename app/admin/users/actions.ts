@@ -1,17 +1,17 @@
 'use server';
-import { serverAction } from '@/lib/auth/serverAction';
+import { formAction } from '@/lib/auth/serverAction';
 import { changeUserRole, createUser, setUserActive } from '@/lib/users/mutations';
 import { newUserSchema } from '@/lib/users/userInput';
-import { FormReader } from '@/lib/validation/formReader';
+import type { FormReader } from '@/lib/validation/formReader';
 import { recordFormFailure, type RecordFormState } from '@/lib/validation/recordFormState';
 
-const failed = (failure: Parameters<typeof recordFormFailure>[0], formData: FormData) => recordFormFailure(failure, formData);
+const failed = (failure: Parameters<typeof recordFormFailure>[0], form: FormReader) => recordFormFailure(failure, form.data);
 
-export const createUserAction = serverAction<FormData, RecordFormState>({
+export const createUserAction = formAction<RecordFormState>({
   name: 'create user',
   permission: 'manageUsers',
-  run: async (actor, formData) => {
-    const user = await createUser(actor, new FormReader(formData).values(newUserSchema));
+  run: async (actor, form) => {
+    const user = await createUser(actor, form.values(newUserSchema));
     return {
       revalidate: ['/admin/users'],
       state: { status: 'done', message: `Created ${user.role.toLowerCase()} ${user.email}. Give them the password through a separate channel.` },
@@ -20,11 +20,10 @@ export const createUserAction = serverAction<FormData, RecordFormState>({
   failed,
 });
 
-export const updateUserAction = serverAction<FormData, RecordFormState>({
+export const updateUserAction = formAction<RecordFormState>({
   name: 'update user',
   permission: 'manageUsers',
-  run: async (actor, formData) => {
-    const form = new FormReader(formData);
+  run: async (actor, form) => {
     const id = form.text('id');
     const intent = form.text('intent');
     if (intent === 'role') await changeUserRole(actor, id, form.text('role'));

@@ -1,3 +1,4 @@
+import { AdminList } from '@/components/admin/AdminList';
 import { NewUserForm, UserRowActions } from '@/components/admin/UserForms';
 import { requirePageActor } from '@/lib/auth/pageGuard';
 import { listUsers } from '@/lib/users/listUsers';
@@ -8,28 +9,23 @@ export const metadata = { title: 'Users — Corridor admin' };
 
 export default async function UsersPage() {
   const actor = await requirePageActor('manageUsers', '/admin/users');
-  const users = await listUsers();
   return (
-    <section>
-      <h1>Users</h1>
-      <div className="table-wrap">
-      <table>
-        <thead><tr><th>Email</th><th>Name</th><th>Role</th><th>Status</th><th>Sessions</th><th>Actions</th></tr></thead>
-        <tbody>
-          {users.map((u) => (
-            <tr key={u.id}>
-              <td>{u.email}</td>
-              <td>{u.name}</td>
-              <td>{u.role.toLowerCase()}</td>
-              <td>{u.deactivatedAt ? `deactivated ${u.deactivatedAt.toISOString().slice(0, 10)}` : 'active'}</td>
-              <td>{u._count.sessions}</td>
-              <td><UserRowActions id={u.id} role={u.role} active={!u.deactivatedAt} self={u.id === actor.userId} updateUser={updateUserAction} /></td>
-            </tr>
-          ))}
-        </tbody>
-      </table></div>
+    <AdminList
+      title="Users" rows={await listUsers()}
+      headers={['Email', 'Name', 'Role', 'Status', 'Sessions', 'Actions']}
+      cells={(u) => (
+        <>
+          <td>{u.email}</td>
+          <td>{u.name}</td>
+          <td>{u.role.toLowerCase()}</td>
+          <td>{u.deactivatedAt ? `deactivated ${u.deactivatedAt.toISOString().slice(0, 10)}` : 'active'}</td>
+          <td>{u._count.sessions}</td>
+          <td><UserRowActions id={u.id} role={u.role} active={!u.deactivatedAt} self={u.id === actor.userId} updateUser={updateUserAction} /></td>
+        </>
+      )}
+    >
       <h2>New user</h2>
       <NewUserForm createUser={createUserAction} />
-    </section>
+    </AdminList>
   );
 }

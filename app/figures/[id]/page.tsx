@@ -9,6 +9,7 @@ import { formatDay } from '@/lib/figures/formatDay';
 import { getFigure } from '@/lib/figures/getFigure';
 import { formatExact, formatStatedValue } from '@/lib/figures/formatValue';
 import { AppError } from '@/lib/http/AppError';
+import { orNotFound } from '@/lib/http/orNotFound';
 import { FilterError } from '@/components/filters/FilterError';
 import { VintageBanner } from '@/components/figures/VintageBanner';
 import { getActor } from '@/lib/auth/session';
@@ -21,12 +22,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 // Cached per request: the title (generateMetadata) and the page read the figure once.
 const load = cache(async (rawId: string, vintage: string | undefined) => {
   if (!/^\d{1,9}$/.test(rawId)) notFound();
-  try {
-    return await getFigure(Number(rawId), { vintage });
-  } catch (err) {
-    if (err instanceof AppError && err.code === 'NOT_FOUND') notFound();
-    throw err;
-  }
+  return orNotFound(getFigure(Number(rawId), { vintage }));
 });
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {

@@ -1,7 +1,6 @@
 // A snapshot: the frozen view, how to cite it (line, BibTeX, CSL-JSON), the
 // embed code, and a link to what changed since.
 import { headers } from 'next/headers';
-import { notFound } from 'next/navigation';
 import { ChartPanel } from '@/components/charts/ChartPanel';
 import { ClaimCitation } from '@/components/figures/ClaimCitation';
 import { VintageBanner } from '@/components/figures/VintageBanner';
@@ -10,25 +9,16 @@ import { iframeCode } from '@/components/snapshots/EmbedCode';
 import { emptySeriesMessage, figureHref, toChartPoints, toTime } from '@/lib/figures/chartData';
 import { formatDay } from '@/lib/figures/formatDay';
 import { formatExact, formatStatedValue } from '@/lib/figures/formatValue';
-import { AppError } from '@/lib/http/AppError';
+import { orNotFound } from '@/lib/http/orNotFound';
 import { publicOrigin } from '@/lib/http/publicOrigin';
 import { bibtex, citationLine, cslJson, embedUrl } from '@/lib/snapshots/citation';
-import { loadSnapshotView, type SnapshotViewData } from '@/lib/snapshots/loadSnapshotView';
+import { loadSnapshotView } from '@/lib/snapshots/loadSnapshotView';
 
 export const dynamic = 'force-dynamic';
 
-async function loadOr404(id: string): Promise<SnapshotViewData> {
-  try {
-    return await loadSnapshotView(id);
-  } catch (err) {
-    if (err instanceof AppError && err.code === 'NOT_FOUND') notFound();
-    throw err;
-  }
-}
-
 export default async function SnapshotPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { snapshot, chart, table } = await loadOr404(id);
+  const { snapshot, chart, table } = await orNotFound(loadSnapshotView(id));
   const origin = publicOrigin(await headers());
   const context = { origin, retrieved: new Date().toISOString().slice(0, 10) };
   const liveQuery = new URLSearchParams(snapshot.query);

@@ -1,20 +1,15 @@
-import { notFound } from 'next/navigation';
 import { RecordEditor } from '@/components/admin/RecordEditor';
 import { EVENT_FIELDS } from '@/components/admin/recordFields';
-import { requirePageActor } from '@/lib/auth/pageGuard';
+import { requirePageRecord } from '@/lib/auth/pageGuard';
 import { getEventForEdit } from '@/lib/events/adminEvents';
 import { mergeRecordAction, retractRecordAction, saveRecordAction } from '../../actions';
-import { isRecordId } from '@/lib/vocabulary';
 
 export const dynamic = 'force-dynamic';
 
 const day = (d: Date | null) => d?.toISOString().slice(0, 10) ?? '';
 
 export default async function EventPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  await requirePageActor('editReferenceData', `/admin/events/${id}`);
-  const event = isRecordId(id) ? await getEventForEdit(Number(id)) : null;
-  if (!event) notFound();
+  const event = await requirePageRecord('editReferenceData', '/admin/events', params, getEventForEdit);
   const initial = { title: event.title, date: day(event.date), endDate: day(event.endDate), description: event.description ?? '', placeId: event.placeId ? String(event.placeId) : '', sourceId: event.sourceId ? String(event.sourceId) : '' };
   return (
     <section>

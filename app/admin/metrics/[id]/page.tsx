@@ -1,18 +1,13 @@
-import { notFound } from 'next/navigation';
 import { RecordEditor } from '@/components/admin/RecordEditor';
 import { METRIC_FIELDS } from '@/components/admin/recordFields';
-import { requirePageActor } from '@/lib/auth/pageGuard';
+import { requirePageRecord } from '@/lib/auth/pageGuard';
 import { getMetricForEdit } from '@/lib/metrics/adminMetrics';
 import { mergeRecordAction, retractRecordAction, saveRecordAction } from '../../actions';
-import { isRecordId } from '@/lib/vocabulary';
 
 export const dynamic = 'force-dynamic';
 
 export default async function MetricPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  await requirePageActor('editMetrics', `/admin/metrics/${id}`);
-  const metric = isRecordId(id) ? await getMetricForEdit(Number(id)) : null;
-  if (!metric) notFound();
+  const metric = await requirePageRecord('editMetrics', '/admin/metrics', params, getMetricForEdit);
   const initial = { key: metric.key, label: metric.label, unit: metric.unit, kind: metric.kind, hxlTag: metric.hxlTag, description: metric.description ?? '', keywords: metric.keywords.join(', ') };
   return (
     <section>

@@ -1,18 +1,13 @@
-import { notFound } from 'next/navigation';
 import { RecordEditor } from '@/components/admin/RecordEditor';
 import { PLACE_FIELDS } from '@/components/admin/recordFields';
-import { requirePageActor } from '@/lib/auth/pageGuard';
+import { requirePageRecord } from '@/lib/auth/pageGuard';
 import { getPlaceForEdit } from '@/lib/places/adminPlaces';
 import { mergeRecordAction, retractRecordAction, saveRecordAction } from '../../actions';
-import { isRecordId } from '@/lib/vocabulary';
 
 export const dynamic = 'force-dynamic';
 
 export default async function PlacePage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  await requirePageActor('editReferenceData', `/admin/places/${id}`);
-  const place = isRecordId(id) ? await getPlaceForEdit(Number(id)) : null;
-  if (!place) notFound();
+  const place = await requirePageRecord('editReferenceData', '/admin/places', params, getPlaceForEdit);
   const initial = { name: place.name, type: place.type, code: place.code ?? '', parentId: place.parentId ? String(place.parentId) : '', aliases: place.aliases.join(', '), latitude: place.latitude?.toString() ?? '', longitude: place.longitude?.toString() ?? '' };
   return (
     <section>

@@ -1,20 +1,15 @@
-import { notFound } from 'next/navigation';
 import { RecordEditor } from '@/components/admin/RecordEditor';
 import { SOURCE_FIELDS } from '@/components/admin/recordFields';
-import { requirePageActor } from '@/lib/auth/pageGuard';
+import { requirePageRecord } from '@/lib/auth/pageGuard';
 import { getSourceForEdit } from '@/lib/sources/adminSources';
 import { mergeRecordAction, retractRecordAction, saveRecordAction } from '../../actions';
-import { isRecordId } from '@/lib/vocabulary';
 
 export const dynamic = 'force-dynamic';
 
 const day = (d: Date | null) => d?.toISOString().slice(0, 10) ?? '';
 
 export default async function SourcePage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  await requirePageActor('editReferenceData', `/admin/sources/${id}`);
-  const source = isRecordId(id) ? await getSourceForEdit(Number(id)) : null;
-  if (!source) notFound();
+  const source = await requirePageRecord('editReferenceData', '/admin/sources', params, getSourceForEdit);
   const initial = { title: source.title, url: source.url ?? '', publisher: source.publisher?.name ?? '', publishedAt: day(source.publishedAt), accessedAt: day(source.accessedAt), archiveUrl: source.archiveUrl ?? '', preferred: source.preferred ? 'on' : '' };
   return (
     <section>

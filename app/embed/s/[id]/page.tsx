@@ -3,21 +3,14 @@ import { notFound } from 'next/navigation';
 import { EmbedChart } from '@/components/snapshots/EmbedChart';
 import { toChartPoints, toTime } from '@/lib/figures/chartData';
 import { formatInstant } from '@/lib/figures/formatDay';
-import { AppError } from '@/lib/http/AppError';
+import { orNotFound } from '@/lib/http/orNotFound';
 import { loadSnapshotView } from '@/lib/snapshots/loadSnapshotView';
 
 export const dynamic = 'force-dynamic';
 
 export default async function EmbedSnapshotPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  let view;
-  try {
-    view = await loadSnapshotView(id);
-  } catch (err) {
-    if (err instanceof AppError && err.code === 'NOT_FOUND') notFound();
-    throw err;
-  }
-  const { snapshot, chart } = view;
+  const { snapshot, chart } = await orNotFound(loadSnapshotView(id));
   if (!chart) notFound(); // only charts embed; a table snapshot is cited by its page
   return (
     <EmbedChart

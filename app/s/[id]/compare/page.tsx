@@ -1,9 +1,8 @@
 // "Compare with now": what changed in a snapshot's view since it was frozen.
-import { notFound } from 'next/navigation';
 import { VintageBanner } from '@/components/figures/VintageBanner';
 import { figureHref } from '@/lib/figures/chartData';
 import { formatExact } from '@/lib/figures/formatValue';
-import { AppError } from '@/lib/http/AppError';
+import { orNotFound } from '@/lib/http/orNotFound';
 import { compareWithNow, MAX_CHANGES } from '@/lib/snapshots/compareWithNow';
 
 export const dynamic = 'force-dynamic';
@@ -12,14 +11,7 @@ const value = (v: bigint | null) => (v === null ? '—' : formatExact(v));
 
 export default async function ComparePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  let comparison;
-  try {
-    comparison = await compareWithNow(id);
-  } catch (err) {
-    if (err instanceof AppError && err.code === 'NOT_FOUND') notFound();
-    throw err;
-  }
-  const { snapshot, points, figures } = comparison;
+  const { snapshot, points, figures } = await orNotFound(compareWithNow(id));
   const live = new URLSearchParams(snapshot.query);
   return (
     <article>
