@@ -167,7 +167,7 @@ function failingAudits(r: LighthouseReport): string[] {
     if (c === 'performance') {
       // Where the main thread went: the blocking time is mostly script evaluation.
       const top = r.audits['bootup-time']?.details?.items?.[0] as { url?: string; scripting?: number } | undefined;
-      lines.push(`${c}: main-thread work ${r.audits['mainthread-work-breakdown']?.displayValue ?? '?'}, JavaScript execution ${r.audits['bootup-time']?.displayValue ?? '?'}${top?.url ? ` (most: ${new URL(top.url).pathname}, ${Math.round(top.scripting ?? 0)} ms scripting)` : ''}`);
+      lines.push(`${c}: main-thread work ${r.audits['mainthread-work-breakdown']?.displayValue ?? '?'}, JavaScript execution ${r.audits['bootup-time']?.displayValue ?? '?'}${top?.url ? ` (most: ${URL.canParse(top.url) ? new URL(top.url).pathname : top.url}, ${Math.round(top.scripting ?? 0)} ms scripting)` : ''}`);
     }
   }
   return lines;
