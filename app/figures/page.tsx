@@ -65,7 +65,8 @@ export default async function FiguresPage({ searchParams }: { searchParams: Prom
       <h1>Figures</h1>
       {filters.vintage && <VintageBanner vintage={filters.vintage} currentHref={`/figures?${filtersToSearchParams({ ...filters, vintage: undefined })}`} />}
       <FilterBar action="/figures" filters={filters} places={places} metrics={metrics} publishers={publishers} showSearch keep={{ sort: page.sort as FigureSort, ...(filters.vintage ? { vintage: filters.vintage } : {}) }} />
-      <p className="page-actions"><ExportCsvLink filters={filters} sort={page.sort} /> <CiteViewForm view="table" query={filtersToSearchParams(filters).toString()} /></p>
+      {/* A div: a <form> inside a <p> is split out of it by the HTML parser, and React's hydration then fails. */}
+      <div className="page-actions"><ExportCsvLink filters={filters} sort={page.sort} /> <CiteViewForm view="table" query={filtersToSearchParams(filters).toString()} /></div>
       {figures.length === 0 ? (
         <p className="empty-state">No {statusWords} match{filters.q ? ` “${filters.q}”` : ''} with these filters. Clear a filter or widen the dates.</p>
       ) : (

@@ -100,7 +100,9 @@ async function claimSnapshotSlot(client: string): Promise<void> {
   }
 }
 
-const SELECT = sql`SELECT id, view, query, to_char(vintage, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS vintage, title,
+// A function, not a constant: building a fragment opens the pool, which must not
+// happen when the module loads (`next build` imports it without a DATABASE_URL).
+const selectSnapshot = () => sql`SELECT id, view, query, to_char(vintage, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS vintage, title,
   to_char("createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt" FROM snapshot`;
 
 /**
@@ -128,7 +130,7 @@ export async function createSnapshot(
   const vintage = filters.vintage ?? new Date().toISOString();
   // The same view with no figure revision between an earlier snapshot and this instant shows the same data.
   const [same] = await sql<Snapshot[]>`
-    ${SELECT} s WHERE s.view = ${view} AND s.query = ${canonical} AND s.vintage <= ${vintage}::timestamptz AT TIME ZONE 'UTC'
+    ${selectSnapshot()} s WHERE s.view = ${view} AND s.query = ${canonical} AND s.vintage <= ${vintage}::timestamptz AT TIME ZONE 'UTC'
       AND NOT EXISTS (SELECT 1 FROM figure_revision r WHERE r."createdAt" > s.vintage AND r."createdAt" <= ${vintage}::timestamptz AT TIME ZONE 'UTC')
     ORDER BY s.vintage DESC LIMIT 1`;
   if (same) return { snapshot: same, created: false };
@@ -145,7 +147,7 @@ export async function createSnapshot(
 
 /** A snapshot by id; NOT_FOUND (naming id) for anything else. */
 export async function getSnapshot(id: string): Promise<Snapshot> {
-  const [snapshot] = SNAPSHOT_ID.test(id) ? await sql<Snapshot[]>`${SELECT} WHERE id = ${id}` : [];
+  const [snapshot] = SNAPSHOT_ID.test(id) ? await sql<Snapshot[]>`${selectSnapshot()} WHERE id = ${id}` : [];
   if (!snapshot) throw new AppError('NOT_FOUND', `No snapshot has id "${id}".`, 'id');
   return snapshot;
 }

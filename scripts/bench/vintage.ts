@@ -30,10 +30,17 @@ async function main() {
   const { parseFigureFilters } = await import('../../lib/figures/filters');
   const { sql, closeSql } = await import('../../lib/db/sql');
   const range = `metric=refugees&from=${values.from}&to=${values.to}`;
-  const [{ at }] = await sql<{ at: string }[]>`SELECT to_char(max("createdAt") + interval '1 second', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS at FROM figure_revision`;
-  const [{ versions }] = await sql<{ versions: number }[]>`SELECT count(*)::int AS versions FROM figure_version`;
+  // The vintage: just after the last revision, so the history is all written and every
+  // figure's state at it comes from figure_version (superseded states are scanned and skipped).
+  const [{ at, first, last }] = await sql<{ at: string; first: string; last: string }[]>`
+    SELECT to_char(max("createdAt") + interval '1 second', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS at,
+           to_char(min("createdAt"), 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS first, to_char(max("createdAt"), 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS last
+    FROM figure_revision`;
+  if (!at) throw new Error('the database has no revision history; run `npm run bench:data` (it writes one) first');
+  const [{ versions, superseded }] = await sql<{ versions: number; superseded: number }[]>`
+    SELECT count(*)::int AS versions, count(*) FILTER (WHERE "validTo" IS NOT NULL)::int AS superseded FROM figure_version`;
   const [{ figures }] = await sql<{ figures: number }[]>`SELECT count(*)::int AS figures FROM figure`;
-  say(`${figures.toLocaleString('en')} figures, ${versions.toLocaleString('en')} figure versions; vintage ${at}; ${values.from} to ${values.to}, daily`);
+  say(`${figures.toLocaleString('en')} figures, ${versions.toLocaleString('en')} figure versions (${superseded.toLocaleString('en')} superseded); revisions ${first} to ${last}; vintage ${at}; ${values.from} to ${values.to}, daily`);
   const current = parseFigureFilters(new URLSearchParams(range));
   const vintage = parseFigureFilters(new URLSearchParams(`${range}&vintage=${at}`));
   const metric = await getMetricByKey('refugees');
