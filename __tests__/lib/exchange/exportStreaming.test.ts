@@ -107,12 +107,18 @@ describe('streaming export', () => {
     const abort = new AbortController();
     const stream = await streamFiguresCsv(parseFigureFilters(new URLSearchParams()), { bom: false, hxl: false, raw: false }, abort.signal);
     const reader = stream.getReader();
-    await reader.read();
+    // This database's exports only: the other Jest worker exports from its own database on the same server.
     const running = async () =>
-      (await sql`SELECT count(*)::int AS n FROM pg_stat_activity WHERE query LIKE 'COPY (SELECT f.id%' AND state = 'active' AND pid <> pg_backend_pid()`)[0].n;
-    expect(await running()).toBe(1);
-    abort.abort();
-    await reader.cancel();
+      (await sql`SELECT count(*)::int AS n FROM pg_stat_activity
+        WHERE datname = current_database() AND query LIKE 'COPY (SELECT f.id%' AND state = 'active' AND pid <> pg_backend_pid()`)[0].n;
+    try {
+      await reader.read();
+      expect(await running()).toBe(1);
+    } finally {
+      // Even when an expectation fails: a COPY left running would hold its locks and block the next file's reset.
+      abort.abort();
+      await reader.cancel().catch(() => {});
+    }
     // Waits for the backend to go, however busy the machine (a bound, not a timing assertion).
     for (let i = 0; i < 300 && (await running()) > 0; i++) await sleep(100);
     expect(await running()).toBe(0);
