@@ -107,10 +107,12 @@ describe('streaming export', () => {
     const abort = new AbortController();
     const stream = await streamFiguresCsv(parseFigureFilters(new URLSearchParams()), { bom: false, hxl: false, raw: false }, abort.signal);
     const reader = stream.getReader();
-    // This database's exports only: the other Jest worker exports from its own database on the same server.
+    // The export's own backend: not the other Jest worker's (its own database on the same server),
+    // and not the parallel workers PostgreSQL may start for the COPY's query (they show the same text).
     const running = async () =>
       (await sql`SELECT count(*)::int AS n FROM pg_stat_activity
-        WHERE datname = current_database() AND query LIKE 'COPY (SELECT f.id%' AND state = 'active' AND pid <> pg_backend_pid()`)[0].n;
+        WHERE datname = current_database() AND backend_type = 'client backend'
+          AND query LIKE 'COPY (SELECT f.id%' AND state = 'active' AND pid <> pg_backend_pid()`)[0].n;
     try {
       await reader.read();
       expect(await running()).toBe(1);
