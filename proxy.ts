@@ -8,7 +8,8 @@
 //   4. the query of a page that reads filters is checked with the same reader the page
 //      uses, so a bad parameter renders the page's message with HTTP 400 (403 for drafts);
 //   5. HTTP caching of public reads (lib/httpCache/policy.ts): an anonymous GET of a
-//      public page or read route gets a strong ETag from the data version and
+//      public page or read route gets an ETag from the data version (strong for API
+//      routes and exports, weak for pages) and
 //      `Cache-Control: public, …`; a matching If-None-Match is answered 304 here, after
 //      one read of data_version, before any figure query; signed-in reads are private;
 //   6. every response gets the security headers, with a fresh CSP nonce that Next.js

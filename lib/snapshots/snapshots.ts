@@ -100,10 +100,11 @@ async function claimSnapshotSlot(client: string): Promise<void> {
   }
 }
 
-// A function, not a constant: building a fragment opens the pool, which must not
+// Functions, not constants: building a fragment opens the pool, which must not
 // happen when the module loads (`next build` imports it without a DATABASE_URL).
-const selectSnapshot = () => sql`SELECT id, view, query, to_char(vintage, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS vintage, title,
-  to_char("createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt" FROM snapshot`;
+const snapshotColumns = () => sql`id, view, query, to_char(vintage, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS vintage, title,
+  to_char("createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt"`;
+const selectSnapshot = () => sql`SELECT ${snapshotColumns()} FROM snapshot`;
 
 /**
  * Creates a snapshot of a view, or returns the existing one with the same data.
@@ -140,8 +141,7 @@ export async function createSnapshot(
     WITH inserted AS (
       INSERT INTO snapshot (id, view, query, vintage, title) VALUES (${newId()}, ${view}, ${canonical}, ${vintage}::timestamptz AT TIME ZONE 'UTC', ${title})
       RETURNING *)
-    SELECT id, view, query, to_char(vintage, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS vintage, title,
-      to_char("createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt" FROM inserted`;
+    SELECT ${snapshotColumns()} FROM inserted`;
   return { snapshot, created: true };
 }
 
