@@ -5,7 +5,7 @@
 // "Cite this view") go in the same toolbar, passed as children.
 import { stringify } from 'csv-stringify/browser/esm/sync';
 import { useState, type ReactNode, type RefObject } from 'react';
-import type { ChartPoint } from '@/lib/figures/chartData';
+import { figureHref, type ChartPoint } from '@/lib/figures/chartData';
 import type { LegendItem } from './chartMarks';
 import { chartSvgText, download, svgToPng } from './chartImage';
 
@@ -18,19 +18,21 @@ interface Props {
   events: string[];
   /** The element holding the drawn chart and its legend. */
   chartRef: RefObject<HTMLDivElement | null>;
+  /** A snapshot's or vintage view's instant: the CSV's figure links open the figures as they stood then. */
+  vintage?: string;
   children?: ReactNode;
 }
 
 const stamp = (d: Date) => d.toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
 
-function pointsCsv(points: ChartPoint[], origin: string): string {
+function pointsCsv(points: ChartPoint[], origin: string, vintage: string | undefined): string {
   return stringify(
-    points.map((p) => [p.date, p.value, p.band?.[0] ?? p.value, p.band?.[1] ?? p.value, p.qualifier, p.label, p.claims, p.figureIds[0] ?? '', p.figureIds.join(' '), p.figureIds[0] ? `${origin}/figures/${p.figureIds[0]}` : '']),
+    points.map((p) => [p.date, p.value, p.band?.[0] ?? p.value, p.band?.[1] ?? p.value, p.qualifier, p.label, p.claims, p.figureIds[0] ?? '', p.figureIds.join(' '), p.figureIds[0] ? `${origin}${figureHref(p.figureIds[0], vintage)}` : '']),
     { header: true, columns: ['date', 'value', 'low', 'high', 'qualifier', 'value_shown', 'claims', 'headline_figure_id', 'figure_ids', 'headline_figure_url'] },
   );
 }
 
-export function ChartActions({ id, title, units, points, legend, events, chartRef, children }: Props) {
+export function ChartActions({ id, title, units, points, legend, events, chartRef, vintage, children }: Props) {
   const [message, setMessage] = useState('');
   const filename = (ext: string) => `corridor-${id}-${new Date().toISOString().slice(0, 10)}.${ext}`;
   const words = () => ({
@@ -72,7 +74,7 @@ export function ChartActions({ id, title, units, points, legend, events, chartRe
         const text = words();
         download(await svgToPng(svgText(text), text), filename('png'));
       })}>PNG</button>
-      <button type="button" onClick={run('CSV', () => download(new Blob([pointsCsv(points, location.origin)], { type: 'text/csv;charset=utf-8' }), filename('csv')))}>CSV</button>
+      <button type="button" onClick={run('CSV', () => download(new Blob([pointsCsv(points, location.origin, vintage)], { type: 'text/csv;charset=utf-8' }), filename('csv')))}>CSV</button>
       <button type="button" onClick={copyLink}>Copy link</button>
       {children}
       <span className="chart-actions-status" role="status">{message}</span>

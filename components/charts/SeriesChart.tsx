@@ -145,7 +145,7 @@ export function SeriesChart({ id, title, kind, unit, interval, points, events: a
   const pinnedPoint = pinned === null ? undefined : points[pinned];
   return (
     <div className="series-chart" data-testid={`chart-${id}`} data-points={points.length} ref={chartRef}>
-      <ChartActions id={id} title={title} units={units ?? unit} points={points} legend={legend} chartRef={chartRef} events={events.map((e, i) => `${i + 1}. ${dayLabel(e.time)} ${e.title}`)}>
+      <ChartActions id={id} title={title} units={units ?? unit} points={points} legend={legend} chartRef={chartRef} vintage={vintage} events={events.map((e, i) => `${i + 1}. ${dayLabel(e.time)} ${e.title}`)}>
         {actions}
       </ChartActions>
       {!small && <div className="chart-controls">
