@@ -105,6 +105,21 @@ describe('analyst views', () => {
     await page.close();
   });
 
+  it('builds a chart\'s data table only when it is opened: one row per point, each linking its headline figure', async () => {
+    const page = await newPage(browser);
+    await page.goto(`/?${RANGE}&metric=refugees`);
+    const api = await (await page.request.get(`/api/v1/series?metric=refugees&${RANGE}`)).json();
+    const table = page.locator('details.chart-table');
+    await expect(table.locator('table').count()).resolves.toBe(0);
+    await table.getByText('Data table for refugees').click();
+    const rows = table.locator('tbody tr');
+    await rows.first().waitFor();
+    await expect(rows.count()).resolves.toBe(api.points.length);
+    await expect(rows.first().locator('td').first().textContent()).resolves.toBe(api.points[0].date);
+    await expect(rows.last().locator('a').getAttribute('href')).resolves.toBe(`/figures/${api.points.at(-1).figureIds[0]}`);
+    await page.close();
+  });
+
   it('breaks refugees down by destination, one chart per country, in the URL', async () => {
     const page = await newPage(browser);
     await page.goto(`/?${RANGE}&metric=refugees`);
@@ -119,9 +134,20 @@ describe('analyst views', () => {
     const poland = api.groups.find((g: { place: { code: string } }) => g.place.code === 'POL');
     await expect(panel.locator('figure[data-place="POL"] .series-chart').getAttribute('data-points')).resolves.toBe(String(poland.points.length));
 
-    // Compare two places: exactly those, in the URL.
+    // Compare two places, chosen in the picker (suggested as one types): exactly those, in the URL.
+    const compare = page.getByRole('combobox', { name: 'Compare places (2–6; with a breakdown)' });
+    for (const [typed, name] of [['pol', 'Poland'], ['Slovak', 'Slovakia'], ['hun', 'Hungary']]) {
+      await compare.fill(typed);
+      await page.getByRole('option', { name: new RegExp(`^${name}`) }).click();
+    }
+    await page.getByRole('button', { name: 'Remove Slovakia' }).click();
+    await expect(page.locator('ul.chosen-places li').allTextContents()).resolves.toEqual(['Poland ×', 'Hungary ×']);
+    await Promise.all([page.waitForURL(/places=.*places=/), page.getByRole('button', { name: 'Apply filters' }).click()]);
+    await expect(page.getByTestId('breakdown-refugees').locator('figure.small-multiple h3').allTextContents()).resolves.toEqual(['Poland', 'Hungary']);
+    // The URL's codes show by name when the page is opened from a link.
     await page.goto(`/?${RANGE}&metric=refugees&by=destination&places=POL,HUN`);
     await expect(page.getByTestId('breakdown-refugees').locator('figure.small-multiple h3').allTextContents()).resolves.toEqual(['Poland', 'Hungary']);
+    await expect(page.locator('ul.chosen-places li').allTextContents()).resolves.toEqual(['Poland ×', 'Hungary ×']);
     await page.close();
   });
 

@@ -46,7 +46,9 @@ describe('data exchange', () => {
     await page.goto('/');
     await page.getByLabel('From', { exact: true }).fill('2022-03-01');
     await page.getByLabel('To', { exact: true }).fill('2022-03-31');
-    await page.getByLabel('Place (includes places within)').selectOption({ label: '\u00a0\u00a0Sumy Oblast' });
+    // The place filter suggests places as one types (GET /api/v1/places).
+    await page.getByRole('combobox', { name: 'Place (includes places within)' }).fill('Sumy');
+    await page.getByRole('option', { name: /^Sumy Oblast · Ukraine/ }).click();
     await Promise.all([page.waitForURL(/place=\d+/), page.getByRole('button', { name: 'Apply filters' }).click()]);
 
     const link = page.getByRole('link', { name: 'Export CSV' });

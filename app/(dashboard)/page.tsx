@@ -10,7 +10,7 @@ import { EmbedCode } from '@/components/snapshots/EmbedCode';
 import { headers } from 'next/headers';
 import { publicOrigin } from '@/lib/http/publicOrigin';
 import { filtersToSearchParams } from '@/lib/figures/filters';
-import { emptySeriesMessage, toChartPoints, toTime } from '@/lib/figures/chartData';
+import { emptySeriesMessage, toTime } from '@/lib/figures/chartData';
 import { getActor } from '@/lib/auth/session';
 import { formatDay } from '@/lib/figures/formatDay';
 import { getDashboard } from '@/lib/figures/getDashboard';
@@ -20,7 +20,7 @@ import { BreakdownPanel } from '@/components/charts/BreakdownPanel';
 import { readFigureFilters } from '@/lib/figures/readFigureFilters';
 import { AppError } from '@/lib/http/AppError';
 import { listMetricOptions } from '@/lib/metrics/listMetricOptions';
-import { listPlaceOptions } from '@/lib/places/listPlaceOptions';
+import { findPlaceByRef, listPlacesByRef } from '@/lib/places/listPlacesByRef';
 import { listPublishers } from '@/lib/sources/listPublishers';
 
 export const dynamic = 'force-dynamic';
@@ -44,7 +44,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
     throw err;
   }
   const origin = publicOrigin(await headers());
-  const [dash, places, publishers, metrics] = await Promise.all([getDashboard(filters, interval), listPlaceOptions(), listPublishers(), listMetricOptions()]);
+  const [dash, places, publishers, metrics] = await Promise.all([getDashboard(filters, interval), listPlacesByRef([filters.place, filters.origin, filters.destination, ...(breakdown?.places ?? [])]), listPublishers(), listMetricOptions()]);
   // A breakdown draws each chosen metric per place, over the range the overview chose.
   let breakdowns = null;
   try {
@@ -56,7 +56,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
     throw err;
   }
   const placeRef = filters.place ?? filters.origin ?? filters.destination;
-  const placeName = places.find((p) => String(p.id) === placeRef || p.code === placeRef)?.name ?? null;
+  const placeName = findPlaceByRef(places, placeRef)?.name ?? null;
   const domain: [number, number] = [toTime(dash.from), toTime(dash.to)];
   const events = dash.events.map((e) => ({ time: toTime(e.date), title: e.title }));
   return (
@@ -77,7 +77,6 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
         <ChartPanel
           key={s.metric}
           series={s}
-          points={toChartPoints(s)}
           events={events}
           domain={domain}
           vintage={filters.vintage}

@@ -16,7 +16,7 @@ import { AppError } from '@/lib/http/AppError';
 import { toSearchParams } from '@/lib/http/searchParams';
 import { PUBLIC_STATUS, QUALIFIER_LABELS, QUALIFIER_SYMBOLS, STATUS_LABELS } from '@/lib/vocabulary';
 import { listMetricOptions } from '@/lib/metrics/listMetricOptions';
-import { listPlaceOptions } from '@/lib/places/listPlaceOptions';
+import { listPlacesByRef } from '@/lib/places/listPlacesByRef';
 import { listPublishers } from '@/lib/sources/listPublishers';
 
 export const dynamic = 'force-dynamic';
@@ -43,7 +43,7 @@ export default async function FiguresPage({ searchParams }: { searchParams: Prom
     if (err instanceof AppError) return <FilterError message={err.message} href="/figures" />;
     throw err;
   }
-  const [{ figures, nextCursor }, places, publishers, metrics] = await Promise.all([listFigures(filters, page), listPlaceOptions(), listPublishers(), listMetricOptions()]);
+  const [{ figures, nextCursor }, places, publishers, metrics] = await Promise.all([listFigures(filters, page), listPlacesByRef([filters.place, filters.origin, filters.destination]), listPublishers(), listMetricOptions()]);
   const metricLabel = new Map(metrics.map((m) => [m.key, m.label]));
   const base = filtersToSearchParams(filters);
   if (page.limit !== 50) base.set('limit', String(page.limit));

@@ -33,7 +33,7 @@ export function BreakdownPanel({ breakdown, domain, vintage }: Props) {
           </p>
           <ChartLegend items={legendItems(kind, unit, all, [], false)} />
           <div className="small-multiples">
-            {charts.map(({ place, chartPoints }) => (
+            {charts.map(({ place, points, chartPoints }) => (
               <figure key={place.id} className="small-multiple" data-place={place.code ?? place.id}>
                 <figcaption><h3>{place.name}</h3></figcaption>
                 {chartPoints.length === 0 ? (
@@ -41,7 +41,7 @@ export function BreakdownPanel({ breakdown, domain, vintage }: Props) {
                 ) : (
                   <>
                     <p className="visually-hidden">{describeSeries(`${label} in ${place.name}`, unit, kind, chartPoints)}</p>
-                    <LazySeriesChart id={`${metric}-${place.code ?? place.id}`} title={`${label} in ${place.name}`} kind={kind} unit={unit} interval={interval} points={chartPoints} events={[]} domain={domain} small yMax={yMax || undefined} vintage={vintage} />
+                    <LazySeriesChart id={`${metric}-${place.code ?? place.id}`} title={`${label} in ${place.name}`} kind={kind} unit={unit} interval={interval} points={points} events={[]} domain={domain} small yMax={yMax || undefined} vintage={vintage} />
                   </>
                 )}
               </figure>

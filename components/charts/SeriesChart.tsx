@@ -22,7 +22,7 @@ import { PointClaims } from './PointClaims';
 
 export type { ChartEventMark };
 
-interface Props {
+export interface SeriesChartProps {
   id: string;
   title: string;
   kind: 'STOCK' | 'FLOW';
@@ -99,7 +99,7 @@ function EventNumber({ viewBox, n, row }: { viewBox?: { x?: number; y?: number }
   );
 }
 
-export function SeriesChart({ id, title, kind, unit, interval, points, events: allEvents, domain, small = false, yMax, units, actions, vintage }: Props) {
+export function SeriesChart({ id, title, kind, unit, interval, points, events: allEvents, domain, small = false, yMax, units, actions, vintage }: SeriesChartProps) {
   const events = small ? [] : allEvents;
   const router = useRouter();
   const [log, setLog] = useState(false);

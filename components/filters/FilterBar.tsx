@@ -1,16 +1,19 @@
 // The filter form shared by the overview and the figures table. A plain GET
-// form: the URL holds the view, so it is shareable, the back button works and
-// the server renders it without client JavaScript.
+// form: the URL holds the view, so it is shareable and the back button works.
+// The place filters suggest places as the reader types (PlaceFilter); every
+// other field is a plain form control.
 import type { FigureFilters } from '@/lib/figures/filters';
 import { QUALIFIERS, QUALIFIER_LABELS, QUALIFIER_SYMBOLS } from '@/lib/vocabulary';
 import type { MetricOption } from '@/lib/metrics/listMetricOptions';
-import type { PlaceOption } from '@/lib/places/listPlaceOptions';
+import { findPlaceByRef, type PlaceRef } from '@/lib/places/listPlacesByRef';
 import type { PublisherOption } from '@/lib/sources/listPublishers';
+import { PlaceFilter } from './PlaceFilter';
 
 interface Props {
   action: string;
   filters: Partial<FigureFilters>;
-  places: PlaceOption[];
+  /** The places the filters name (listPlacesByRef), shown by name in the pickers. */
+  places: PlaceRef[];
   /** The metric chooser's options; every one is ticked when the URL names none. */
   metrics?: MetricOption[];
   publishers: PublisherOption[];
@@ -22,28 +25,10 @@ interface Props {
   keep?: Record<string, string>;
 }
 
-/** The place tree as indented options, in tree order. */
-function PlaceOptions({ places }: { places: PlaceOption[] }) {
-  return places.map((p) => (
-    <option key={p.id} value={p.id}>
-      {'\u00a0\u00a0'.repeat(p.depth)}
-      {p.name}
-    </option>
-  ));
-}
-
-function PlaceSelect({ name, label, value, places }: { name: string; label: string; value?: string; places: PlaceOption[] }) {
-  const selected = places.find((p) => String(p.id) === value || (p.code !== null && p.code === value));
-  return (
-    <label>
-      {label}
-      <select name={name} defaultValue={selected ? String(selected.id) : ''}>
-        <option value="">Any</option>
-        <PlaceOptions places={places} />
-      </select>
-    </label>
-  );
-}
+const chosen = (places: PlaceRef[], ref?: string) => {
+  const place = findPlaceByRef(places, ref);
+  return place ? [place] : [];
+};
 
 export function FilterBar({ action, filters, places, metrics, publishers, interval, breakdown, showSearch, keep }: Props) {
   return (
@@ -75,9 +60,9 @@ export function FilterBar({ action, filters, places, metrics, publishers, interv
         To
         <input type="date" name="to" defaultValue={filters.to ?? ''} />
       </label>
-      <PlaceSelect name="place" label="Place (includes places within)" value={filters.place} places={places} />
-      <PlaceSelect name="origin" label="Origin" value={filters.origin} places={places} />
-      <PlaceSelect name="destination" label="Destination" value={filters.destination} places={places} />
+      <PlaceFilter name="place" label="Place (includes places within)" chosen={chosen(places, filters.place)} />
+      <PlaceFilter name="origin" label="Origin" chosen={chosen(places, filters.origin)} />
+      <PlaceFilter name="destination" label="Destination" chosen={chosen(places, filters.destination)} />
       <label>
         Publisher
         <select name="publisher" defaultValue={filters.publisher ?? ''}>
@@ -117,12 +102,12 @@ export function FilterBar({ action, filters, places, metrics, publishers, interv
               <option value="origin">Origin</option>
             </select>
           </label>
-          <label>
-            Compare places (2–6; with a breakdown)
-            <select name="places" multiple size={4} defaultValue={(breakdown.places ?? []).map((ref) => String(places.find((p) => String(p.id) === ref || p.code === ref)?.id ?? ref))}>
-              <PlaceOptions places={places} />
-            </select>
-          </label>
+          <PlaceFilter
+            name="places"
+            label="Compare places (2–6; with a breakdown)"
+            multiple
+            chosen={(breakdown.places ?? []).flatMap((ref) => chosen(places, ref))}
+          />
         </>
       )}
       {Object.entries(keep ?? {}).map(([k, v]) => (

@@ -2,12 +2,11 @@
 // legend, a source line and "Open in Corridor". Links open in a new tab.
 import { LazySeriesChart } from '@/components/charts/LazySeriesChart';
 import type { ChartEventMark } from '@/components/charts/SeriesChart';
-import { describeSeries, type ChartPoint } from '@/lib/figures/chartData';
+import { describeSeries, toChartPoints } from '@/lib/figures/chartData';
 import type { Series } from '@/lib/figures/getSeries';
 
 interface Props {
   series: Series;
-  points: ChartPoint[];
   events: ChartEventMark[];
   domain: [number, number];
   /** "Data as published on …" for a snapshot; "Live: …" for a live embed. */
@@ -18,19 +17,19 @@ interface Props {
   vintage?: string;
 }
 
-export function EmbedChart({ series, points, events, domain, sourceLine, live, openHref, vintage }: Props) {
+export function EmbedChart({ series, events, domain, sourceLine, live, openHref, vintage }: Props) {
   return (
     <figure className="embed-chart" aria-labelledby="embed-title">
       <figcaption>
         <strong id="embed-title">{series.label}</strong> <span className="muted">({series.kind === 'STOCK' ? 'running total' : `per ${series.interval}`}, {series.unit})</span>
         {live && <span className="embed-live"> · Live</span>}
       </figcaption>
-      {points.length === 0 ? (
+      {series.points.length === 0 ? (
         <p className="empty-state">No figures for this view.</p>
       ) : (
         <>
-          <p className="visually-hidden">{describeSeries(series.label, series.unit, series.kind, points)}</p>
-          <LazySeriesChart id={series.metric} title={series.label} kind={series.kind} unit={series.unit} interval={series.interval} points={points} events={events} domain={domain} vintage={vintage} />
+          <p className="visually-hidden">{describeSeries(series.label, series.unit, series.kind, toChartPoints(series))}</p>
+          <LazySeriesChart id={series.metric} title={series.label} kind={series.kind} unit={series.unit} interval={series.interval} points={series.points} events={events} domain={domain} vintage={vintage} />
         </>
       )}
       <p className="embed-source muted">

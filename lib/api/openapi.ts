@@ -13,9 +13,10 @@ import { figureFilterSchema } from '@/lib/figures/filters';
 import { pageQuerySchema } from '@/lib/figures/listFigures';
 import { seriesParamsSchema } from '@/lib/figures/parseSeriesParams';
 import { pointClaimsQuerySchema } from '@/lib/figures/pointClaims';
+import { placeSearchQuerySchema } from '@/lib/places/searchPlaces';
 import { SNAPSHOT_ID, SNAPSHOTS_PER_HOUR, snapshotInputSchema } from '@/lib/snapshots/snapshots';
 import {
-  RESPONSE_COMPONENTS, claimListSchema, dataPackageSchema, extractResultSchema, snapshotCreatedSchema, snapshotDataSchema,
+  RESPONSE_COMPONENTS, claimListSchema, placeSuggestionListSchema, dataPackageSchema, extractResultSchema, snapshotCreatedSchema, snapshotDataSchema,
 } from './responses';
 import { queryParameters, toSchema } from './toSchema';
 import type { JsonSchema, OpenApiDocument, Operation, Parameter, Response } from './types';
@@ -92,6 +93,17 @@ function readOperations(): Record<string, Record<string, Operation>> {
         security: ANYONE,
         parameters: queryParameters(pointClaimsQuerySchema),
         responses: { 200: json('The published claims.', toSchema(claimListSchema, 'output')), ...errors({ 400: BAD_PARAMETER, 401: BAD_TOKEN, ...UNEXPECTED }) },
+      },
+    },
+    '/api/v1/places': {
+      get: {
+        operationId: 'searchPlaces',
+        tags: ['Figures'],
+        summary: 'Places by name or code',
+        description: 'Places that are not retired whose code is q or whose name or an alias contains it (code first, then names starting with q); the filter pickers suggest from it. Use an id or code from it as place, origin or destination.',
+        security: ANYONE,
+        parameters: queryParameters(placeSearchQuerySchema),
+        responses: { 200: json('The matching places.', toSchema(placeSuggestionListSchema, 'output')), ...errors({ 400: BAD_PARAMETER, 401: BAD_TOKEN, ...UNEXPECTED }) },
       },
     },
     '/api/v1/figures.csv': {

@@ -97,6 +97,14 @@ export const figurePageSchema = z
 
 export const claimListSchema = z.object({ claims: z.array(claimSchema) });
 
+export const placeSuggestionListSchema = z.object({
+  places: z.array(
+    placeSchema.extend({
+      within: z.string().meta({ description: 'The places it lies within, outermost first ("Ukraine › Sumy Oblast"); empty at the top.' }),
+    }),
+  ),
+});
+
 const snapshotFields = {
   id: z.string().regex(SNAPSHOT_ID),
   view: z.enum(SNAPSHOT_VIEWS),

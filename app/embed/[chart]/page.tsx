@@ -3,7 +3,7 @@
 import { notFound } from 'next/navigation';
 import { EmbedChart } from '@/components/snapshots/EmbedChart';
 import { FilterError } from '@/components/filters/FilterError';
-import { toChartPoints, toTime } from '@/lib/figures/chartData';
+import { toTime } from '@/lib/figures/chartData';
 import { filtersToSearchParams } from '@/lib/figures/filters';
 import { formatInstant } from '@/lib/figures/formatDay';
 import { getDashboard } from '@/lib/figures/getDashboard';
@@ -33,7 +33,6 @@ export default async function LiveEmbedPage({ params, searchParams }: { params: 
   return (
     <EmbedChart
       series={series}
-      points={toChartPoints(series)}
       events={dash.events.map((e) => ({ time: toTime(e.date), title: e.title }))}
       domain={[toTime(dash.from), toTime(dash.to)]}
       sourceLine={filters.vintage ? `Corridor: data as published on ${formatInstant(filters.vintage)}.` : `Corridor, live data${dash.lastUpdated ? ` (last updated ${dash.lastUpdated.replace('T', ' ').replace('Z', ' UTC')})` : ''}; values change as editors correct them.`}

@@ -6,7 +6,7 @@ import { ClaimCitation } from '@/components/figures/ClaimCitation';
 import { VintageBanner } from '@/components/figures/VintageBanner';
 import { CopyBlock } from '@/components/snapshots/CopyBlock';
 import { iframeCode } from '@/components/snapshots/EmbedCode';
-import { emptySeriesMessage, figureHref, toChartPoints, toTime } from '@/lib/figures/chartData';
+import { emptySeriesMessage, figureHref, toTime } from '@/lib/figures/chartData';
 import { formatDay } from '@/lib/figures/formatDay';
 import { formatExact, formatStatedValue } from '@/lib/figures/formatValue';
 import { orNotFound } from '@/lib/http/orNotFound';
@@ -32,7 +32,6 @@ export default async function SnapshotPage({ params }: { params: Promise<{ id: s
       {chart && (
         <ChartPanel
           series={chart.series}
-          points={toChartPoints(chart.series)}
           events={chart.events.map((e) => ({ time: toTime(e.date), title: e.title }))}
           domain={[toTime(chart.from), toTime(chart.to)]}
           vintage={snapshot.vintage}

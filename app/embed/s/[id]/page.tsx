@@ -1,7 +1,7 @@
 // /embed/s/<id>: a chart snapshot alone, for an iframe. It never changes.
 import { notFound } from 'next/navigation';
 import { EmbedChart } from '@/components/snapshots/EmbedChart';
-import { toChartPoints, toTime } from '@/lib/figures/chartData';
+import { toTime } from '@/lib/figures/chartData';
 import { formatInstant } from '@/lib/figures/formatDay';
 import { orNotFound } from '@/lib/http/orNotFound';
 import { loadSnapshotView } from '@/lib/snapshots/loadSnapshotView';
@@ -15,7 +15,6 @@ export default async function EmbedSnapshotPage({ params }: { params: Promise<{ 
   return (
     <EmbedChart
       series={chart.series}
-      points={toChartPoints(chart.series)}
       events={chart.events.map((e) => ({ time: toTime(e.date), title: e.title }))}
       domain={[toTime(chart.from), toTime(chart.to)]}
       sourceLine={`Corridor snapshot ${snapshot.id}: data as published on ${formatInstant(snapshot.vintage)}.`}

@@ -1,0 +1,116 @@
+'use client';
+// A place filter that suggests places as the reader types, from GET /api/v1/places,
+// instead of a <select> of every place sent with each page (on a large database
+// that list was a third of the overview's HTML, twice over with React's payload).
+// The chosen places' ids travel in hidden inputs named `name`, so the filter form
+// stays a plain GET form and the URL keeps ids. With `multiple`, each choice is
+// listed with a button that removes it.
+import { useEffect, useRef, useState } from 'react';
+import { Combobox, type ComboboxOption } from '@/components/admin/Combobox';
+import type { PlaceRef } from '@/lib/places/listPlacesByRef';
+import type { PlaceSuggestion } from '@/lib/places/searchPlaces';
+
+interface Props {
+  name: string;
+  label: string;
+  /** The places the URL names now, shown by name. */
+  chosen: PlaceRef[];
+  multiple?: boolean;
+  /** With multiple: how many may be chosen. */
+  max?: number;
+  hint?: string;
+}
+
+/** Suggestions per query, shared by every picker on the page. */
+const cache = new Map<string, Promise<PlaceSuggestion[]>>();
+
+function suggest(q: string): Promise<PlaceSuggestion[]> {
+  const key = q.trim().toLowerCase();
+  let hit = cache.get(key);
+  if (!hit) {
+    hit = fetch(`/api/v1/places?${new URLSearchParams({ q: key })}`)
+      .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`places answered ${r.status}`))))
+      .then((body: { places: PlaceSuggestion[] }) => body.places);
+    hit.catch(() => cache.delete(key));
+    cache.set(key, hit);
+  }
+  return hit;
+}
+
+export function PlaceFilter({ name, label, chosen: initial, multiple = false, max = 6, hint }: Props) {
+  const [chosen, setChosen] = useState(initial);
+  const [query, setQuery] = useState(multiple ? '' : (initial[0]?.name ?? ''));
+  const [found, setFound] = useState<PlaceSuggestion[]>([]);
+  const [failed, setFailed] = useState(false);
+  const latest = useRef('');
+  const single = multiple ? undefined : chosen[0];
+  const full = multiple && chosen.length >= max;
+
+  useEffect(() => {
+    const q = query.trim();
+    latest.current = q;
+    if (!q || single?.name === query || full) return setFound([]);
+    const timer = setTimeout(() => {
+      suggest(q).then(
+        (places) => { if (latest.current === q) { setFound(places); setFailed(false); } },
+        () => { if (latest.current === q) setFailed(true); },
+      );
+    }, 120);
+    return () => clearTimeout(timer);
+  }, [query, single, full]);
+
+  const options: ComboboxOption[] = found
+    .filter((p) => !chosen.some((c) => c.id === p.id))
+    .map((p) => ({
+      key: String(p.id),
+      label: <>{p.name}{p.within ? <span className="muted"> · {p.within}</span> : null}{p.code ? <span className="muted"> ({p.code})</span> : null}</>,
+      onChoose: () => {
+        const place = { id: p.id, name: p.name, code: p.code };
+        if (multiple) {
+          setChosen((list) => [...list, place]);
+          setQuery('');
+        } else {
+          setChosen([place]);
+          setQuery(p.name);
+        }
+        setFound([]);
+      },
+    }));
+
+  const hintId = `${name}-filter-hint`;
+  const described = hint || failed || full ? hintId : undefined;
+  return (
+    <div className="place-filter">
+      {(multiple ? chosen : chosen.slice(0, 1)).map((p) => <input key={p.id} type="hidden" name={name} value={p.id} />)}
+      <Combobox
+        id={`${name}-filter`}
+        label={label}
+        query={query}
+        onQueryChange={(q) => {
+          setQuery(q);
+          if (single && q !== single.name) setChosen([]);
+        }}
+        options={options}
+        placeholder={full ? `Up to ${max} places` : 'Any — type to search'}
+        describedBy={described}
+      />
+      {described && (
+        <p id={hintId} className="field-hint">
+          {failed ? 'Suggestions could not be loaded; try again.' : full ? `${max} places chosen; remove one to add another.` : hint}
+        </p>
+      )}
+      {multiple && chosen.length > 0 && (
+        <ul className="chosen-places" aria-label={`${label}: chosen`}>
+          {chosen.map((p) => (
+            <li key={p.id}>
+              {p.name}{' '}
+              <button type="button" className="button-link-inline" aria-label={`Remove ${p.name}`} onClick={() => setChosen((list) => list.filter((c) => c.id !== p.id))}>
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
