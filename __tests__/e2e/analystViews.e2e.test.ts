@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage } from './browser';
+import { chartOf, launchBrowser, newPage } from './browser';
 
 const RANGE = 'from=2022-02-20&to=2022-04-10';
 
@@ -44,7 +44,7 @@ describe('analyst views', () => {
   it('gives every chart a legend for the marks it draws, and numbers events without overlap', async () => {
     const page = await newPage(browser);
     await page.goto(`/?${RANGE}`);
-    const refugees = page.getByTestId('chart-refugees');
+    const refugees = (await chartOf(page, 'refugees'));
     await refugees.locator('svg.recharts-surface').waitFor();
     const legend = refugees.getByRole('list', { name: 'Legend' });
     await expect(legend.textContent()).resolves.toContain('Headline value');
@@ -52,7 +52,7 @@ describe('analyst views', () => {
     await expect(refugees.locator('svg.recharts-surface text', { hasText: '≥' }).count()).resolves.toBeGreaterThan(0);
     await expect(legend.textContent()).resolves.toContain('≥ at least');
     await expect(legend.textContent()).resolves.toContain('Event');
-    const buses = page.getByTestId('chart-buses');
+    const buses = (await chartOf(page, 'buses'));
     await expect(buses.getByRole('list', { name: 'Legend' }).textContent()).resolves.toContain('Vehicles in the period');
 
     // Event numbers: as many as events listed under the chart, and no two boxes overlap.
@@ -74,7 +74,7 @@ describe('analyst views', () => {
   it('opens the focused point\'s figure on Enter', async () => {
     const page = await newPage(browser);
     await page.goto(`/?${RANGE}`);
-    const svg = page.getByTestId('chart-refugees').locator('svg.recharts-surface');
+    const svg = (await chartOf(page, 'refugees')).locator('svg.recharts-surface');
     await svg.waitFor();
     await svg.focus();
     await page.keyboard.press('ArrowRight');
@@ -90,7 +90,7 @@ describe('analyst views', () => {
     await expect(chooser.getByRole('checkbox', { checked: true }).count()).resolves.toBe(await chooser.getByRole('checkbox').count());
     for (const label of ['Evacuees', 'Evacuation buses', 'Civilian deaths', 'Civilian deaths in a period']) await chooser.getByLabel(label, { exact: true }).uncheck();
     await Promise.all([page.waitForURL(/metric=refugees/), page.getByRole('button', { name: 'Apply filters' }).click()]);
-    await expect(page.getByTestId('chart-refugees').waitFor()).resolves.toBeUndefined();
+    await chartOf(page, 'refugees');
     await expect(page.locator('[data-testid^="chart-"]').count()).resolves.toBe(1);
 
     const file = await download(page, () => page.getByRole('link', { name: 'Export CSV' }).click());
@@ -132,7 +132,7 @@ describe('analyst views', () => {
     expect(names).toEqual(api.groups.map((g: { place: { name: string } }) => g.place.name));
     expect(names).toEqual(expect.arrayContaining(['Poland', 'Romania', 'Hungary']));
     const poland = api.groups.find((g: { place: { code: string } }) => g.place.code === 'POL');
-    await expect(panel.locator('figure[data-place="POL"] .series-chart').getAttribute('data-points')).resolves.toBe(String(poland.points.length));
+    await expect((await chartOf(page, 'refugees-POL')).getAttribute('data-points')).resolves.toBe(String(poland.points.length));
 
     // Compare two places, chosen in the picker (suggested as one types): exactly those, in the URL.
     const compare = page.getByRole('combobox', { name: 'Compare places (2–6; with a breakdown)' });
@@ -154,7 +154,7 @@ describe('analyst views', () => {
   it('downloads a chart as a valid SVG and PNG that carry its title, and its points as CSV with figure ids', async () => {
     const page = await newPage(browser);
     await page.goto(`/?${RANGE}`);
-    const chart = page.getByTestId('chart-refugees');
+    const chart = (await chartOf(page, 'refugees'));
     await chart.locator('svg.recharts-surface').waitFor();
 
     const svg = await download(page, () => chart.getByRole('button', { name: 'SVG', exact: true }).click());

@@ -1,6 +1,6 @@
 // Launches Debian's Chromium through playwright-core. A tool's own browser
 // download does not work on our machines, so the executable path is fixed.
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 export const BASE_URL = process.env.E2E_BASE_URL ?? '';
 if (!BASE_URL) throw new Error('Run browser tests with `npm run test:e2e`, which serves the app.');
@@ -15,4 +15,15 @@ export async function launchBrowser(): Promise<Browser> {
 export async function newPage(browser: Browser, width = 1280, height = 900): Promise<Page> {
   const context = await browser.newContext({ viewport: { width, height }, baseURL: BASE_URL, acceptDownloads: true });
   return context.newPage();
+}
+
+/**
+ * A chart by its id, scrolled to first: charts draw only when near the viewport
+ * (components/charts/LazySeriesChart.tsx), as a reader scrolling down would see them.
+ */
+export async function chartOf(page: Page, id: string): Promise<Locator> {
+  await page.evaluate((chartId) => document.querySelector(`[data-chart-placeholder="${CSS.escape(chartId)}"]`)?.scrollIntoView({ block: 'center' }), id);
+  const chart = page.getByTestId(`chart-${id}`);
+  await chart.waitFor();
+  return chart;
 }

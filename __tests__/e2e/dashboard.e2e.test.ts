@@ -2,7 +2,7 @@
 // Which claim heads a day is the headline rule's choice, so the page is checked
 // against the JSON API for the same filters rather than against fixed values.
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage } from './browser';
+import { chartOf, launchBrowser, newPage } from './browser';
 
 describe('the analyst dashboard', () => {
   let browser: Browser;
@@ -13,7 +13,7 @@ describe('the analyst dashboard', () => {
     await browser?.close();
   });
 
-  const pointsOf = (page: Page, metric: string) => page.getByTestId(`chart-${metric}`).getAttribute('data-points');
+  const pointsOf = async (page: Page, metric: string) => (await chartOf(page, metric)).getAttribute('data-points');
 
   it('filters by dates and place through the URL, shows cited tooltips and opens a figure', async () => {
     const page = await newPage(browser);
@@ -44,7 +44,7 @@ describe('the analyst dashboard', () => {
     const ninth = march.points.at(-1);
     expect(ninth.date).toBe('2022-03-09');
     const headline = ninth.claimDetails[0];
-    const dot = page.getByTestId('chart-refugees').locator('.recharts-line-dots circle').last();
+    const dot = (await chartOf(page, 'refugees')).locator('.recharts-line-dots circle').last();
     // A low value sits near the chart's foot, below the fold; the mouse only reaches what is on screen.
     await dot.scrollIntoViewIfNeeded();
     const box = (await dot.boundingBox())!;
@@ -77,7 +77,7 @@ describe('the analyst dashboard', () => {
     await page.goto('/?from=2022-03-01&to=2022-03-09&place=UA59');
     const sumy = await (await page.request.get('/api/v1/series?metric=evacuees&from=2022-03-01&to=2022-03-09&place=UA59')).json();
     await expect(pointsOf(page, 'evacuees')).resolves.toBe(String(sumy.points.length));
-    await expect(page.getByTestId('chart-evacuees').isVisible()).resolves.toBe(true);
+    await expect((await chartOf(page, 'evacuees')).isVisible()).resolves.toBe(true);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await page.close();

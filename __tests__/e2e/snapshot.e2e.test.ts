@@ -6,16 +6,22 @@ import { db } from '@/lib/db/client';
 import { sql } from '@/lib/db/sql';
 import { formatExact, formatStatedValue } from '@/lib/figures/formatValue';
 import { insertUser } from '@/lib/users/mutations';
-import { launchBrowser, newPage } from './browser';
+import { chartOf, launchBrowser, newPage } from './browser';
 import { PASSWORD, signIn } from './signIn';
 
 const editorEmail = `snapshot-editor-${Date.now()}@corridor.test`;
 
 interface Picked { id: number; metric: string; label: string; day: string; low: bigint; qualifier: 'EXACT' | 'APPROXIMATE'; quote: string }
 
+/** Opens the chart's data table (it is built only when opened) and waits for its rows. */
+async function openDataTable(page: Page) {
+  await page.locator('details.chart-table summary').first().click();
+  await page.locator('details.chart-table tbody tr').first().waitFor();
+}
+
 /** Focuses the chart, moves to its first point, and waits for that point's claims in the tooltip. */
 async function focusFirstPoint(page: Page, metric: string) {
-  const svg = page.getByTestId(`chart-${metric}`).locator('svg.recharts-surface');
+  const svg = (await chartOf(page, metric)).locator('svg.recharts-surface');
   await svg.focus();
   await page.keyboard.press('ArrowRight');
   const tooltip = page.locator('.chart-tooltip');
@@ -51,6 +57,7 @@ describe('a snapshot does not change when its figure is corrected', () => {
 
     const reader = await newPage(browser);
     await reader.goto(view);
+    await openDataTable(reader);
     await reader.locator('td', { hasText: oldExact }).first().waitFor({ state: 'attached' });
     await Promise.all([
       reader.waitForURL(/\/s\/[a-z2-9]{10}$/),
@@ -59,6 +66,7 @@ describe('a snapshot does not change when its figure is corrected', () => {
     const snapshotPath = new URL(reader.url()).pathname;
     const id = snapshotPath.split('/').pop()!;
     await reader.getByText('Data as published on').waitFor();
+    await openDataTable(reader);
     await reader.locator('td', { hasText: oldExact }).first().waitFor({ state: 'attached' });
     await expect(reader.getByLabel('BibTeX').inputValue()).resolves.toContain(`corridor-${id}`);
 
@@ -74,6 +82,7 @@ describe('a snapshot does not change when its figure is corrected', () => {
 
     // The snapshot and its embed: the old value still.
     await reader.goto(snapshotPath);
+    await openDataTable(reader);
     await reader.locator('td', { hasText: oldExact }).first().waitFor({ state: 'attached' });
     expect(await reader.locator('td', { hasText: newExact }).count()).toBe(0);
     const oldLabel = formatStatedValue({ qualifier: figure.qualifier, low: figure.low, high: figure.low });
@@ -94,6 +103,7 @@ describe('a snapshot does not change when its figure is corrected', () => {
 
     // The live views: the new value.
     await reader.goto(view);
+    await openDataTable(reader);
     await reader.locator('td', { hasText: newExact }).first().waitFor({ state: 'attached' });
     await expect((await focusFirstPoint(reader, figure.metric)).textContent()).resolves.toContain(`Corrected: ${newExact} people.`);
     await reader.goto(`/embed/${figure.metric}?from=${figure.day}&to=${figure.day}`);
