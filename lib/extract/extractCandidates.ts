@@ -26,6 +26,8 @@ interface SentenceContext {
   /** The last country and town named here or before, for "the country" and "the city" in the next sentence. */
   lastPlace?: LastPlaces;
   lastCandidate?: Draft;
+  /** The last place abroad named here as where people went or are ("crossing into Moldova", "Slovakia has opened"); read when asked. */
+  wentTo: () => PlaceMention | undefined;
 }
 
 /** A candidate under construction, with what the later passes need. */
@@ -79,11 +81,17 @@ export function extractCandidates(text: string, opts: ExtractOptions): Candidate
     const tokens = tokenize(sentence.text);
     const hasNumber = NUMBERISH.test(sentence.text);
     if (hasNumber || SPEAKING.test(sentence.text)) tagTokens(sentence.text, tokens);
-    const context: SentenceContext = { sentence, paragraph, tokens, attributions: hasNumber || SPEAKING.test(sentence.text) ? sources(tokens, sentence.text, matcher) : [] };
     const previous = history.at(-1);
     // "The city" may refer to the sentence before, even across a paragraph break (one sentence a paragraph).
     const previousPlace = previous?.lastPlace ?? null;
-    context.lastPlace = lastPlaces(findPlaces(tokens, matcher, previousPlace), previousPlace);
+    const named = findPlaces(tokens, matcher, previousPlace);
+    // A host subject ("Slovakia has opened …") needs the tags; a sentence without a number is tagged only if asked.
+    const wentTo = () => {
+      if (tokens[0]?.pos === undefined) tagTokens(sentence.text, tokens);
+      return findPlaces(tokens, matcher, previousPlace).filter((p) => p.role === 'destination' && p.abroad && !p.referred).at(-1);
+    };
+    const context: SentenceContext = { sentence, paragraph, tokens, attributions: hasNumber || SPEAKING.test(sentence.text) ? sources(tokens, sentence.text, matcher) : [], wentTo };
+    context.lastPlace = lastPlaces(named, previousPlace);
     if (hasNumber) {
       const found = candidatesInSentence(context, history, history.length, opts, matcher, leftovers);
       context.lastMetric = found.at(-1)?.candidate.metric;
@@ -173,10 +181,8 @@ function candidatesInSentence(
     // "about 100,000 of them had remained in Moldova": staying in a host country is being a refugee there.
     // "are now living in the Czech Republic" too, but not a diaspora from before the war
     // ("1 million Ukrainians were already living in Poland before the invasion").
-    const livingNow = predicate.verb !== null && tokens[predicate.verb].lemma === 'live' && tokens.slice(Math.max(0, predicate.verb - 3), predicate.verb).some((t) => t.lower === 'now') && !tokens.some((t) => ['before', 'already', 'pre-war', 'prewar'].includes(t.lower));
-    if (rejected === 'negative' && predicate.verb !== null && (['stay', 'remain'].includes(tokens[predicate.verb].lemma ?? '') || livingNow) && opts.metrics.some((m) => m.key === 'refugees')) {
-      const abroad = places.some((p) => p.abroad && p.first > predicate.verb! && p.first <= predicate.verb! + 4);
-      if (abroad) return { mention, headKind: head.kind, clause, metric: { metric: 'refugees', viaHead: false }, rejected: null, subfigure };
+    if (rejected === 'negative' && opts.metrics.some((m) => m.key === 'refugees') && staysAbroad(tokens, mention, predicate.verb, places, head.kind === 'metric' && head.metric === 'refugees')) {
+      return { mention, headKind: head.kind, clause, metric: { metric: 'refugees', viaHead: false }, rejected: null, subfigure };
     }
     let metric = rejected ? null : classifyMetric(tokens, mention, clause, opts.metrics, claimed);
     if (!metric && !rejected && mentions.length === 1 && head.kind !== 'other' && !(mention.words && head.kind === 'none' && !mention.vague)) {
@@ -380,6 +386,35 @@ function candidatesInSentence(
   return results;
 }
 
+// A plight between the verb and the place: "remain stuck at the Polish border" is no refugee stock.
+const PLIGHT = new Set(['stuck', 'stranded', 'trapped', 'waiting', 'queuing', 'queueing', 'blocked', 'held']);
+// Staying where one is: "remained in Moldova", "are now living in the Czech Republic", "are sheltering in Vilnius".
+const STAY_LEMMAS = new Set(['stay', 'remain', 'shelter']);
+
+/**
+ * "about 100,000 of them had remained in Moldova", "82,000 were still in the country": people
+ * staying in a country abroad are refugees there; so are refugees (the noun) staying in any place
+ * named as where they are ("12,000 refugees are staying in Budapest"). Not a diaspora from before
+ * the war ("were already living in Poland before the invasion"), nor people stuck at a border.
+ */
+function staysAbroad(tokens: Token[], mention: NumberMention, verb: number | null, places: PlaceMention[], refugeeNoun: boolean): boolean {
+  let from: number;
+  if (verb !== null) {
+    const lemma = tokens[verb].lemma ?? '';
+    const livingNow = lemma === 'live' && tokens.slice(Math.max(0, verb - 3), verb).some((t) => t.lower === 'now');
+    if (!STAY_LEMMAS.has(lemma) && !livingNow && !(lemma === 'live' && refugeeNoun)) return false;
+    from = verb;
+  } else {
+    // "were still in the country": no verb of its own, "still in" after the number.
+    const still = tokens.findIndex((t, k) => k > mention.last && k <= mention.last + 6 && t.lower === 'still' && tokens[k + 1]?.lower === 'in');
+    if (still < 0) return false;
+    from = still;
+  }
+  if (tokens.some((t) => ['before', 'already', 'pre-war', 'prewar'].includes(t.lower))) return false;
+  const place = places.find((p) => p.first > from && p.first <= from + 4 && (p.abroad || (refugeeNoun && p.role === 'destination' && !p.home && p.place.placeId === null)));
+  return place !== undefined && !tokens.slice(from + 1, place.first).some((t) => PLIGHT.has(t.lower));
+}
+
 /** The nearest earlier candidate of the sentence that a list item or part belongs to. */
 function parentOf(results: Draft[], i: number, readings: Reading[]): Draft | null {
   const draft = results[i];
@@ -502,6 +537,12 @@ function buildDraft(
     const label = places.find((p) => p.abroad && p.role === null && !p.referred && tokens[p.last + 1]?.text === ':' && p.last < mention.first);
     if (label) destinationMention = label;
   }
+  // "Slovakia has opened three more crossing points. More than 140,000 people have crossed from Ukraine so far":
+  // an arrival whose sentence names no place it went to is into the place abroad the sentence before named.
+  if (!destinationMention && (metricKey === 'refugees' || reading.metric!.movement)) {
+    const carried = elidedDestination(tokens, mention, clause, places, metrics, history.at(-1));
+    if (carried) destinationMention = carried;
+  }
   const abroad = Boolean(originMention?.home || destinationMention?.abroad || places.some((p) => p.home && p.role === 'origin' && p.first >= clause[0] && p.last < clause[1]));
   const placed = Boolean(originMention || destinationMention);
   if (reading.metric!.movement && has('refugees') && has('evacuees')) {
@@ -553,6 +594,23 @@ function buildDraft(
   candidate.confidence = scoreConfidence(mention, reading, candidate);
   const undecided = Boolean(reading.metric!.movement && !parent && !placed && !borderSource);
   return { candidate, mention, tokens, sentenceIndex, originMention, destinationMention, undecided };
+}
+
+// Verbs of arriving whose destination may be left to the sentence before ("have crossed so far").
+const ARRIVAL_LEMMAS = new Set(['cross', 'enter', 'arrive', 'register', 'reach']);
+
+/**
+ * The destination a sentence leaves out: the number's verb is one of arriving with no "into", "to" or
+ * "in" after it, the sentence names no place but the home country people left, and the sentence just
+ * before named a place abroad people went to or are in.
+ */
+function elidedDestination(tokens: Token[], mention: NumberMention, clause: [number, number], places: PlaceMention[], metrics: MetricCue[], previous: SentenceContext | undefined): PlaceMention | null {
+  if (!previous || places.some((p) => !(p.home && p.role === 'origin'))) return null;
+  const { verb } = governingVerb(tokens, mention, clause, metrics);
+  if (verb === null || !ARRIVAL_LEMMAS.has(tokens[verb].lemma ?? tokens[verb].lower)) return null;
+  if (tokens.slice(verb + 1, clause[1]).some((t) => ['into', 'to', 'towards', 'in', 'across'].includes(t.lower))) return null;
+  const wentTo = previous.wentTo();
+  return wentTo ? { ...wentTo, first: -1, last: -1, referred: true } : null;
 }
 
 /**

@@ -46,6 +46,10 @@ export function notAFigureReason(tokens: Token[], mention: NumberMention): strin
   const hosted = tokens.slice(mention.last + 1, mention.last + 4).some((t) => /^(?:refugees?|evacuees|arrivals|displaced)$/.test(t.lower));
   if (!hosted && (matchPhraseEndingAt(tokens, mention.first - 1, POPULATION_BEFORE) || populationAppositive(tokens, mention))) return 'population';
   if (before && MARKERS_BEFORE.includes(before.lower)) return 'label';
+  // "decree No. 64/2022", "resolution 2/12": a document number.
+  if (before?.text === '.' && MARKERS_BEFORE.includes(tokens[mention.first - 2]?.lower ?? '')) return 'label';
+  if (afterNumber?.text === '/' && afterNumber.start === last.end && tokens[mention.numberLast + 2]?.kind === 'number') return 'label';
+  if (isPhoneNumber(tokens, mention.numberFirst, mention.numberLast)) return 'phone';
   if (isTime(tokens, mention)) return 'time';
   // "Halyna, 81, said", "her granddaughter, 6, on the train": an age in apposition.
   if (before?.text === ',' && after?.text === ',' && mention.first === mention.numberFirst && tokens[mention.first - 2]?.kind === 'word' && /^\d{1,3}$/.test(first.text) && Number(first.text) < 120) return 'age';
@@ -60,6 +64,28 @@ export function notAFigureReason(tokens: Token[], mention: NumberMention): strin
 function populationAppositive(tokens: Token[], mention: NumberMention): boolean {
   if (mention.first === mention.numberFirst) return false;
   return matchPhraseEndingAt(tokens, mention.first - 1, POPULATION_BEFORE) !== null;
+}
+
+/**
+ * "+48 47 721 75 75", "call 112", "…, or 112": a telephone number. Groups of digits with only spaces
+ * between them, or after a plus sign, are read as a number to call; so is a number offered as the
+ * alternative to one.
+ */
+function isPhoneNumber(tokens: Token[], first: number, last: number): boolean {
+  const spaced = (a: Token | undefined, b: Token | undefined) => a?.kind === 'number' && b?.kind === 'number' && b.start - a.end === 1;
+  const plus = (k: number) => tokens[k - 1]?.text === '+' && tokens[k - 1].end === tokens[k].start;
+  if (plus(first) || spaced(tokens[last], tokens[last + 1])) return true;
+  // Back through the groups before it: "+48 47 721 75 75" is one number from its plus sign.
+  let k = first;
+  while (spaced(tokens[k - 1], tokens[k])) k--;
+  if (k < first) return true;
+  if (['call', 'dial', 'ring', 'hotline', 'helpline'].includes(tokens[first - 1]?.lower ?? '')) return true;
+  // "…, or 112": the alternative to a telephone number.
+  if (tokens[first - 1]?.lower === 'or' && tokens[first - 2]?.text === ',' && tokens[first - 3]?.kind === 'number') {
+    const previous = first - 3;
+    return isPhoneNumber(tokens, previous, previous);
+  }
+  return false;
 }
 
 function isTime(tokens: Token[], mention: NumberMention): boolean {

@@ -247,6 +247,10 @@ export function notACount(tokens: Token[], mention: NumberMention, clause: [numb
   if (tokens[mention.first - 1]?.lower === 'to' && DOCUMENTS.has(tokens[mention.first - 2]?.lower ?? '')) return 'other';
   // "were killed or wounded", "killed and injured": casualties, not deaths alone.
   if (predicate.verb !== null && lemmaOf(tokens[predicate.verb]) === 'kill' && ['or', 'and'].includes(tokens[predicate.verb + 1]?.lower ?? '') && ['wound', 'injure', 'hurt'].includes(lemmaOf(tokens[predicate.verb + 2] ?? tokens[predicate.verb]))) return 'negative';
+  // "left 34 civilians dead or wounded": casualties named after the people counted.
+  for (let i = mention.last + 1; i <= mention.last + 4 && i < clause[1]; i++) {
+    if (['dead', 'kill'].includes(lemmaOf(tokens[i])) && ['or', 'and'].includes(tokens[i + 1]?.lower ?? '') && ['wound', 'injure', 'hurt'].includes(lemmaOf(tokens[i + 2]))) return 'negative';
+  }
   // "none of the 50 buses"
   if (tokens[mention.first - 1]?.lower === 'the' && tokens[mention.first - 2]?.lower === 'of' && ['none', 'neither'].includes(tokens[mention.first - 3]?.lower ?? '')) return 'negative';
   if (predicate.verb !== null) {

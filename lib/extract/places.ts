@@ -260,7 +260,9 @@ export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previous: Las
         i = last;
         continue;
       }
-      const cued = roleBefore(tokens, i);
+      let cued = roleBefore(tokens, i);
+      // "refugees from Ukraine in Austria": a place abroad after "in" is where they are, not a site of the origin.
+      if (cued === 'origin' && tokens[cueIndex(tokens, i)]?.lower === 'in' && isAbroad(known.ref)) cued = 'destination';
       // A country abroad as the subject of a verb ("Slovakia has seen …", "Poland is now hosting …")
       // hosts what it counts.
       const abroad = isCountry(known.ref) && !isHomeCountry(known.ref);
@@ -319,21 +321,57 @@ export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previous: Las
     }
     // A name not in the table starts with a capital; only then is its cue looked for. It counts only
     // after an unambiguous cue ("from", "into", "arrived in"), not after "in" or "for" alone.
-    if (i === 0 || !/^[A-Z]/.test(tokens[i].text)) continue;
-    const role = roleBefore(tokens, i);
+    if (!/^[A-Z]/.test(tokens[i].text)) continue;
+    // A country the table lacks, as the subject of a host verb: "Italy has so far received …".
+    const country = unknownCountryAt(tokens, i);
+    if (country >= i && roleBefore(tokens, i) === null && (hostsAfter(tokens, country) || subjectOfVerb(tokens, i, country))) {
+      const name = tokens.slice(i, country + 1).map((t) => t.text).join(' ');
+      mentions.push({ place: { name, placeId: null }, role: 'destination', first: i, last: country, abroad: true, home: false, subject: true });
+      recent.country = mentions.at(-1)!.place;
+      i = country;
+      continue;
+    }
+    if (i === 0) continue;
+    let role = roleBefore(tokens, i);
     if (role === null) continue;
     // "a spokesperson for the International Organization for Migration": an organisation, not a place.
     const cueWord = tokens[i - 1].lower === 'the' ? tokens[i - 2]?.lower ?? '' : tokens[i - 1].lower;
     if (cueWord === 'for' || ORGANISATION_WORDS.test(sentenceWords(tokens, i, 5))) continue;
-    const arrivedIn = tokens[i - 1].lower === 'in' && ['arrived', 'arriving', 'sheltering', 'registered'].includes(tokens[i - 2]?.lower ?? '');
+    // After plain "in", a country ("in Italy") or a place people are staying in ("are sheltering in Vilnius").
+    const arrivedIn = tokens[i - 1].lower === 'in' && (country >= i || STAYING_IN.has(tokens[i - 2]?.lower ?? ''));
     if (!arrivedIn && ['in', 'for', 'left', 'leaving', 'leave', 'reach', 'entered', 'entering'].includes(tokens[i - 1].lower)) continue;
     const last = unknownPlaceAt(tokens, i);
     if (last < i || tokens[i].start === 0) continue;
     const name = tokens.slice(i, last + 1).map((t) => t.text).join(' ').replace(/['’]s$/, '');
-    mentions.push({ place: { name, placeId: null }, role, first: i, last, abroad: COUNTRY_NAMES.has(name.toLowerCase()), home: false });
+    const abroad = COUNTRY_NAMES.has(name.toLowerCase());
+    // "refugees from Ukraine in the Netherlands": a country abroad after "in" is where they are.
+    if (role === 'origin' && abroad && tokens[cueIndex(tokens, i)]?.lower === 'in') role = 'destination';
+    mentions.push({ place: { name, placeId: null }, role, first: i, last, abroad, home: false });
     i = last;
   }
   return mentions;
+}
+
+// Words before "in" that say people are staying in a place, so a name the table lacks after it is one.
+const STAYING_IN = new Set([
+  'arrived', 'arriving', 'sheltering', 'registered', 'staying', 'stayed', 'living', 'settled', 'housed', 'hosted', 'accommodated',
+  'shelter', 'refuge', 'safety', 'remain', 'remained', 'now', 'refugees', 'arrivals',
+]);
+
+/** The index of the cue word before a name, past an article and adjectives ("in the Netherlands", "into neighbouring Poland"). */
+function cueIndex(tokens: Token[], i: number): number {
+  let k = i - 1;
+  while (k > 0 && (tokens[k].lower === 'the' || (tokens[k].pos === 'ADJ' && /^[a-z]/.test(tokens[k].text)))) k--;
+  return k;
+}
+
+/** The last token of a country name (from the runtime's ISO table) starting at i, or i - 1. */
+function unknownCountryAt(tokens: Token[], i: number): number {
+  for (let n = 3; n >= 1; n--) {
+    const words = tokens.slice(i, i + n);
+    if (words.length === n && words.every((t) => t.kind === 'word') && COUNTRY_NAMES.has(words.map((t) => stripPossessive(t.lower)).join(' '))) return i + n - 1;
+  }
+  return i - 1;
 }
 
 const ORGANISATION_WORDS = /\b(?:organi[sz]ation|agency|office|committee|council|ministry|service|programme|program|fund|federation|union|association|foundation|institute|commission|bank|group|network)\b/i;
