@@ -6,7 +6,7 @@ import { findAttributions, pickAttribution, type AttributionMention } from './at
 import { findDates, pickDate, type DateMention } from './dates';
 import { notAFigureReason } from './filters';
 import { tagTokens } from './language';
-import { classifyMetric, governingVerb, headKeywordIndex, headNoun, isSubfigure, notACount, type MetricMatch } from './metrics';
+import { classifyMetric, governingVerb, headKeywordIndex, headNoun, isSubfigure, notACount, peopleCountedBefore, type MetricMatch } from './metrics';
 import { findNumberMentions, type NumberMention } from './numbers';
 import { createPlaceMatcher, findPlaces, lastPlaces, pickPlaces, type LastPlaces, type PlaceMatcher, type PlaceMention } from './places';
 import { splitClauses, splitSentences } from './sentences';
@@ -26,7 +26,7 @@ interface SentenceContext {
   /** The last country and town named here or before, for "the country" and "the city" in the next sentence. */
   lastPlace?: LastPlaces;
   lastCandidate?: Draft;
-  /** The last place abroad named here as where people went or are ("crossing into Moldova", "Slovakia has opened"); read when asked. */
+  /** The last place abroad named here, not as where people came from ("crossing into Moldova", "Slovakia has opened", "Krakow's station"); read when asked. */
   wentTo: () => PlaceMention | undefined;
 }
 
@@ -88,7 +88,7 @@ export function extractCandidates(text: string, opts: ExtractOptions): Candidate
     // A host subject ("Slovakia has opened …") needs the tags; a sentence without a number is tagged only if asked.
     const wentTo = () => {
       if (tokens[0]?.pos === undefined) tagTokens(sentence.text, tokens);
-      return findPlaces(tokens, matcher, previousPlace).filter((p) => p.role === 'destination' && p.abroad && !p.referred).at(-1);
+      return findPlaces(tokens, matcher, previousPlace).filter((p) => p.role !== 'origin' && p.abroad && !p.referred).at(-1);
     };
     const context: SentenceContext = { sentence, paragraph, tokens, attributions: hasNumber || SPEAKING.test(sentence.text) ? sources(tokens, sentence.text, matcher) : [], wentTo };
     context.lastPlace = lastPlaces(named, previousPlace);
@@ -178,6 +178,8 @@ function candidatesInSentence(
     let rejected = notACount(tokens, mention, clause, predicate);
     // Children and other sub-groups are a part of the metric, never the metric ("42 children were killed").
     if (head.kind === 'people' && head.subgroup) rejected = 'subgroup';
+    // "have fled their homes but stayed within Ukraine": displaced inside the country, not refugees.
+    if (!rejected && withinHomeCountry(tokens, mention, clause, places)) rejected = 'idp';
     // "about 100,000 of them had remained in Moldova": staying in a host country is being a refugee there.
     // "are now living in the Czech Republic" too, but not a diaspora from before the war
     // ("1 million Ukrainians were already living in Poland before the invasion").
@@ -239,7 +241,7 @@ function candidatesInSentence(
   //    "Lithuania has welcomed 20,000 Ukrainians") are refugees there.
   if (opts.metrics.some((m) => m.key === 'refugees')) {
     readings.forEach((reading) => {
-      if (reading.metric || reading.rejected || reading.headKind !== 'people') return;
+      if (reading.metric || reading.rejected || (reading.headKind !== 'people' && !(reading.headKind === 'none' && peopleCountedBefore(tokens, reading.mention, reading.clause)))) return;
       const [from, to] = reading.clause;
       if (places.some((p) => p.abroad && p.role === 'destination' && p.first >= from && p.last < to)) reading.metric = { metric: 'refugees', viaHead: false };
     });
@@ -392,6 +394,29 @@ const PLIGHT = new Set(['stuck', 'stranded', 'trapped', 'waiting', 'queuing', 'q
 const STAY_LEMMAS = new Set(['stay', 'remain', 'shelter']);
 
 /**
+ * "within Ukraine", "inside the country" in the number's clause, or in a clause after it that shares
+ * its subject ("have fled their homes but stayed within Ukraine"): people displaced at home.
+ */
+function withinHomeCountry(tokens: Token[], mention: NumberMention, clause: [number, number], places: PlaceMention[]): boolean {
+  let end = clause[1];
+  if (tokens[end]?.lower === 'but' && ['VERB', 'AUX'].includes(tokens[end + 1]?.pos ?? '')) {
+    end = tokens.findIndex((t, k) => k > end && (t.text === ',' || t.text === ';'));
+    if (end < 0) end = tokens.length;
+  }
+  // Only this number's stretch: "the 3.2 million who have fled abroad, 6.5 million … within Ukraine".
+  const next = tokens.findIndex((t, k) => k > mention.last && t.kind === 'number');
+  if (next >= 0) end = Math.min(end, next);
+  let start = clause[0];
+  for (let k = mention.first - 1; k >= clause[0]; k--) if (tokens[k].kind === 'number') { start = k + 1; break; }
+  for (let i = start; i < end - 1; i++) {
+    if (tokens[i].lower !== 'within' && tokens[i].lower !== 'inside') continue;
+    if (places.some((p) => p.home && p.first === i + 1)) return true;
+    if (['the', 'their'].includes(tokens[i + 1].lower) && tokens[i + 2]?.lower === 'country') return true;
+  }
+  return false;
+}
+
+/**
  * "about 100,000 of them had remained in Moldova", "82,000 were still in the country": people
  * staying in a country abroad are refugees there; so are refugees (the noun) staying in any place
  * named as where they are ("12,000 refugees are staying in Budapest"). Not a diaspora from before
@@ -411,6 +436,9 @@ function staysAbroad(tokens: Token[], mention: NumberMention, verb: number | nul
     from = still;
   }
   if (tokens.some((t) => ['before', 'already', 'pre-war', 'prewar'].includes(t.lower))) return false;
+  // "In neighbouring Moldova, more than 82,000 refugees have stayed on": the place heading the sentence.
+  const heading = places.find((p) => p.abroad && p.role === 'destination' && p.last < mention.first && tokens.slice(0, p.first).every((t) => t.lower === 'in' || t.lower === 'the' || (t.pos === 'ADJ' && /^[a-z]/.test(t.text))) && tokens[p.last + 1]?.text === ',');
+  if (heading && verb !== null) return true;
   const place = places.find((p) => p.first > from && p.first <= from + 4 && (p.abroad || (refugeeNoun && p.role === 'destination' && !p.home && p.place.placeId === null)));
   return place !== undefined && !tokens.slice(from + 1, place.first).some((t) => PLIGHT.has(t.lower));
 }
@@ -522,6 +550,9 @@ function buildDraft(
       : !picked.bare.abroad && (metricKey === 'civilian_deaths' || (metricKey === 'evacuees' && tokens[picked.bare.first - 1]?.lower !== 'in'));
     if (asOrigin) originMention = picked.bare;
     else destinationMention = picked.bare;
+  } else if (picked.where && picked.bare?.abroad && !destinationMention) {
+    // "Poland, where more than 1.8 million people have arrived from Ukraine"
+    destinationMention = picked.bare;
   }
   // "…, 300 Enerhodar, all heading for Zaporizhzhia": a bare name right after an item's number plays
   // the part its head's place plays, even when a shared place fills the other role.
@@ -596,6 +627,8 @@ function buildDraft(
   return { candidate, mention, tokens, sentenceIndex, originMention, destinationMention, undecided };
 }
 
+const NATIONAL_BODIES = new Set(['ministry', 'police', 'guard', 'guards', 'government', 'authorities', 'council', 'mayor', 'governor', 'officials']);
+const INTERNATIONAL_BODIES = new Set(['un', 'unhcr', 'iom', 'unicef', 'agency', 'nations']);
 // Verbs of arriving whose destination may be left to the sentence before ("have crossed so far").
 const ARRIVAL_LEMMAS = new Set(['cross', 'enter', 'arrive', 'register', 'reach']);
 
@@ -606,6 +639,9 @@ const ARRIVAL_LEMMAS = new Set(['cross', 'enter', 'arrive', 'register', 'reach']
  */
 function elidedDestination(tokens: Token[], mention: NumberMention, clause: [number, number], places: PlaceMention[], metrics: MetricCue[], previous: SentenceContext | undefined): PlaceMention | null {
   if (!previous || places.some((p) => !(p.home && p.role === 'origin'))) return null;
+  // With the country people left named ("have crossed from Ukraine so far"), only a national body's
+  // count ("the interior ministry said") is for the country the sentence before named.
+  if (places.length > 0 && !(tokens.some((t) => NATIONAL_BODIES.has(t.lower)) && !tokens.some((t) => INTERNATIONAL_BODIES.has(t.lower)))) return null;
   const { verb } = governingVerb(tokens, mention, clause, metrics);
   if (verb === null || !ARRIVAL_LEMMAS.has(tokens[verb].lemma ?? tokens[verb].lower)) return null;
   if (tokens.slice(verb + 1, clause[1]).some((t) => ['into', 'to', 'towards', 'in', 'across'].includes(t.lower))) return null;

@@ -22,7 +22,7 @@ export const DEFAULT_METRIC_CUES: MetricCue[] = [
     key: 'evacuees',
     keywords: [
       'evacuate', 'evacuated', 'evacuees', 'evacuee', 'evacuation', 'evacuations', 'were taken out', 'been taken out', 'taken out',
-      'brought out', 'got out', 'get out', 'humanitarian corridor', 'humanitarian corridors',
+      'brought out', 'got out', 'get out', 'humanitarian corridor', 'humanitarian corridors', 'bused', 'bussed', 'ferried',
     ],
   },
   { key: 'buses', keywords: ['buses', 'bus', 'coaches', 'coach'], counts: 'things' },
@@ -284,6 +284,15 @@ export function notACount(tokens: Token[], mention: NumberMention, clause: [numb
   return null;
 }
 
+/** "The number of Ukrainians in Germany has risen to 207,000": the people a total before the number counts. */
+export function peopleCountedBefore(tokens: Token[], mention: NumberMention, clause: [number, number]): boolean {
+  for (let i = clause[0]; i < mention.first - 2; i++) {
+    if (!['number', 'total', 'tally'].includes(tokens[i].lower) || tokens[i + 1]?.lower !== 'of') continue;
+    for (let k = i + 2; k <= i + 4 && k < mention.first; k++) if (PEOPLE_NOUNS.has(tokens[k].lower)) return true;
+  }
+  return false;
+}
+
 /** "including 103 children", "among them 42 children", "about 21,000 of whom are children": a part of another figure. */
 export function isSubfigure(tokens: Token[], mention: NumberMention): boolean {
   const before = tokens[mention.first - 1]?.lower ?? '';
@@ -346,7 +355,9 @@ export function classifyMetric(
   if (movement) return { metric: 'evacuees', viaHead: false, movement: true };
   // No keyword: a movement verb in the clause ("have arrived in Poland (over 756,000)"); the places decide.
   for (let i = clause[0]; i < clause[1]; i++) {
-    if (tokens[i].pos === 'VERB' && MOVEMENT_LEMMAS.has(lemmaOf(tokens[i])) && !['be', 'make', 'take', 'go'].includes(lemmaOf(tokens[i]))) {
+    // "have gone to Romania (476,000)": "go" only with where to.
+    const goneTo = lemmaOf(tokens[i]) === 'go' && tokens[i + 1]?.lower === 'to';
+    if (tokens[i].pos === 'VERB' && MOVEMENT_LEMMAS.has(lemmaOf(tokens[i])) && (goneTo || !['be', 'make', 'take', 'go'].includes(lemmaOf(tokens[i])))) {
       return { metric: 'evacuees', viaHead: false, movement: true };
     }
   }

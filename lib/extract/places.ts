@@ -96,7 +96,7 @@ const ORIGIN_CUES = [
 const DESTINATION_CUES = [
   'to', 'into', 'towards', 'toward', 'for', 'reached', 'reaching', 'reach', 'arrived in', 'arriving in', 'arrived at', 'entered',
   'entering', 'in', 'made it to', 'taken in', 'received in', 'crossed into', 'hosted in', 'are now in', 'were in', 'passed through',
-  'through', 'shelter in',
+  'through', 'shelter in', 'crossed at', 'crossing at', 'entered at', 'via',
 ];
 const HOST_VERBS = [
   'has counted', 'counted', 'has taken in', 'have taken in', 'had taken in', 'took in', 'has received', 'has registered', 'registered',
@@ -109,15 +109,18 @@ const DEMONYMS: Record<string, string> = {
   czech: 'Czech Republic', german: 'Germany', lithuanian: 'Lithuania', bulgarian: 'Bulgaria', austrian: 'Austria',
   latvian: 'Latvia', estonian: 'Estonia', italian: 'Italy', french: 'France', spanish: 'Spain', british: 'United Kingdom', irish: 'Ireland',
 };
+const COUNT_WORDS = new Set(['tally', 'count', 'total', 'figures']);
 const TIME_WORDS = new Set(['yesterday', 'today', 'tonight', 'overnight', 'morning', 'afternoon', 'evening', 'night', 'week', 'weekend', 'day']);
 const PLACE_NOUNS = new Set(['country', 'city', 'town', 'capital', 'village', 'region']);
+// "the Republic of Moldova": a name's formal head, read through like "the city of".
+const FORMAL_HEADS = new Set(['republic']);
 // A national agency's count is for its country: "Romania's interior ministry", "Poland's border guard".
 const AGENCY_WORDS = new Set(['interior', 'ministry', 'border', 'police', 'government', 'authorities', 'migration', 'office', 'statistics', 'guard', 'guards', 'officials']);
 const NOT_PLACES = new Set([
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may',
   'june', 'july', 'august', 'september', 'october', 'november', 'december', 'the', 'a', 'reuters', 'afp', 'ap', 'unhcr', 'un',
   'iom', 'unicef', 'telegram', 'facebook', 'twitter', 'i', 'we', 'they', 'he', 'she', 'mr', 'ms', 'mrs', 'dr', 'president',
-  'minister', 'governor', 'mayor', 'it',
+  'minister', 'governor', 'mayor', 'it', 'europe', 'eu', 'european', 'asia', 'america',
 ]);
 
 function roleBefore(tokens: Token[], i: number): 'origin' | 'destination' | null {
@@ -125,13 +128,16 @@ function roleBefore(tokens: Token[], i: number): 'origin' | 'destination' | null
   if (tokens[i - 1]?.lower === 'the' && i >= 2) return roleBefore(tokens, i - 1);
   // "entered neighbouring Romania", "from war-torn Ukraine": adjectives between the cue and the name.
   if (tokens[i - 1]?.pos === 'ADJ' && /^[a-z]/.test(tokens[i - 1].text) && i >= 2) return roleBefore(tokens, i - 1);
+  // "reached government-held Zaporizhzhia": a hyphenated modifier, however tagged.
+  if (/^[a-z]+-[a-z]+$/.test(tokens[i - 1]?.text ?? '') && i >= 2) return roleBefore(tokens, i - 1);
   // "fled to neighbouring Poland": the tagger may read the adjective as a verb; a cue word stays a cue.
   const word = tokens[i - 1];
   if (word?.pos === 'VERB' && /^[a-z]+ing$/.test(word.text) && i >= 2 && !matchPhraseEndingAt(tokens, i - 1, ORIGIN_CUES) && !matchPhraseEndingAt(tokens, i - 1, DESTINATION_CUES) && ['to', 'into', 'in', 'from', 'entered', 'reached'].includes(tokens[i - 2]?.lower ?? '')) return roleBefore(tokens, i - 1);
   // "from the city of Kharkiv", "left the besieged city of Sumy"
-  if (tokens[i - 1]?.lower === 'of' && PLACE_NOUNS.has(tokens[i - 2]?.lower ?? '')) {
+  if (tokens[i - 1]?.lower === 'of' && (PLACE_NOUNS.has(tokens[i - 2]?.lower ?? '') || FORMAL_HEADS.has(tokens[i - 2]?.lower ?? ''))) {
+    // "the Romanian border town of Siret": adjectives, nouns and a country's adjective before the place noun.
     let k = i - 3;
-    while (k > 0 && tokens[k].pos === 'ADJ' && /^[a-z]/.test(tokens[k].text)) k--;
+    while (k > 0 && (((tokens[k].pos === 'ADJ' || tokens[k].pos === 'NOUN') && /^[a-z]/.test(tokens[k].text)) || DEMONYMS[tokens[k].lower] !== undefined)) k--;
     if (tokens[k]?.lower === 'the') return roleBefore(tokens, k);
   }
   const previous = tokens[i - 1]?.lower;
@@ -177,6 +183,7 @@ function hostsAfter(tokens: Token[], last: number): boolean {
   if (lemma === 'take') return tokens[v + 1]?.lower === 'in';
   return HOST_LEMMAS.has(lemma);
 }
+const HOST_NOUNS = new Set(['destination', 'host', 'recipient']);
 const HOST_LEMMAS = new Set(['receive', 'register', 'host', 'welcome', 'count', 'record', 'admit', 'accept', 'shelter', 'see']);
 
 /** The name opens its clause and a verb follows it: "Slovakia has seen", "Poland is now hosting". */
@@ -187,6 +194,12 @@ function subjectOfVerb(tokens: Token[], first: number, last: number): boolean {
   for (let k = last + 1; k <= last + 4 && k < tokens.length; k++) {
     const pos = tokens[k].pos;
     if (pos === 'VERB') return true;
+    // "Poland has been the main destination", "Moldova is the largest host per head".
+    if (tokens[k].lower === 'the' && tokens[k - 1]?.pos === 'AUX') {
+      let n = k + 1;
+      while (n < k + 4 && tokens[n]?.pos === 'ADJ') n++;
+      return HOST_NOUNS.has(tokens[n]?.lower ?? '');
+    }
     if (pos !== 'AUX' && pos !== 'ADV') return false;
   }
   return false;
@@ -194,7 +207,8 @@ function subjectOfVerb(tokens: Token[], first: number, last: number): boolean {
 
 function agencyAfter(tokens: Token[], last: number): boolean {
   if (!/['’]s$/.test(tokens[last].text) && !(tokens[last + 1]?.text === "'s" || tokens[last + 1]?.text === '’s')) return false;
-  for (let k = last + 1; k <= last + 3; k++) if (AGENCY_WORDS.has(tokens[k]?.lower ?? '')) return true;
+  // "Poland's tally of arrivals": a country's own count is for that country too.
+  for (let k = last + 1; k <= last + 3; k++) if (AGENCY_WORDS.has(tokens[k]?.lower ?? '') || COUNT_WORDS.has(tokens[k]?.lower ?? '')) return true;
   return false;
 }
 
@@ -263,6 +277,8 @@ export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previous: Las
       let cued = roleBefore(tokens, i);
       // "refugees from Ukraine in Austria": a place abroad after "in" is where they are, not a site of the origin.
       if (cued === 'origin' && tokens[cueIndex(tokens, i)]?.lower === 'in' && isAbroad(known.ref)) cued = 'destination';
+      // "spread across Poland" is where people are; "evacuated across the Luhansk region" is no direction.
+      if (tokens[cueIndex(tokens, i)]?.lower === 'across') cued = isAbroad(known.ref) ? 'destination' : null;
       // A country abroad as the subject of a verb ("Slovakia has seen …", "Poland is now hosting …")
       // hosts what it counts.
       const abroad = isCountry(known.ref) && !isHomeCountry(known.ref);
@@ -332,7 +348,16 @@ export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previous: Las
       continue;
     }
     if (i === 0) continue;
+    // "the Republic of Moldova": the name is the known place after "of".
+    if (FORMAL_HEADS.has(tokens[i].lower) && tokens[i + 1]?.lower === 'of' && matcher.at(tokens, i + 2)) continue;
     let role = roleBefore(tokens, i);
+    // A country the table lacks, with no cue, is named as a known one would be ("… and Spain about 25,000").
+    if (role === null && country >= i && !NOT_PLACES.has(tokens[i].lower)) {
+      const name = tokens.slice(i, country + 1).map((t) => t.text).join(' ');
+      mentions.push({ place: { name, placeId: null }, role: null, first: i, last: country, abroad: true, home: false });
+      i = country;
+      continue;
+    }
     if (role === null) continue;
     // "a spokesperson for the International Organization for Migration": an organisation, not a place.
     const cueWord = tokens[i - 1].lower === 'the' ? tokens[i - 2]?.lower ?? '' : tokens[i - 1].lower;
@@ -380,8 +405,10 @@ const sentenceWords = (tokens: Token[], i: number, n: number) => tokens.slice(i,
 export interface PickedPlaces {
   origin: PlaceMention | null;
   destination: PlaceMention | null;
-  /** A place with no cue right beside the number, as in a gapped list ("Romania 530,000", "850 Makariv"). */
+  /** A place with no cue right beside the number, as in a gapped list ("Romania 530,000", "850 Makariv"), or before ", where". */
   bare: PlaceMention | null;
+  /** The bare place is the one a relative clause ("Poland, where …") is about. */
+  where?: boolean;
 }
 
 /**
@@ -409,7 +436,13 @@ export function pickPlaces(
     while (k < number.first && (tokens[k].text === '(' || tokens[k].text === ',' || tokens[k].lower === 'some' || (tokens[k].text === ':' && m.first === 0))) k++;
     return k === number.first;
   };
+  // "Poland – 1,916,445; Romania – 481,000": a name and its number across a spaced dash (a clause break).
+  const besideDash = (m: PlaceMention) => m.role === null && !m.referred && ['–', '—', '-'].includes(tokens[m.last + 1]?.text ?? '') && tokens[m.last + 2]?.kind === 'number' && m.last + 2 === number.first;
+  // "Irpin, where about 2,000 people were evacuated", "Poland, where 1.8 million have arrived": the
+  // relative clause is about the place; the number's own verb says whether people left or reached it.
+  const whereBefore = (m: PlaceMention) => !m.home && !m.referred && tokens[m.last + 1]?.text === ',' && tokens[m.last + 2]?.lower === 'where' && m.last < number.first && !others.some((o) => o.first > m.last && o.first < number.first);
   const own = mentions.filter((m) => {
+    if (whereBefore(m) || besideDash(m)) return true;
     if (m.first < from || m.last > to) return false;
     if (!alone && !inClause(m)) return false;
     // A host subject goes with the number after it ("…, Hungary received 312,120").
@@ -421,6 +454,7 @@ export function pickPlaces(
   // number, or after the noun of those hosted ("the number of refugees in Romania rose to 500,000").
   const HOSTED = ['refugees', 'arrivals', 'evacuees', 'ukrainians', 'refugee'];
   const usable = own.filter((m) => {
+    if (whereBefore(m)) return false;
     if (m.role !== 'destination' || tokens[m.first - 1]?.lower !== 'in') return m.role !== null;
     return m.first > number.last || m.first <= 1 || m.first - 1 === clause[0] || adjacentBefore(m) || HOSTED.includes(tokens[m.first - 2]?.lower ?? '');
   });
@@ -432,6 +466,7 @@ export function pickPlaces(
     const before = ofRole.filter((m) => m.last < number.first).sort((a, b) => distance(a) - distance(b));
     return (after.length > 0 && (before.length === 0 || distance(after[0]) <= distance(before[0]) + 6) ? after[0] : before[0]) ?? null;
   };
-  const bareCandidates = own.filter((m) => m.role === null && (adjacentBefore(m) || m.first === number.last + 1));
-  return { origin: pick('origin'), destination: pick('destination'), bare: bareCandidates[0] ?? null };
+  const where = own.find(whereBefore);
+  const bareCandidates = own.filter((m) => m.role === null && (adjacentBefore(m) || m.first === number.last + 1 || besideDash(m)));
+  return { origin: pick('origin'), destination: pick('destination'), bare: where ?? bareCandidates[0] ?? null, where: where !== undefined };
 }
