@@ -8,7 +8,7 @@ import { notAFigureReason } from './filters';
 import { tagTokens } from './language';
 import { classifyMetric, governingVerb, headKeywordIndex, headNoun, isSubfigure, notACount, peopleCountedBefore, type MetricMatch } from './metrics';
 import { findNumberMentions, type NumberMention } from './numbers';
-import { createPlaceMatcher, findPlaces, lastPlaces, pickPlaces, type LastPlaces, type PlaceMatcher, type PlaceMention } from './places';
+import { createPlaceMatcher, findPlaces, isCountry, lastPlaces, pickPlaces, type LastPlaces, type PlaceMatcher, type PlaceMention } from './places';
 import { splitClauses, splitSentences } from './sentences';
 import { matchesPhrase, tokenize, type Token } from './tokens';
 import type { Candidate, ExtractOptions, MetricCue, NamedPlace, Span } from './types';
@@ -242,6 +242,8 @@ function candidatesInSentence(
   if (opts.metrics.some((m) => m.key === 'refugees')) {
     readings.forEach((reading) => {
       if (reading.metric || reading.rejected || (reading.headKind !== 'people' && !(reading.headKind === 'none' && peopleCountedBefore(tokens, reading.mention, reading.clause)))) return;
+      // Not a diaspora from before the war ("had settled in Poland to work in the years before the war").
+      if (tokens.some((t) => PRE_WAR.has(t.lower))) return;
       const [from, to] = reading.clause;
       if (places.some((p) => p.abroad && p.role === 'destination' && p.first >= from && p.last < to)) reading.metric = { metric: 'refugees', viaHead: false };
     });
@@ -388,6 +390,7 @@ function candidatesInSentence(
   return results;
 }
 
+const PRE_WAR = new Set(['before', 'already', 'pre-war', 'prewar']);
 // A plight between the verb and the place: "remain stuck at the Polish border" is no refugee stock.
 const PLIGHT = new Set(['stuck', 'stranded', 'trapped', 'waiting', 'queuing', 'queueing', 'blocked', 'held']);
 // Staying where one is: "remained in Moldova", "are now living in the Czech Republic", "are sheltering in Vilnius".
@@ -435,7 +438,7 @@ function staysAbroad(tokens: Token[], mention: NumberMention, verb: number | nul
     if (still < 0) return false;
     from = still;
   }
-  if (tokens.some((t) => ['before', 'already', 'pre-war', 'prewar'].includes(t.lower))) return false;
+  if (tokens.some((t) => PRE_WAR.has(t.lower))) return false;
   // "In neighbouring Moldova, more than 82,000 refugees have stayed on": the place heading the sentence.
   const heading = places.find((p) => p.abroad && p.role === 'destination' && p.last < mention.first && tokens.slice(0, p.first).every((t) => t.lower === 'in' || t.lower === 'the' || (t.pos === 'ADJ' && /^[a-z]/.test(t.text))) && tokens[p.last + 1]?.text === ',');
   if (heading && verb !== null) return true;
@@ -564,8 +567,9 @@ function buildDraft(
   // A border agency counts people entering the country it guards ("the border guard said 14,000 had arrived").
   const borderSource = BORDER_AGENCY.test(context.sentence.text);
   // "09:15 Poland: The border guard says …": the country the label names is the one it guards.
-  if (borderSource && !destinationMention && (metricKey === 'refugees' || reading.metric!.movement)) {
-    const label = places.find((p) => p.abroad && p.role === null && !p.referred && tokens[p.last + 1]?.text === ':' && p.last < mention.first);
+  // "Slovakia: More than 150,000 people have crossed …": a live blog's country label too.
+  if (!destinationMention && (metricKey === 'refugees' || reading.metric!.movement)) {
+    const label = places.find((p) => p.abroad && p.role === null && !p.referred && tokens[p.last + 1]?.text === ':' && p.last < mention.first && (borderSource || isCountry({ name: p.place.name })));
     if (label) destinationMention = label;
   }
   // "Slovakia has opened three more crossing points. More than 140,000 people have crossed from Ukraine so far":

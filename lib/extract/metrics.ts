@@ -15,7 +15,7 @@ export const DEFAULT_METRIC_CUES: MetricCue[] = [
     keywords: [
       'refugee', 'refugees', 'flee', 'fled', 'fleeing', 'cross', 'crossed', 'crossing', 'crossings', 'arrivals', 'entered', 'enter',
       'taken in', 'take in', 'took in', 'host', 'hosts', 'hosting', 'registered', 'received', 'processed', 'passed through',
-      'asylum seekers', 'sought refuge', 'found refuge', 'taken refuge', 'took refuge', 'found shelter', 'sought shelter', 'found safety', 'sought safety',
+      'asylum seekers', 'sought refuge', 'found refuge', 'taken refuge', 'took refuge', 'found shelter', 'sought shelter', 'found safety', 'sought safety', 'seek safety', 'seek refuge',
     ],
   },
   {
@@ -279,7 +279,8 @@ export function notACount(tokens: Token[], mention: NumberMention, clause: [numb
   }
   for (let i = mention.last + 1; i < clause[1] && i <= mention.last + 10; i++) {
     if (tokens[i].kind === 'punct' && tokens[i].text !== '-') break;
-    if (RATE_WORDS.some((words) => words.every((w, k) => tokens[i + k]?.lower === w))) return 'rate';
+    // "in less than a week", "within a day" is the time it took, not a rate.
+    if (RATE_WORDS.some((words) => words.every((w, k) => tokens[i + k]?.lower === w)) && !['than', 'in', 'within', 'for', 'over', 'past', 'last', 'under'].includes(tokens[i - 1]?.lower ?? '')) return 'rate';
   }
   return null;
 }

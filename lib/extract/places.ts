@@ -183,6 +183,7 @@ function hostsAfter(tokens: Token[], last: number): boolean {
   if (lemma === 'take') return tokens[v + 1]?.lower === 'in';
   return HOST_LEMMAS.has(lemma);
 }
+const FACILITY_NOUNS = new Set(['crossing', 'station', 'checkpoint', 'border', 'camp', 'centre', 'center']);
 const HOST_NOUNS = new Set(['destination', 'host', 'recipient']);
 const HOST_LEMMAS = new Set(['receive', 'register', 'host', 'welcome', 'count', 'record', 'admit', 'accept', 'shelter', 'see']);
 
@@ -243,6 +244,8 @@ export interface LastPlaces {
   last?: NamedPlace | null;
   /** Whether that place lies abroad. */
   lastAbroad?: boolean;
+  /** Whether the last town lies abroad ("Krakow … in the city"). */
+  townAbroad?: boolean;
 }
 
 const isCountryName = (place: NamedPlace) => COUNTRY_NAMES.has(place.name.toLowerCase());
@@ -253,6 +256,7 @@ export function lastPlaces(mentions: PlaceMention[], before: LastPlaces | null):
   return {
     country: named.filter((m) => isCountryName(m.place)).at(-1)?.place ?? before?.country ?? null,
     town: named.filter((m) => !isCountryName(m.place)).at(-1)?.place ?? before?.town ?? null,
+    townAbroad: named.filter((m) => !isCountryName(m.place)).at(-1)?.abroad ?? before?.townAbroad ?? false,
     last: named.filter((m) => m.role !== 'origin' && !m.home).at(-1)?.place ?? before?.last ?? null,
     lastAbroad: named.filter((m) => m.role !== 'origin' && !m.home).at(-1)?.abroad ?? before?.lastAbroad ?? false,
   };
@@ -270,7 +274,9 @@ export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previous: Las
       // A dateline ("KYIV, March 21 (Reuters) –", "Kyiv:") says where the story was filed, not where people went.
       // A key-figures line ("Poland: 2,336,800") is no dateline: only a number follows the colon.
       const figureLine = tokens[last + 1]?.text === ':' && tokens.length - last - 2 <= 4 && tokens.slice(last + 2).some((t) => t.kind === 'number');
-      if (i === 0 && !figureLine && (tokens[last + 1]?.text === ':' || tokens[last + 1]?.text === '(' || (tokens[last + 1]?.text === ',' && /^[A-Z][a-z]+$/.test(tokens[last + 2]?.text ?? '') && tokens[last + 3]?.kind === 'number'))) {
+      // A country abroad as a live blog's label ("Slovakia: More than 150,000 …") is kept, with no role.
+      const countryLabel = isCountry(known.ref) && !isHomeCountry(known.ref) && tokens[last + 1]?.text === ':';
+      if (i === 0 && !figureLine && !countryLabel && (tokens[last + 1]?.text === ':' || tokens[last + 1]?.text === '(' || (tokens[last + 1]?.text === ',' && /^[A-Z][a-z]+$/.test(tokens[last + 2]?.text ?? '') && tokens[last + 3]?.kind === 'number'))) {
         i = last;
         continue;
       }
@@ -289,7 +295,10 @@ export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previous: Las
       // Nor is "the country" the one people came from ("refugees from Ukraine registered in the country").
       if (role !== 'origin' || !recent[isCountryName(place) ? 'country' : 'town']) {
         if (isCountryName(place)) recent.country = place;
-        else if (role !== 'origin') recent.town = place;
+        else if (role !== 'origin') {
+          recent.town = place;
+          recent.townAbroad = isAbroad(known.ref);
+        }
       }
       if (role !== 'origin') {
         recent.last = place;
@@ -330,7 +339,7 @@ export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previous: Las
       if (role) {
         const country = isCountryName(lastNamed);
         const home = lastNamed.name.toLowerCase() === HOME_COUNTRY;
-        mentions.push({ place: lastNamed, role, first: i, last: i + 1, abroad: country && !home, home, referred: true });
+        mentions.push({ place: lastNamed, role, first: i, last: i + 1, abroad: country ? !home : Boolean(recent.townAbroad), home, referred: true });
       }
       i += 1;
       continue;
@@ -440,7 +449,9 @@ export function pickPlaces(
   const besideDash = (m: PlaceMention) => m.role === null && !m.referred && ['–', '—', '-'].includes(tokens[m.last + 1]?.text ?? '') && tokens[m.last + 2]?.kind === 'number' && m.last + 2 === number.first;
   // "Irpin, where about 2,000 people were evacuated", "Poland, where 1.8 million have arrived": the
   // relative clause is about the place; the number's own verb says whether people left or reached it.
-  const whereBefore = (m: PlaceMention) => !m.home && !m.referred && tokens[m.last + 1]?.text === ',' && tokens[m.last + 2]?.lower === 'where' && m.last < number.first && !others.some((o) => o.first > m.last && o.first < number.first);
+  // "Poland's Medyka crossing, where …": a site's noun may stand between.
+  const whereAt = (m: PlaceMention) => (FACILITY_NOUNS.has(tokens[m.last + 1]?.lower ?? '') ? m.last + 2 : m.last + 1);
+  const whereBefore = (m: PlaceMention) => !m.home && !m.referred && tokens[whereAt(m)]?.text === ',' && tokens[whereAt(m) + 1]?.lower === 'where' && m.last < number.first && !others.some((o) => o.first > m.last && o.first < number.first);
   const own = mentions.filter((m) => {
     if (whereBefore(m) || besideDash(m)) return true;
     if (m.first < from || m.last > to) return false;
@@ -452,7 +463,8 @@ export function pickPlaces(
   });
   // "in X" before the number counts at the head of the clause, before a comma, right beside the
   // number, or after the noun of those hosted ("the number of refugees in Romania rose to 500,000").
-  const HOSTED = ['refugees', 'arrivals', 'evacuees', 'ukrainians', 'refugee'];
+  // Also the bodies of a place ("Authorities in Moldova said …") and people arriving there ("Refugees arriving in Hungary numbered …").
+  const HOSTED = ['refugees', 'arrivals', 'evacuees', 'ukrainians', 'refugee', 'arriving', 'arrived', 'entering', 'authorities', 'officials', 'police'];
   const usable = own.filter((m) => {
     if (whereBefore(m)) return false;
     if (m.role !== 'destination' || tokens[m.first - 1]?.lower !== 'in') return m.role !== null;
@@ -468,5 +480,9 @@ export function pickPlaces(
   };
   const where = own.find(whereBefore);
   const bareCandidates = own.filter((m) => m.role === null && (adjacentBefore(m) || m.first === number.last + 1 || besideDash(m)));
-  return { origin: pick('origin'), destination: pick('destination'), bare: where ?? bareCandidates[0] ?? null, where: where !== undefined };
+  const origin = pick('origin');
+  const destination = pick('destination');
+  // People do not leave and reach one place ("sheltering in Kharkiv's metro … have left the city").
+  const same = origin && destination && (origin.place.placeId ?? origin.place.name) === (destination.place.placeId ?? destination.place.name);
+  return { origin, destination: same ? null : destination, bare: where ?? bareCandidates[0] ?? null, where: where !== undefined };
 }
