@@ -406,8 +406,9 @@ function withinHomeCountry(tokens: Token[], mention: NumberMention, clause: [num
     end = tokens.findIndex((t, k) => k > end && (t.text === ',' || t.text === ';'));
     if (end < 0) end = tokens.length;
   }
-  // Only this number's stretch: "the 3.2 million who have fled abroad, 6.5 million … within Ukraine".
-  const next = tokens.findIndex((t, k) => k > mention.last && t.kind === 'number');
+  // Only this number's stretch, to the next number or comma: "the 3.2 million who have fled abroad,
+  // 6.5 million … within Ukraine", "2 million have fled to Poland, and many more are displaced inside the country".
+  const next = tokens.findIndex((t, k) => k > mention.last && (t.kind === 'number' || (t.text === ',' && k < clause[1])));
   if (next >= 0) end = Math.min(end, next);
   let start = clause[0];
   for (let k = mention.first - 1; k >= clause[0]; k--) if (tokens[k].kind === 'number') { start = k + 1; break; }
@@ -569,7 +570,9 @@ function buildDraft(
   // "09:15 Poland: The border guard says …": the country the label names is the one it guards.
   // "Slovakia: More than 150,000 people have crossed …": a live blog's country label too.
   if (!destinationMention && (metricKey === 'refugees' || reading.metric!.movement)) {
-    const label = places.find((p) => p.abroad && p.role === null && !p.referred && tokens[p.last + 1]?.text === ':' && p.last < mention.first && (borderSource || isCountry({ name: p.place.name })));
+    // A label opens the line, or follows its clock time ("09:15 Poland:"); "BEREGSURANY, Hungary:" is a dateline.
+    const opensLine = (p: PlaceMention) => tokens.slice(0, p.first).every((t) => t.kind === 'number' || t.text === ':' || t.text === '.');
+    const label = places.find((p) => p.abroad && p.role === null && !p.referred && tokens[p.last + 1]?.text === ':' && p.last < mention.first && (borderSource || (isCountry({ name: p.place.name }) && opensLine(p))));
     if (label) destinationMention = label;
   }
   // "Slovakia has opened three more crossing points. More than 140,000 people have crossed from Ukraine so far":
@@ -578,7 +581,9 @@ function buildDraft(
     const carried = elidedDestination(tokens, mention, clause, places, metrics, history.at(-1));
     if (carried) destinationMention = carried;
   }
-  const abroad = Boolean(originMention?.home || destinationMention?.abroad || places.some((p) => p.home && p.role === 'origin' && p.first >= clause[0] && p.last < clause[1]));
+  // "have gone to the neighbouring countries", "fled abroad": out of the country without a name.
+  const unnamedAbroad = tokens.slice(clause[0], clause[1]).some((t, k, words) => t.lower === 'abroad' || (/^countr(?:y|ies)$/.test(t.lower) && ['neighbouring', 'neighboring', 'other', 'european', 'eu'].includes(words[k - 1]?.lower ?? '')));
+  const abroad = Boolean(originMention?.home || destinationMention?.abroad || unnamedAbroad || places.some((p) => p.home && p.role === 'origin' && p.first >= clause[0] && p.last < clause[1]));
   const placed = Boolean(originMention || destinationMention);
   if (reading.metric!.movement && has('refugees') && has('evacuees')) {
     metricKey = parent ? parent.candidate.metric : abroad || (!placed && borderSource) ? 'refugees' : 'evacuees';

@@ -357,7 +357,7 @@ export function classifyMetric(
   // No keyword: a movement verb in the clause ("have arrived in Poland (over 756,000)"); the places decide.
   for (let i = clause[0]; i < clause[1]; i++) {
     // "have gone to Romania (476,000)": "go" only with where to.
-    const goneTo = lemmaOf(tokens[i]) === 'go' && tokens[i + 1]?.lower === 'to';
+    const goneTo = lemmaOf(tokens[i]) === 'go' && tokens[i + 1]?.lower === 'to' && /^[A-Z]/.test(tokens[i + 2]?.text ?? '');
     if (tokens[i].pos === 'VERB' && MOVEMENT_LEMMAS.has(lemmaOf(tokens[i])) && (goneTo || !['be', 'make', 'take', 'go'].includes(lemmaOf(tokens[i])))) {
       return { metric: 'evacuees', viaHead: false, movement: true };
     }
