@@ -103,6 +103,11 @@ export function extractCandidates(text: string, opts: ExtractOptions): Candidate
   return mergeRestatements(drafts, leftovers);
 }
 
+/** A key-figure line: a name and a number parted by a colon or a spaced dash ("Poland: 2,336,800", "Hungary – 89,561"). */
+function isFigureLine(tokens: Token[]): boolean {
+  return tokens.length <= 12 && tokens.some((t) => t.kind === 'number') && tokens.some((t, k) => t.text === ':' || (['–', '—'].includes(t.text) && tokens[k + 1]?.kind === 'number'));
+}
+
 /**
  * The heading line above a block of key-figure lines ("Refugees by country, 30 March" over
  * "Poland: 2,336,800"): lines apart by one line break, the heading without a full stop.
@@ -112,8 +117,11 @@ function headingAbove(history: SentenceContext[], sentence: Span): SentenceConte
   for (let k = history.length - 1; k >= 0 && k >= history.length - 12; k--) {
     const line = history[k];
     if (below.start - line.sentence.end > 3 || below.start <= line.sentence.end) return null;
-    const isFigureLine = line.tokens.length <= 12 && line.tokens.some((t) => t.text === ':') && line.tokens.some((t) => t.kind === 'number');
-    if (!isFigureLine) return !/[.!?”"]\s*$/.test(line.sentence.text) && line.tokens.length <= 12 ? line : null;
+    if (!isFigureLine(line.tokens)) {
+      // A short heading, or a longer line that ends by announcing the list ("… had taken in the following number of refugees:").
+      const heading = (!/[.!?”"]\s*$/.test(line.sentence.text) && line.tokens.length <= 12) || (/:\s*$/.test(line.sentence.text) && line.tokens.length <= 40);
+      return heading ? line : null;
+    }
     below = line.sentence;
   }
   return null;
@@ -209,11 +217,18 @@ function candidatesInSentence(
   //     8 March: Poland (1,330,000), Hungary (214,000)". The header's noun gives the metric.
   //     A key-figures line ("Poland: 2,336,800") under a heading line ("Refugees by country, 30 March")
   //     takes the heading's noun and date.
-  const colon = tokens.findIndex((t) => t.text === ':');
+  let colon = tokens.findIndex((t) => t.text === ':');
+  const dashLine = colon < 0 && isFigureLine(tokens);
+  if (dashLine) colon = tokens.findIndex((t, k) => ['–', '—'].includes(t.text) && tokens[k + 1]?.kind === 'number');
   const headingLine = colon > 0 && tokens.length <= 12 ? headingAbove(history, sentence) : null;
   const cueIn = (header: Token[]) => opts.metrics.find((m) => header.some((t) => m.keywords.includes(t.lower) && (t.pos === undefined || t.pos === 'NOUN' || t.pos === 'PROPN')));
-  const inLine = colon > 0 && !readings.some((r) => r.mention.first < colon) ? cueIn(tokens.slice(0, colon)) : undefined;
-  const cue = inLine ?? (headingLine ? cueIn(headingLine.tokens) : undefined);
+  const inLine = colon > 0 && !dashLine && !readings.some((r) => r.mention.first < colon) ? cueIn(tokens.slice(0, colon)) : undefined;
+  // A heading may say what its lines count with a verb: "… had arrived from Ukraine as of 2 March:".
+  const arrivalsFromHome = (header: Token[]) =>
+    header.some((t) => ['arrive', 'enter', 'cross', 'flee', 'reach'].includes(t.lemma ?? '')) && header.some((t, k) => ['from', 'fled', 'left'].includes(t.lower) && header[k + 1]?.lower === 'ukraine')
+      ? opts.metrics.find((m) => m.key === 'refugees')
+      : undefined;
+  const cue = inLine ?? (headingLine ? cueIn(headingLine.tokens) ?? arrivalsFromHome(headingLine.tokens) : undefined);
   const headed = new Set<NumberMention>();
   if (cue) {
     readings.forEach((reading) => {
@@ -284,6 +299,12 @@ function candidatesInSentence(
     else leftovers.push({ mention: reading.mention, span: spanOf(context, reading.mention) });
   });
 
+  // A heading naming where its lines' people came from ("Refugees from Ukraine, by host country:") gives their origin.
+  if (headed.size > 0) {
+    const headerPlaces = inLine ? places.filter((p) => p.last < colon) : headingLine ? findPlaces(headingLine.tokens, matcher) : [];
+    const from = headerPlaces.find((p) => p.home && p.role === 'origin');
+    if (from) for (const draft of results) if (headed.has(draft.mention) && !draft.candidate.origin) draft.candidate.origin = from.place;
+  }
   // "Romania and Moldova have taken in 540,000 and 365,000 refugees respectively"
   if (tokens.some((t) => t.lower === 'respectively') && results.length > 1) {
     const named = places.filter((p) => p.last < results[0].mention.first);
@@ -665,6 +686,8 @@ function elidedDestination(tokens: Token[], mention: NumberMention, clause: [num
  */
 function isDaysEntries(tokens: Token[], mention: NumberMention, clause: [number, number], date: DateMention, metrics: MetricCue[]): boolean {
   if (date.statement) return false;
+  // "had entered … since midnight": the day's entries so far.
+  if (tokens.some((t, k) => t.lower === 'since' && tokens[k + 1]?.lower === 'midnight')) return true;
   const lead = tokens.slice(Math.max(0, date.first - 2), date.first + 1).map((t) => t.lower).join(' ');
   if (/\b(?:as of|by|until|up to|through)\b/.test(lead)) return false;
   // "The number of people who have entered Romania … reached 500,000 on Wednesday": a running total.

@@ -114,6 +114,8 @@ function isTime(tokens: Token[], mention: NumberMention): boolean {
   const adjacent = (a: Token | undefined, b: Token | undefined) => a !== undefined && b !== undefined && a.end === b.start;
   if (next?.text === ':' && adjacent(tokens[mention.numberLast], next) && tokens[mention.numberLast + 2]?.kind === 'number') return true;
   if (previous?.text === ':' && adjacent(previous, tokens[mention.numberFirst])) return true;
+  // "by 7 a.m.", "at 8 p.m.": the tokenizer splits "a.m." into letters and full stops.
+  if (['a', 'p'].includes(next?.lower ?? '') && tokens[mention.numberLast + 2]?.text === '.' && tokens[mention.numberLast + 3]?.lower === 'm') return true;
   return false;
 }
 

@@ -164,6 +164,8 @@ export function headNoun(tokens: Token[], mention: NumberMention, metrics: Metri
     const metric = keywordAt(tokens, i, metrics);
     // "civilian deaths" is one keyword; a modifier must not hide it. In a compound the last noun
     // counts: "evacuation buses" are buses.
+    // "all five of its crossings": crossing points, not people crossing.
+    if (metric && tokens[i].lower === 'crossings' && ['its', 'their', 'the'].includes(tokens[i - 1]?.lower ?? '') && tokens[i - 2]?.lower === 'of') return { kind: 'other', at: i };
     if (metric && (tokens[i].pos === 'NOUN' || tokens[i].pos === 'ADJ' || tokens[i].pos === 'PROPN' || !tokens[i].pos || metric.counts === 'things')) {
       const next = tokens[i + 1];
       const compound = next?.kind === 'word' && next.pos === 'NOUN' && /^[a-z]/.test(next.text) && keywordAt(tokens, i, metrics) !== null;

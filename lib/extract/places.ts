@@ -109,6 +109,7 @@ const DEMONYMS: Record<string, string> = {
   czech: 'Czech Republic', german: 'Germany', lithuanian: 'Lithuania', bulgarian: 'Bulgaria', austrian: 'Austria',
   latvian: 'Latvia', estonian: 'Estonia', italian: 'Italy', french: 'France', spanish: 'Spain', british: 'United Kingdom', irish: 'Ireland',
 };
+const TERRITORY_WORDS = new Set(['territory', 'soil', 'side']);
 const COUNT_WORDS = new Set(['tally', 'count', 'total', 'figures']);
 const TIME_WORDS = new Set(['yesterday', 'today', 'tonight', 'overnight', 'morning', 'afternoon', 'evening', 'night', 'week', 'weekend', 'day']);
 const PLACE_NOUNS = new Set(['country', 'city', 'town', 'capital', 'village', 'region']);
@@ -315,7 +316,8 @@ export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previous: Las
       continue;
     }
     // "crossed its border": the border of the country named before; leaving the home country, entering any other.
-    if (tokens[i].lower === 'its' && /^borders?$/.test(tokens[i + 1]?.lower ?? '') && recent.country) {
+    // "entered its territory" too.
+    if (tokens[i].lower === 'its' && (/^borders?$/.test(tokens[i + 1]?.lower ?? '') || TERRITORY_WORDS.has(tokens[i + 1]?.lower ?? '')) && recent.country) {
       const place = recent.country;
       const home = place.name.toLowerCase() === HOME_COUNTRY;
       mentions.push({ place, role: home ? 'origin' : 'destination', first: i, last: i + 1, abroad: !home, home, referred: true });
@@ -324,6 +326,18 @@ export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previous: Las
     }
     // "Polish border guards", "the Romanian interior ministry": a national agency's count is for its country.
     const demonym = DEMONYMS[tokens[i].lower];
+    // "reached Romanian territory", "crossed to the Hungarian side": the country, where the cue before says.
+    if (demonym && TERRITORY_WORDS.has(tokens[i + 1]?.lower ?? '')) {
+      const role = roleBefore(tokens, i);
+      if (role) {
+        const ref = matcher.at(tokenize(demonym), 0)?.ref;
+        const place = ref ? { name: ref.name, placeId: ref.id } : { name: demonym, placeId: null };
+        mentions.push({ place, role, first: i, last: i + 1, abroad: true, home: false });
+        recent.country = place;
+        i += 1;
+        continue;
+      }
+    }
     if (demonym && AGENCY_WORDS.has(tokens[i + 1]?.lower ?? '') || (demonym && AGENCY_WORDS.has(tokens[i + 2]?.lower ?? '') && AGENCY_WORDS.has(tokens[i + 1]?.lower ?? ''))) {
       const ref = matcher.at(tokenize(demonym), 0)?.ref;
       const place = ref ? { name: ref.name, placeId: ref.id } : { name: demonym, placeId: null };
