@@ -260,7 +260,9 @@ function candidatesInSentence(
       // Not a diaspora from before the war ("had settled in Poland to work in the years before the war").
       if (tokens.some((t) => PRE_WAR.has(t.lower))) return;
       const [from, to] = reading.clause;
-      if (places.some((p) => p.abroad && p.role === 'destination' && p.first >= from && p.last < to)) reading.metric = { metric: 'refugees', viaHead: false };
+      // "Some 9,000 Ukrainians are in Bratislava": Ukrainians counted in a place the table lacks are abroad too.
+      const ukrainians = tokens.slice(reading.mention.last + 1, reading.mention.last + 3).some((t) => t.lower === 'ukrainians');
+      if (places.some((p) => (p.abroad || (ukrainians && p.place.placeId === null)) && p.role === 'destination' && p.first >= from && p.last < to)) reading.metric = { metric: 'refugees', viaHead: false };
     });
   }
 

@@ -96,7 +96,7 @@ const ORIGIN_CUES = [
 const DESTINATION_CUES = [
   'to', 'into', 'towards', 'toward', 'for', 'reached', 'reaching', 'reach', 'arrived in', 'arriving in', 'arrived at', 'entered',
   'entering', 'in', 'made it to', 'taken in', 'received in', 'crossed into', 'hosted in', 'are now in', 'were in', 'passed through',
-  'through', 'shelter in', 'crossed at', 'crossing at', 'entered at', 'via',
+  'through', 'shelter in', 'arriving at', 'arrive at', 'arrives at', 'arrive in', 'arrives in', 'crossed at', 'crossing at', 'entered at', 'via',
 ];
 const HOST_VERBS = [
   'has counted', 'counted', 'has taken in', 'have taken in', 'had taken in', 'took in', 'has received', 'has registered', 'registered',
@@ -180,6 +180,8 @@ function hostsAfter(tokens: Token[], last: number): boolean {
   let v = k;
   while (v < k + 4 && (tokens[v]?.pos === 'AUX' || tokens[v]?.pos === 'ADV' || tokens[v]?.pos === 'PART')) v++;
   const lemma = tokens[v]?.lemma ?? tokens[v]?.lower ?? '';
+  // "Wroclaw is now home to roughly 160,000 refugees"
+  if (v > k && tokens[v]?.lower === 'home' && tokens[v + 1]?.lower === 'to') return true;
   if (v === k || !tokens[v]) return false;
   if (lemma === 'take') return tokens[v + 1]?.lower === 'in';
   return HOST_LEMMAS.has(lemma);
@@ -403,7 +405,7 @@ export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previous: Las
 // Words before "in" that say people are staying in a place, so a name the table lacks after it is one.
 const STAYING_IN = new Set([
   'arrived', 'arriving', 'sheltering', 'registered', 'staying', 'stayed', 'living', 'settled', 'housed', 'hosted', 'accommodated',
-  'shelter', 'refuge', 'safety', 'remain', 'remained', 'now', 'refugees', 'arrivals',
+  'shelter', 'refuge', 'safety', 'remain', 'remained', 'now', 'refugees', 'arrivals', 'are', 'were',
 ]);
 
 /** The index of the cue word before a name, past an article and adjectives ("in the Netherlands", "into neighbouring Poland"). */
