@@ -88,7 +88,9 @@ export function extractCandidates(text: string, opts: ExtractOptions): Candidate
     // A host subject ("Slovakia has opened …") needs the tags; a sentence without a number is tagged only if asked.
     const wentTo = () => {
       if (tokens[0]?.pos === undefined) tagTokens(sentence.text, tokens);
-      return findPlaces(tokens, matcher, previousPlace).filter((p) => p.role !== 'origin' && p.abroad && !p.referred).at(-1);
+      // The place the sentence is about when it opens with it ("Bulgaria has sent buses to the Romanian border"), else the last.
+      const named = findPlaces(tokens, matcher, previousPlace).filter((p) => p.role !== 'origin' && p.abroad && !p.referred);
+      return named.find((p) => p.first <= 1) ?? named.at(-1);
     };
     const context: SentenceContext = { sentence, paragraph, tokens, attributions: hasNumber || SPEAKING.test(sentence.text) ? sources(tokens, sentence.text, matcher) : [], wentTo };
     context.lastPlace = lastPlaces(named, previousPlace);
@@ -661,8 +663,9 @@ function buildDraft(
 
 const NATIONAL_BODIES = new Set(['ministry', 'police', 'guard', 'guards', 'government', 'authorities', 'council', 'mayor', 'governor', 'officials']);
 const INTERNATIONAL_BODIES = new Set(['un', 'unhcr', 'iom', 'unicef', 'agency', 'nations']);
+const SCOPE_WORDS = new Set(['overall', 'altogether', 'worldwide']);
 // Verbs of arriving whose destination may be left to the sentence before ("have crossed so far").
-const ARRIVAL_LEMMAS = new Set(['cross', 'enter', 'arrive', 'register', 'reach']);
+const ARRIVAL_LEMMAS = new Set(['cross', 'enter', 'arrive', 'register', 'reach', 'receive', 'host', 'welcome', 'admit', 'accept']);
 
 /**
  * The destination a sentence leaves out: the number's verb is one of arriving with no "into", "to" or
@@ -673,7 +676,9 @@ function elidedDestination(tokens: Token[], mention: NumberMention, clause: [num
   if (!previous || places.some((p) => !(p.home && p.role === 'origin'))) return null;
   // With the country people left named ("have crossed from Ukraine so far"), only a national body's
   // count ("the interior ministry said") is for the country the sentence before named.
-  if (places.length > 0 && !(tokens.some((t) => NATIONAL_BODIES.has(t.lower)) && !tokens.some((t) => INTERNATIONAL_BODIES.has(t.lower)))) return null;
+  // An international body's count, or one "across Europe", "in all", is no country's.
+  if (tokens.some((t, k) => INTERNATIONAL_BODIES.has(t.lower) || SCOPE_WORDS.has(t.lower) || (['in', 'across'].includes(t.lower) && ['all', 'total', 'europe'].includes(tokens[k + 1]?.lower ?? '')))) return null;
+  if (places.length > 0 && !tokens.some((t) => NATIONAL_BODIES.has(t.lower))) return null;
   const { verb } = governingVerb(tokens, mention, clause, metrics);
   if (verb === null || !ARRIVAL_LEMMAS.has(tokens[verb].lemma ?? tokens[verb].lower)) return null;
   if (tokens.slice(verb + 1, clause[1]).some((t) => ['into', 'to', 'towards', 'in', 'across'].includes(t.lower))) return null;
