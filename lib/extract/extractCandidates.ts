@@ -6,9 +6,9 @@ import { findAttributions, pickAttribution, type AttributionMention } from './at
 import { findDates, pickDate, type DateMention } from './dates';
 import { notAFigureReason } from './filters';
 import { tagTokens } from './language';
-import { classifyMetric, governingVerb, headKeywordIndex, headNoun, isSubfigure, notACount, type MetricMatch } from './metrics';
+import { classifyMetric, governingVerb, headKeywordIndex, headNoun, isSubfigure, notACount, peopleCountedBefore, type MetricMatch } from './metrics';
 import { findNumberMentions, type NumberMention } from './numbers';
-import { createPlaceMatcher, findPlaces, lastPlaces, pickPlaces, type LastPlaces, type PlaceMatcher, type PlaceMention } from './places';
+import { createPlaceMatcher, findPlaces, isCountry, lastPlaces, pickPlaces, type LastPlaces, type PlaceMatcher, type PlaceMention } from './places';
 import { splitClauses, splitSentences } from './sentences';
 import { matchesPhrase, tokenize, type Token } from './tokens';
 import type { Candidate, ExtractOptions, MetricCue, NamedPlace, Span } from './types';
@@ -26,6 +26,8 @@ interface SentenceContext {
   /** The last country and town named here or before, for "the country" and "the city" in the next sentence. */
   lastPlace?: LastPlaces;
   lastCandidate?: Draft;
+  /** The last place abroad named here, not as where people came from ("crossing into Moldova", "Slovakia has opened", "Krakow's station"); read when asked. */
+  wentTo: () => PlaceMention | undefined;
 }
 
 /** A candidate under construction, with what the later passes need. */
@@ -79,11 +81,19 @@ export function extractCandidates(text: string, opts: ExtractOptions): Candidate
     const tokens = tokenize(sentence.text);
     const hasNumber = NUMBERISH.test(sentence.text);
     if (hasNumber || SPEAKING.test(sentence.text)) tagTokens(sentence.text, tokens);
-    const context: SentenceContext = { sentence, paragraph, tokens, attributions: hasNumber || SPEAKING.test(sentence.text) ? sources(tokens, sentence.text, matcher) : [] };
     const previous = history.at(-1);
     // "The city" may refer to the sentence before, even across a paragraph break (one sentence a paragraph).
     const previousPlace = previous?.lastPlace ?? null;
-    context.lastPlace = lastPlaces(findPlaces(tokens, matcher, previousPlace), previousPlace);
+    const named = findPlaces(tokens, matcher, previousPlace);
+    // A host subject ("Slovakia has opened …") needs the tags; a sentence without a number is tagged only if asked.
+    const wentTo = () => {
+      if (tokens[0]?.pos === undefined) tagTokens(sentence.text, tokens);
+      // The place the sentence is about when it opens with it ("Bulgaria has sent buses to the Romanian border"), else the last.
+      const named = findPlaces(tokens, matcher, previousPlace).filter((p) => p.role !== 'origin' && p.abroad && !p.referred);
+      return named.find((p) => p.first <= 1) ?? named.at(-1);
+    };
+    const context: SentenceContext = { sentence, paragraph, tokens, attributions: hasNumber || SPEAKING.test(sentence.text) ? sources(tokens, sentence.text, matcher) : [], wentTo };
+    context.lastPlace = lastPlaces(named, previousPlace);
     if (hasNumber) {
       const found = candidatesInSentence(context, history, history.length, opts, matcher, leftovers);
       context.lastMetric = found.at(-1)?.candidate.metric;
@@ -95,6 +105,11 @@ export function extractCandidates(text: string, opts: ExtractOptions): Candidate
   return mergeRestatements(drafts, leftovers);
 }
 
+/** A key-figure line: a name and a number parted by a colon or a spaced dash ("Poland: 2,336,800", "Hungary – 89,561"). */
+function isFigureLine(tokens: Token[]): boolean {
+  return tokens.length <= 12 && tokens.some((t) => t.kind === 'number') && tokens.some((t, k) => t.text === ':' || (['–', '—'].includes(t.text) && tokens[k + 1]?.kind === 'number'));
+}
+
 /**
  * The heading line above a block of key-figure lines ("Refugees by country, 30 March" over
  * "Poland: 2,336,800"): lines apart by one line break, the heading without a full stop.
@@ -104,8 +119,11 @@ function headingAbove(history: SentenceContext[], sentence: Span): SentenceConte
   for (let k = history.length - 1; k >= 0 && k >= history.length - 12; k--) {
     const line = history[k];
     if (below.start - line.sentence.end > 3 || below.start <= line.sentence.end) return null;
-    const isFigureLine = line.tokens.length <= 12 && line.tokens.some((t) => t.text === ':') && line.tokens.some((t) => t.kind === 'number');
-    if (!isFigureLine) return !/[.!?”"]\s*$/.test(line.sentence.text) && line.tokens.length <= 12 ? line : null;
+    if (!isFigureLine(line.tokens)) {
+      // A short heading, or a longer line that ends by announcing the list ("… had taken in the following number of refugees:").
+      const heading = (!/[.!?”"]\s*$/.test(line.sentence.text) && line.tokens.length <= 12) || (/:\s*$/.test(line.sentence.text) && line.tokens.length <= 40);
+      return heading ? line : null;
+    }
     below = line.sentence;
   }
   return null;
@@ -170,13 +188,13 @@ function candidatesInSentence(
     let rejected = notACount(tokens, mention, clause, predicate);
     // Children and other sub-groups are a part of the metric, never the metric ("42 children were killed").
     if (head.kind === 'people' && head.subgroup) rejected = 'subgroup';
+    // "have fled their homes but stayed within Ukraine": displaced inside the country, not refugees.
+    if (!rejected && withinHomeCountry(tokens, mention, clause, places)) rejected = 'idp';
     // "about 100,000 of them had remained in Moldova": staying in a host country is being a refugee there.
     // "are now living in the Czech Republic" too, but not a diaspora from before the war
     // ("1 million Ukrainians were already living in Poland before the invasion").
-    const livingNow = predicate.verb !== null && tokens[predicate.verb].lemma === 'live' && tokens.slice(Math.max(0, predicate.verb - 3), predicate.verb).some((t) => t.lower === 'now') && !tokens.some((t) => ['before', 'already', 'pre-war', 'prewar'].includes(t.lower));
-    if (rejected === 'negative' && predicate.verb !== null && (['stay', 'remain'].includes(tokens[predicate.verb].lemma ?? '') || livingNow) && opts.metrics.some((m) => m.key === 'refugees')) {
-      const abroad = places.some((p) => p.abroad && p.first > predicate.verb! && p.first <= predicate.verb! + 4);
-      if (abroad) return { mention, headKind: head.kind, clause, metric: { metric: 'refugees', viaHead: false }, rejected: null, subfigure };
+    if (rejected === 'negative' && opts.metrics.some((m) => m.key === 'refugees') && staysAbroad(tokens, mention, predicate.verb, places, head.kind === 'metric' && head.metric === 'refugees')) {
+      return { mention, headKind: head.kind, clause, metric: { metric: 'refugees', viaHead: false }, rejected: null, subfigure };
     }
     let metric = rejected ? null : classifyMetric(tokens, mention, clause, opts.metrics, claimed);
     if (!metric && !rejected && mentions.length === 1 && head.kind !== 'other' && !(mention.words && head.kind === 'none' && !mention.vague)) {
@@ -201,11 +219,18 @@ function candidatesInSentence(
   //     8 March: Poland (1,330,000), Hungary (214,000)". The header's noun gives the metric.
   //     A key-figures line ("Poland: 2,336,800") under a heading line ("Refugees by country, 30 March")
   //     takes the heading's noun and date.
-  const colon = tokens.findIndex((t) => t.text === ':');
+  let colon = tokens.findIndex((t) => t.text === ':');
+  const dashLine = colon < 0 && isFigureLine(tokens);
+  if (dashLine) colon = tokens.findIndex((t, k) => ['–', '—'].includes(t.text) && tokens[k + 1]?.kind === 'number');
   const headingLine = colon > 0 && tokens.length <= 12 ? headingAbove(history, sentence) : null;
   const cueIn = (header: Token[]) => opts.metrics.find((m) => header.some((t) => m.keywords.includes(t.lower) && (t.pos === undefined || t.pos === 'NOUN' || t.pos === 'PROPN')));
-  const inLine = colon > 0 && !readings.some((r) => r.mention.first < colon) ? cueIn(tokens.slice(0, colon)) : undefined;
-  const cue = inLine ?? (headingLine ? cueIn(headingLine.tokens) : undefined);
+  const inLine = colon > 0 && !dashLine && !readings.some((r) => r.mention.first < colon) ? cueIn(tokens.slice(0, colon)) : undefined;
+  // A heading may say what its lines count with a verb: "… had arrived from Ukraine as of 2 March:".
+  const arrivalsFromHome = (header: Token[]) =>
+    header.some((t) => ['arrive', 'enter', 'cross', 'flee', 'reach'].includes(t.lemma ?? '')) && header.some((t, k) => ['from', 'fled', 'left'].includes(t.lower) && header[k + 1]?.lower === 'ukraine')
+      ? opts.metrics.find((m) => m.key === 'refugees')
+      : undefined;
+  const cue = inLine ?? (headingLine ? cueIn(headingLine.tokens) ?? arrivalsFromHome(headingLine.tokens) : undefined);
   const headed = new Set<NumberMention>();
   if (cue) {
     readings.forEach((reading) => {
@@ -233,9 +258,13 @@ function candidatesInSentence(
   //    "Lithuania has welcomed 20,000 Ukrainians") are refugees there.
   if (opts.metrics.some((m) => m.key === 'refugees')) {
     readings.forEach((reading) => {
-      if (reading.metric || reading.rejected || reading.headKind !== 'people') return;
+      if (reading.metric || reading.rejected || (reading.headKind !== 'people' && !(reading.headKind === 'none' && peopleCountedBefore(tokens, reading.mention, reading.clause)))) return;
+      // Not a diaspora from before the war ("had settled in Poland to work in the years before the war").
+      if (tokens.some((t) => PRE_WAR.has(t.lower))) return;
       const [from, to] = reading.clause;
-      if (places.some((p) => p.abroad && p.role === 'destination' && p.first >= from && p.last < to)) reading.metric = { metric: 'refugees', viaHead: false };
+      // "Some 9,000 Ukrainians are in Bratislava": Ukrainians counted in a place the table lacks are abroad too.
+      const ukrainians = tokens.slice(reading.mention.last + 1, reading.mention.last + 3).some((t) => t.lower === 'ukrainians');
+      if (places.some((p) => (p.abroad || (ukrainians && p.place.placeId === null)) && p.role === 'destination' && p.first >= from && p.last < to)) reading.metric = { metric: 'refugees', viaHead: false };
     });
   }
 
@@ -274,6 +303,12 @@ function candidatesInSentence(
     else leftovers.push({ mention: reading.mention, span: spanOf(context, reading.mention) });
   });
 
+  // A heading naming where its lines' people came from ("Refugees from Ukraine, by host country:") gives their origin.
+  if (headed.size > 0) {
+    const headerPlaces = inLine ? places.filter((p) => p.last < colon) : headingLine ? findPlaces(headingLine.tokens, matcher) : [];
+    const from = headerPlaces.find((p) => p.home && p.role === 'origin');
+    if (from) for (const draft of results) if (headed.has(draft.mention) && !draft.candidate.origin) draft.candidate.origin = from.place;
+  }
   // "Romania and Moldova have taken in 540,000 and 365,000 refugees respectively"
   if (tokens.some((t) => t.lower === 'respectively') && results.length > 1) {
     const named = places.filter((p) => p.last < results[0].mention.first);
@@ -378,6 +413,63 @@ function candidatesInSentence(
     c.attribution ??= p.attribution;
   });
   return results;
+}
+
+const PRE_WAR = new Set(['before', 'already', 'pre-war', 'prewar']);
+// A plight between the verb and the place: "remain stuck at the Polish border" is no refugee stock.
+const PLIGHT = new Set(['stuck', 'stranded', 'trapped', 'waiting', 'queuing', 'queueing', 'blocked', 'held']);
+// Staying where one is: "remained in Moldova", "are now living in the Czech Republic", "are sheltering in Vilnius".
+const STAY_LEMMAS = new Set(['stay', 'remain', 'shelter']);
+
+/**
+ * "within Ukraine", "inside the country" in the number's clause, or in a clause after it that shares
+ * its subject ("have fled their homes but stayed within Ukraine"): people displaced at home.
+ */
+function withinHomeCountry(tokens: Token[], mention: NumberMention, clause: [number, number], places: PlaceMention[]): boolean {
+  let end = clause[1];
+  if (tokens[end]?.lower === 'but' && ['VERB', 'AUX'].includes(tokens[end + 1]?.pos ?? '')) {
+    end = tokens.findIndex((t, k) => k > end && (t.text === ',' || t.text === ';'));
+    if (end < 0) end = tokens.length;
+  }
+  // Only this number's stretch, to the next number or comma: "the 3.2 million who have fled abroad,
+  // 6.5 million … within Ukraine", "2 million have fled to Poland, and many more are displaced inside the country".
+  const next = tokens.findIndex((t, k) => k > mention.last && (t.kind === 'number' || (t.text === ',' && k < clause[1])));
+  if (next >= 0) end = Math.min(end, next);
+  let start = clause[0];
+  for (let k = mention.first - 1; k >= clause[0]; k--) if (tokens[k].kind === 'number') { start = k + 1; break; }
+  for (let i = start; i < end - 1; i++) {
+    if (tokens[i].lower !== 'within' && tokens[i].lower !== 'inside') continue;
+    if (places.some((p) => p.home && p.first === i + 1)) return true;
+    if (['the', 'their'].includes(tokens[i + 1].lower) && tokens[i + 2]?.lower === 'country') return true;
+  }
+  return false;
+}
+
+/**
+ * "about 100,000 of them had remained in Moldova", "82,000 were still in the country": people
+ * staying in a country abroad are refugees there; so are refugees (the noun) staying in any place
+ * named as where they are ("12,000 refugees are staying in Budapest"). Not a diaspora from before
+ * the war ("were already living in Poland before the invasion"), nor people stuck at a border.
+ */
+function staysAbroad(tokens: Token[], mention: NumberMention, verb: number | null, places: PlaceMention[], refugeeNoun: boolean): boolean {
+  let from: number;
+  if (verb !== null) {
+    const lemma = tokens[verb].lemma ?? '';
+    const livingNow = lemma === 'live' && tokens.slice(Math.max(0, verb - 3), verb).some((t) => t.lower === 'now');
+    if (!STAY_LEMMAS.has(lemma) && !livingNow && !(lemma === 'live' && refugeeNoun)) return false;
+    from = verb;
+  } else {
+    // "were still in the country": no verb of its own, "still in" after the number.
+    const still = tokens.findIndex((t, k) => k > mention.last && k <= mention.last + 6 && t.lower === 'still' && tokens[k + 1]?.lower === 'in');
+    if (still < 0) return false;
+    from = still;
+  }
+  if (tokens.some((t) => PRE_WAR.has(t.lower))) return false;
+  // "In neighbouring Moldova, more than 82,000 refugees have stayed on": the place heading the sentence.
+  const heading = places.find((p) => p.abroad && p.role === 'destination' && p.last < mention.first && tokens.slice(0, p.first).every((t) => t.lower === 'in' || t.lower === 'the' || (t.pos === 'ADJ' && /^[a-z]/.test(t.text))) && tokens[p.last + 1]?.text === ',');
+  if (heading && verb !== null) return true;
+  const place = places.find((p) => p.first > from && p.first <= from + 4 && (p.abroad || (refugeeNoun && p.role === 'destination' && !p.home && p.place.placeId === null)));
+  return place !== undefined && !tokens.slice(from + 1, place.first).some((t) => PLIGHT.has(t.lower));
 }
 
 /** The nearest earlier candidate of the sentence that a list item or part belongs to. */
@@ -487,6 +579,9 @@ function buildDraft(
       : !picked.bare.abroad && (metricKey === 'civilian_deaths' || (metricKey === 'evacuees' && tokens[picked.bare.first - 1]?.lower !== 'in'));
     if (asOrigin) originMention = picked.bare;
     else destinationMention = picked.bare;
+  } else if (picked.where && picked.bare?.abroad && !destinationMention) {
+    // "Poland, where more than 1.8 million people have arrived from Ukraine"
+    destinationMention = picked.bare;
   }
   // "…, 300 Enerhodar, all heading for Zaporizhzhia": a bare name right after an item's number plays
   // the part its head's place plays, even when a shared place fills the other role.
@@ -498,11 +593,22 @@ function buildDraft(
   // A border agency counts people entering the country it guards ("the border guard said 14,000 had arrived").
   const borderSource = BORDER_AGENCY.test(context.sentence.text);
   // "09:15 Poland: The border guard says …": the country the label names is the one it guards.
-  if (borderSource && !destinationMention && (metricKey === 'refugees' || reading.metric!.movement)) {
-    const label = places.find((p) => p.abroad && p.role === null && !p.referred && tokens[p.last + 1]?.text === ':' && p.last < mention.first);
+  // "Slovakia: More than 150,000 people have crossed …": a live blog's country label too.
+  if (!destinationMention && (metricKey === 'refugees' || reading.metric!.movement)) {
+    // A label opens the line, or follows its clock time ("09:15 Poland:"); "BEREGSURANY, Hungary:" is a dateline.
+    const opensLine = (p: PlaceMention) => tokens.slice(0, p.first).every((t) => t.kind === 'number' || t.text === ':' || t.text === '.');
+    const label = places.find((p) => p.abroad && p.role === null && !p.referred && tokens[p.last + 1]?.text === ':' && p.last < mention.first && (borderSource || (isCountry({ name: p.place.name }) && opensLine(p))));
     if (label) destinationMention = label;
   }
-  const abroad = Boolean(originMention?.home || destinationMention?.abroad || places.some((p) => p.home && p.role === 'origin' && p.first >= clause[0] && p.last < clause[1]));
+  // "Slovakia has opened three more crossing points. More than 140,000 people have crossed from Ukraine so far":
+  // an arrival whose sentence names no place it went to is into the place abroad the sentence before named.
+  if (!destinationMention && (metricKey === 'refugees' || reading.metric!.movement)) {
+    const carried = elidedDestination(tokens, mention, clause, places, metrics, history.at(-1));
+    if (carried) destinationMention = carried;
+  }
+  // "have gone to the neighbouring countries", "fled abroad": out of the country without a name.
+  const unnamedAbroad = tokens.slice(clause[0], clause[1]).some((t, k, words) => t.lower === 'abroad' || (/^countr(?:y|ies)$/.test(t.lower) && ['neighbouring', 'neighboring', 'other', 'european', 'eu'].includes(words[k - 1]?.lower ?? '')));
+  const abroad = Boolean(originMention?.home || destinationMention?.abroad || unnamedAbroad || places.some((p) => p.home && p.role === 'origin' && p.first >= clause[0] && p.last < clause[1]));
   const placed = Boolean(originMention || destinationMention);
   if (reading.metric!.movement && has('refugees') && has('evacuees')) {
     metricKey = parent ? parent.candidate.metric : abroad || (!placed && borderSource) ? 'refugees' : 'evacuees';
@@ -555,6 +661,31 @@ function buildDraft(
   return { candidate, mention, tokens, sentenceIndex, originMention, destinationMention, undecided };
 }
 
+const NATIONAL_BODIES = new Set(['ministry', 'police', 'guard', 'guards', 'government', 'authorities', 'council', 'mayor', 'governor', 'officials']);
+const INTERNATIONAL_BODIES = new Set(['un', 'unhcr', 'iom', 'unicef', 'agency', 'nations']);
+const SCOPE_WORDS = new Set(['overall', 'altogether', 'worldwide']);
+// Verbs of arriving whose destination may be left to the sentence before ("have crossed so far").
+const ARRIVAL_LEMMAS = new Set(['cross', 'enter', 'arrive', 'register', 'reach', 'receive', 'host', 'welcome', 'admit', 'accept']);
+
+/**
+ * The destination a sentence leaves out: the number's verb is one of arriving with no "into", "to" or
+ * "in" after it, the sentence names no place but the home country people left, and the sentence just
+ * before named a place abroad people went to or are in.
+ */
+function elidedDestination(tokens: Token[], mention: NumberMention, clause: [number, number], places: PlaceMention[], metrics: MetricCue[], previous: SentenceContext | undefined): PlaceMention | null {
+  if (!previous || places.some((p) => !(p.home && p.role === 'origin'))) return null;
+  // With the country people left named ("have crossed from Ukraine so far"), only a national body's
+  // count ("the interior ministry said") is for the country the sentence before named.
+  // An international body's count, or one "across Europe", "in all", is no country's.
+  if (tokens.some((t, k) => INTERNATIONAL_BODIES.has(t.lower) || SCOPE_WORDS.has(t.lower) || (['in', 'across'].includes(t.lower) && ['all', 'total', 'europe'].includes(tokens[k + 1]?.lower ?? '')))) return null;
+  if (places.length > 0 && !tokens.some((t) => NATIONAL_BODIES.has(t.lower))) return null;
+  const { verb } = governingVerb(tokens, mention, clause, metrics);
+  if (verb === null || !ARRIVAL_LEMMAS.has(tokens[verb].lemma ?? tokens[verb].lower)) return null;
+  if (tokens.slice(verb + 1, clause[1]).some((t) => ['into', 'to', 'towards', 'in', 'across'].includes(t.lower))) return null;
+  const wentTo = previous.wentTo();
+  return wentTo ? { ...wentTo, first: -1, last: -1, referred: true } : null;
+}
+
 /**
  * Refugees are a running total: one day's crossings ("On Saturday alone, 131,500 crossed",
  * "26,000 arrived there on Wednesday") are not the figure. A day with a simple past verb is one
@@ -562,6 +693,8 @@ function buildDraft(
  */
 function isDaysEntries(tokens: Token[], mention: NumberMention, clause: [number, number], date: DateMention, metrics: MetricCue[]): boolean {
   if (date.statement) return false;
+  // "had entered … since midnight": the day's entries so far.
+  if (tokens.some((t, k) => t.lower === 'since' && tokens[k + 1]?.lower === 'midnight')) return true;
   const lead = tokens.slice(Math.max(0, date.first - 2), date.first + 1).map((t) => t.lower).join(' ');
   if (/\b(?:as of|by|until|up to|through)\b/.test(lead)) return false;
   // "The number of people who have entered Romania … reached 500,000 on Wednesday": a running total.

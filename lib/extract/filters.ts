@@ -18,7 +18,22 @@ const POPULATION_BEFORE = [
   'population of', 'populations of', 'home to', 'town of', 'city of', 'country of', 'village of', 'nation of', 'region of',
   'port of', 'district of', 'oblast of', 'suburb of', 'community of', 'metropolis of', 'pre-war population of',
 ];
-const MARKERS_BEFORE = ['aged', 'age', 'ages', 'no', 'number', 'route', 'highway', 'platform', 'gate', 'kilometre', 'km'];
+const MARKERS_BEFORE = ['aged', 'age', 'ages', 'no', 'number', 'route', 'highway', 'platform', 'gate', 'kilometre', 'km', 'minus', 'train', 'flight', 'resolution', 'decree', 'article'];
+// Room for people, not people: "has room for 3,000 people", "space for 500".
+const CAPACITY_BEFORE = ['room for', 'space for', 'spaces for', 'places for', 'beds for', 'capacity for', 'capacity of', 'enough for'];
+
+// Number words of a share ("one in four", "every third").
+const NUMBER_WORD = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|a|every)$/;
+
+/** "one in four Ukrainians", "1 in 10": a small number, "in", a number (either side of "in"). */
+function isShare(tokens: Token[], mention: NumberMention): boolean {
+  const small = (t: Token | undefined) => t !== undefined && ((t.kind === 'number' && /^\d{1,2}$/.test(t.text)) || NUMBER_WORD.test(t.lower));
+  if (mention.qualifier !== 'EXACT') return false;
+  // The second number is the whole the share is of ("in four", "in 10"), never "in one strike".
+  const whole = (t: Token | undefined) => small(t) && !['one', 'a', 'every', '1'].includes(t!.lower);
+  if (mention.low <= 10n && tokens[mention.last + 1]?.lower === 'in' && whole(tokens[mention.last + 2]) && mention.numberFirst === mention.numberLast) return true;
+  return tokens[mention.first - 1]?.lower === 'in' && small(tokens[mention.first - 2]) && mention.low >= 2n && mention.low <= 100n;
+}
 
 function isYearLike(token: Token): boolean {
   return /^(?:19|20)\d\d$/.test(token.text);
@@ -46,6 +61,13 @@ export function notAFigureReason(tokens: Token[], mention: NumberMention): strin
   const hosted = tokens.slice(mention.last + 1, mention.last + 4).some((t) => /^(?:refugees?|evacuees|arrivals|displaced)$/.test(t.lower));
   if (!hosted && (matchPhraseEndingAt(tokens, mention.first - 1, POPULATION_BEFORE) || populationAppositive(tokens, mention))) return 'population';
   if (before && MARKERS_BEFORE.includes(before.lower)) return 'label';
+  if (matchPhraseEndingAt(tokens, mention.first - 1, CAPACITY_BEFORE)) return 'capacity';
+  // "one in four Ukrainians", "1 in 10": a share, not a count.
+  if (isShare(tokens, mention)) return 'share';
+  // "decree No. 64/2022", "resolution 2/12": a document number.
+  if (before?.text === '.' && MARKERS_BEFORE.includes(tokens[mention.first - 2]?.lower ?? '')) return 'label';
+  if (afterNumber?.text === '/' && afterNumber.start === last.end && tokens[mention.numberLast + 2]?.kind === 'number') return 'label';
+  if (isPhoneNumber(tokens, mention.numberFirst, mention.numberLast)) return 'phone';
   if (isTime(tokens, mention)) return 'time';
   // "Halyna, 81, said", "her granddaughter, 6, on the train": an age in apposition.
   if (before?.text === ',' && after?.text === ',' && mention.first === mention.numberFirst && tokens[mention.first - 2]?.kind === 'word' && /^\d{1,3}$/.test(first.text) && Number(first.text) < 120) return 'age';
@@ -62,12 +84,38 @@ function populationAppositive(tokens: Token[], mention: NumberMention): boolean 
   return matchPhraseEndingAt(tokens, mention.first - 1, POPULATION_BEFORE) !== null;
 }
 
+/**
+ * "+48 47 721 75 75", "call 112", "…, or 112": a telephone number. Groups of digits with only spaces
+ * between them, or after a plus sign, are read as a number to call; so is a number offered as the
+ * alternative to one.
+ */
+function isPhoneNumber(tokens: Token[], first: number, last: number): boolean {
+  const spaced = (a: Token | undefined, b: Token | undefined) => a?.kind === 'number' && b?.kind === 'number' && b.start - a.end === 1;
+  const plus = (k: number) => tokens[k - 1]?.text === '+' && tokens[k - 1].end === tokens[k].start;
+  // The groups around it: "+48 47 721 75 75" is one number of several groups (a date's year
+  // before a count, "8 March 2022 1,200 people", is two groups and no telephone number).
+  let from = first;
+  while (spaced(tokens[from - 1], tokens[from])) from--;
+  let to = last;
+  while (spaced(tokens[to], tokens[to + 1])) to++;
+  if (plus(from) || first - from + to - last >= 2) return true;
+  if (['call', 'dial', 'ring', 'hotline', 'helpline'].includes(tokens[first - 1]?.lower ?? '')) return true;
+  // "…, or 112": the alternative to a telephone number.
+  if (tokens[first - 1]?.lower === 'or' && tokens[first - 2]?.text === ',' && tokens[first - 3]?.kind === 'number') {
+    const previous = first - 3;
+    return isPhoneNumber(tokens, previous, previous);
+  }
+  return false;
+}
+
 function isTime(tokens: Token[], mention: NumberMention): boolean {
   const next = tokens[mention.numberLast + 1];
   const previous = tokens[mention.numberFirst - 1];
   const adjacent = (a: Token | undefined, b: Token | undefined) => a !== undefined && b !== undefined && a.end === b.start;
   if (next?.text === ':' && adjacent(tokens[mention.numberLast], next) && tokens[mention.numberLast + 2]?.kind === 'number') return true;
   if (previous?.text === ':' && adjacent(previous, tokens[mention.numberFirst])) return true;
+  // "by 7 a.m.", "at 8 p.m.": the tokenizer splits "a.m." into letters and full stops.
+  if (['a', 'p'].includes(next?.lower ?? '') && tokens[mention.numberLast + 2]?.text === '.' && tokens[mention.numberLast + 3]?.lower === 'm') return true;
   return false;
 }
 

@@ -15,14 +15,14 @@ export const DEFAULT_METRIC_CUES: MetricCue[] = [
     keywords: [
       'refugee', 'refugees', 'flee', 'fled', 'fleeing', 'cross', 'crossed', 'crossing', 'crossings', 'arrivals', 'entered', 'enter',
       'taken in', 'take in', 'took in', 'host', 'hosts', 'hosting', 'registered', 'received', 'processed', 'passed through',
-      'asylum seekers', 'sought refuge', 'found refuge', 'taken refuge', 'took refuge', 'found shelter', 'sought shelter', 'found safety', 'sought safety',
+      'asylum seekers', 'sought refuge', 'found refuge', 'taken refuge', 'took refuge', 'found shelter', 'sought shelter', 'found safety', 'sought safety', 'seek safety', 'seek refuge',
     ],
   },
   {
     key: 'evacuees',
     keywords: [
       'evacuate', 'evacuated', 'evacuees', 'evacuee', 'evacuation', 'evacuations', 'were taken out', 'been taken out', 'taken out',
-      'brought out', 'got out', 'get out', 'humanitarian corridor', 'humanitarian corridors',
+      'brought out', 'got out', 'get out', 'humanitarian corridor', 'humanitarian corridors', 'bused', 'bussed', 'ferried',
     ],
   },
   { key: 'buses', keywords: ['buses', 'bus', 'coaches', 'coach'], counts: 'things' },
@@ -164,6 +164,8 @@ export function headNoun(tokens: Token[], mention: NumberMention, metrics: Metri
     const metric = keywordAt(tokens, i, metrics);
     // "civilian deaths" is one keyword; a modifier must not hide it. In a compound the last noun
     // counts: "evacuation buses" are buses.
+    // "all five of its crossings": crossing points, not people crossing.
+    if (metric && tokens[i].lower === 'crossings' && ['its', 'their', 'the'].includes(tokens[i - 1]?.lower ?? '') && tokens[i - 2]?.lower === 'of') return { kind: 'other', at: i };
     if (metric && (tokens[i].pos === 'NOUN' || tokens[i].pos === 'ADJ' || tokens[i].pos === 'PROPN' || !tokens[i].pos || metric.counts === 'things')) {
       const next = tokens[i + 1];
       const compound = next?.kind === 'word' && next.pos === 'NOUN' && /^[a-z]/.test(next.text) && keywordAt(tokens, i, metrics) !== null;
@@ -247,6 +249,10 @@ export function notACount(tokens: Token[], mention: NumberMention, clause: [numb
   if (tokens[mention.first - 1]?.lower === 'to' && DOCUMENTS.has(tokens[mention.first - 2]?.lower ?? '')) return 'other';
   // "were killed or wounded", "killed and injured": casualties, not deaths alone.
   if (predicate.verb !== null && lemmaOf(tokens[predicate.verb]) === 'kill' && ['or', 'and'].includes(tokens[predicate.verb + 1]?.lower ?? '') && ['wound', 'injure', 'hurt'].includes(lemmaOf(tokens[predicate.verb + 2] ?? tokens[predicate.verb]))) return 'negative';
+  // "left 34 civilians dead or wounded": casualties named after the people counted.
+  for (let i = mention.last + 1; i <= mention.last + 4 && i < clause[1]; i++) {
+    if (['dead', 'kill'].includes(lemmaOf(tokens[i])) && ['or', 'and'].includes(tokens[i + 1]?.lower ?? '') && ['wound', 'injure', 'hurt'].includes(lemmaOf(tokens[i + 2]))) return 'negative';
+  }
   // "none of the 50 buses"
   if (tokens[mention.first - 1]?.lower === 'the' && tokens[mention.first - 2]?.lower === 'of' && ['none', 'neither'].includes(tokens[mention.first - 3]?.lower ?? '')) return 'negative';
   if (predicate.verb !== null) {
@@ -275,9 +281,19 @@ export function notACount(tokens: Token[], mention: NumberMention, clause: [numb
   }
   for (let i = mention.last + 1; i < clause[1] && i <= mention.last + 10; i++) {
     if (tokens[i].kind === 'punct' && tokens[i].text !== '-') break;
-    if (RATE_WORDS.some((words) => words.every((w, k) => tokens[i + k]?.lower === w))) return 'rate';
+    // "in less than a week", "within a day" is the time it took, not a rate.
+    if (RATE_WORDS.some((words) => words.every((w, k) => tokens[i + k]?.lower === w)) && !['than', 'in', 'within', 'for', 'over', 'past', 'last', 'under'].includes(tokens[i - 1]?.lower ?? '')) return 'rate';
   }
   return null;
+}
+
+/** "The number of Ukrainians in Germany has risen to 207,000": the people a total before the number counts. */
+export function peopleCountedBefore(tokens: Token[], mention: NumberMention, clause: [number, number]): boolean {
+  for (let i = clause[0]; i < mention.first - 2; i++) {
+    if (!['number', 'total', 'tally'].includes(tokens[i].lower) || tokens[i + 1]?.lower !== 'of') continue;
+    for (let k = i + 2; k <= i + 4 && k < mention.first; k++) if (PEOPLE_NOUNS.has(tokens[k].lower)) return true;
+  }
+  return false;
 }
 
 /** "including 103 children", "among them 42 children", "about 21,000 of whom are children": a part of another figure. */
@@ -342,7 +358,9 @@ export function classifyMetric(
   if (movement) return { metric: 'evacuees', viaHead: false, movement: true };
   // No keyword: a movement verb in the clause ("have arrived in Poland (over 756,000)"); the places decide.
   for (let i = clause[0]; i < clause[1]; i++) {
-    if (tokens[i].pos === 'VERB' && MOVEMENT_LEMMAS.has(lemmaOf(tokens[i])) && !['be', 'make', 'take', 'go'].includes(lemmaOf(tokens[i]))) {
+    // "have gone to Romania (476,000)": "go" only with where to.
+    const goneTo = lemmaOf(tokens[i]) === 'go' && tokens[i + 1]?.lower === 'to' && /^[A-Z]/.test(tokens[i + 2]?.text ?? '');
+    if (tokens[i].pos === 'VERB' && MOVEMENT_LEMMAS.has(lemmaOf(tokens[i])) && (goneTo || !['be', 'make', 'take', 'go'].includes(lemmaOf(tokens[i])))) {
       return { metric: 'evacuees', viaHead: false, movement: true };
     }
   }

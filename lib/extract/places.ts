@@ -96,7 +96,7 @@ const ORIGIN_CUES = [
 const DESTINATION_CUES = [
   'to', 'into', 'towards', 'toward', 'for', 'reached', 'reaching', 'reach', 'arrived in', 'arriving in', 'arrived at', 'entered',
   'entering', 'in', 'made it to', 'taken in', 'received in', 'crossed into', 'hosted in', 'are now in', 'were in', 'passed through',
-  'through', 'shelter in',
+  'through', 'shelter in', 'arriving at', 'arrive at', 'arrives at', 'arrive in', 'arrives in', 'crossed at', 'crossing at', 'entered at', 'via',
 ];
 const HOST_VERBS = [
   'has counted', 'counted', 'has taken in', 'have taken in', 'had taken in', 'took in', 'has received', 'has registered', 'registered',
@@ -109,15 +109,19 @@ const DEMONYMS: Record<string, string> = {
   czech: 'Czech Republic', german: 'Germany', lithuanian: 'Lithuania', bulgarian: 'Bulgaria', austrian: 'Austria',
   latvian: 'Latvia', estonian: 'Estonia', italian: 'Italy', french: 'France', spanish: 'Spain', british: 'United Kingdom', irish: 'Ireland',
 };
+const TERRITORY_WORDS = new Set(['territory', 'soil', 'side']);
+const COUNT_WORDS = new Set(['tally', 'count', 'total', 'figures']);
 const TIME_WORDS = new Set(['yesterday', 'today', 'tonight', 'overnight', 'morning', 'afternoon', 'evening', 'night', 'week', 'weekend', 'day']);
 const PLACE_NOUNS = new Set(['country', 'city', 'town', 'capital', 'village', 'region']);
+// "the Republic of Moldova": a name's formal head, read through like "the city of".
+const FORMAL_HEADS = new Set(['republic']);
 // A national agency's count is for its country: "Romania's interior ministry", "Poland's border guard".
 const AGENCY_WORDS = new Set(['interior', 'ministry', 'border', 'police', 'government', 'authorities', 'migration', 'office', 'statistics', 'guard', 'guards', 'officials']);
 const NOT_PLACES = new Set([
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may',
   'june', 'july', 'august', 'september', 'october', 'november', 'december', 'the', 'a', 'reuters', 'afp', 'ap', 'unhcr', 'un',
   'iom', 'unicef', 'telegram', 'facebook', 'twitter', 'i', 'we', 'they', 'he', 'she', 'mr', 'ms', 'mrs', 'dr', 'president',
-  'minister', 'governor', 'mayor', 'it',
+  'minister', 'governor', 'mayor', 'it', 'europe', 'eu', 'european', 'asia', 'america',
 ]);
 
 function roleBefore(tokens: Token[], i: number): 'origin' | 'destination' | null {
@@ -125,13 +129,16 @@ function roleBefore(tokens: Token[], i: number): 'origin' | 'destination' | null
   if (tokens[i - 1]?.lower === 'the' && i >= 2) return roleBefore(tokens, i - 1);
   // "entered neighbouring Romania", "from war-torn Ukraine": adjectives between the cue and the name.
   if (tokens[i - 1]?.pos === 'ADJ' && /^[a-z]/.test(tokens[i - 1].text) && i >= 2) return roleBefore(tokens, i - 1);
+  // "reached government-held Zaporizhzhia": a hyphenated modifier, however tagged.
+  if (/^[a-z]+-[a-z]+$/.test(tokens[i - 1]?.text ?? '') && i >= 2) return roleBefore(tokens, i - 1);
   // "fled to neighbouring Poland": the tagger may read the adjective as a verb; a cue word stays a cue.
   const word = tokens[i - 1];
   if (word?.pos === 'VERB' && /^[a-z]+ing$/.test(word.text) && i >= 2 && !matchPhraseEndingAt(tokens, i - 1, ORIGIN_CUES) && !matchPhraseEndingAt(tokens, i - 1, DESTINATION_CUES) && ['to', 'into', 'in', 'from', 'entered', 'reached'].includes(tokens[i - 2]?.lower ?? '')) return roleBefore(tokens, i - 1);
   // "from the city of Kharkiv", "left the besieged city of Sumy"
-  if (tokens[i - 1]?.lower === 'of' && PLACE_NOUNS.has(tokens[i - 2]?.lower ?? '')) {
+  if (tokens[i - 1]?.lower === 'of' && (PLACE_NOUNS.has(tokens[i - 2]?.lower ?? '') || FORMAL_HEADS.has(tokens[i - 2]?.lower ?? ''))) {
+    // "the Romanian border town of Siret": adjectives, nouns and a country's adjective before the place noun.
     let k = i - 3;
-    while (k > 0 && tokens[k].pos === 'ADJ' && /^[a-z]/.test(tokens[k].text)) k--;
+    while (k > 0 && (((tokens[k].pos === 'ADJ' || tokens[k].pos === 'NOUN') && /^[a-z]/.test(tokens[k].text)) || DEMONYMS[tokens[k].lower] !== undefined)) k--;
     if (tokens[k]?.lower === 'the') return roleBefore(tokens, k);
   }
   const previous = tokens[i - 1]?.lower;
@@ -173,10 +180,14 @@ function hostsAfter(tokens: Token[], last: number): boolean {
   let v = k;
   while (v < k + 4 && (tokens[v]?.pos === 'AUX' || tokens[v]?.pos === 'ADV' || tokens[v]?.pos === 'PART')) v++;
   const lemma = tokens[v]?.lemma ?? tokens[v]?.lower ?? '';
+  // "Wroclaw is now home to roughly 160,000 refugees"
+  if (v > k && tokens[v]?.lower === 'home' && tokens[v + 1]?.lower === 'to') return true;
   if (v === k || !tokens[v]) return false;
   if (lemma === 'take') return tokens[v + 1]?.lower === 'in';
   return HOST_LEMMAS.has(lemma);
 }
+const FACILITY_NOUNS = new Set(['crossing', 'station', 'checkpoint', 'border', 'camp', 'centre', 'center']);
+const HOST_NOUNS = new Set(['destination', 'host', 'recipient']);
 const HOST_LEMMAS = new Set(['receive', 'register', 'host', 'welcome', 'count', 'record', 'admit', 'accept', 'shelter', 'see']);
 
 /** The name opens its clause and a verb follows it: "Slovakia has seen", "Poland is now hosting". */
@@ -187,6 +198,12 @@ function subjectOfVerb(tokens: Token[], first: number, last: number): boolean {
   for (let k = last + 1; k <= last + 4 && k < tokens.length; k++) {
     const pos = tokens[k].pos;
     if (pos === 'VERB') return true;
+    // "Poland has been the main destination", "Moldova is the largest host per head".
+    if (tokens[k].lower === 'the' && tokens[k - 1]?.pos === 'AUX') {
+      let n = k + 1;
+      while (n < k + 4 && tokens[n]?.pos === 'ADJ') n++;
+      return HOST_NOUNS.has(tokens[n]?.lower ?? '');
+    }
     if (pos !== 'AUX' && pos !== 'ADV') return false;
   }
   return false;
@@ -194,7 +211,8 @@ function subjectOfVerb(tokens: Token[], first: number, last: number): boolean {
 
 function agencyAfter(tokens: Token[], last: number): boolean {
   if (!/['’]s$/.test(tokens[last].text) && !(tokens[last + 1]?.text === "'s" || tokens[last + 1]?.text === '’s')) return false;
-  for (let k = last + 1; k <= last + 3; k++) if (AGENCY_WORDS.has(tokens[k]?.lower ?? '')) return true;
+  // "Poland's tally of arrivals": a country's own count is for that country too.
+  for (let k = last + 1; k <= last + 3; k++) if (AGENCY_WORDS.has(tokens[k]?.lower ?? '') || COUNT_WORDS.has(tokens[k]?.lower ?? '')) return true;
   return false;
 }
 
@@ -229,6 +247,8 @@ export interface LastPlaces {
   last?: NamedPlace | null;
   /** Whether that place lies abroad. */
   lastAbroad?: boolean;
+  /** Whether the last town lies abroad ("Krakow … in the city"). */
+  townAbroad?: boolean;
 }
 
 const isCountryName = (place: NamedPlace) => COUNTRY_NAMES.has(place.name.toLowerCase());
@@ -239,6 +259,7 @@ export function lastPlaces(mentions: PlaceMention[], before: LastPlaces | null):
   return {
     country: named.filter((m) => isCountryName(m.place)).at(-1)?.place ?? before?.country ?? null,
     town: named.filter((m) => !isCountryName(m.place)).at(-1)?.place ?? before?.town ?? null,
+    townAbroad: named.filter((m) => !isCountryName(m.place)).at(-1)?.abroad ?? before?.townAbroad ?? false,
     last: named.filter((m) => m.role !== 'origin' && !m.home).at(-1)?.place ?? before?.last ?? null,
     lastAbroad: named.filter((m) => m.role !== 'origin' && !m.home).at(-1)?.abroad ?? before?.lastAbroad ?? false,
   };
@@ -256,11 +277,17 @@ export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previous: Las
       // A dateline ("KYIV, March 21 (Reuters) –", "Kyiv:") says where the story was filed, not where people went.
       // A key-figures line ("Poland: 2,336,800") is no dateline: only a number follows the colon.
       const figureLine = tokens[last + 1]?.text === ':' && tokens.length - last - 2 <= 4 && tokens.slice(last + 2).some((t) => t.kind === 'number');
-      if (i === 0 && !figureLine && (tokens[last + 1]?.text === ':' || tokens[last + 1]?.text === '(' || (tokens[last + 1]?.text === ',' && /^[A-Z][a-z]+$/.test(tokens[last + 2]?.text ?? '') && tokens[last + 3]?.kind === 'number'))) {
+      // A country abroad as a live blog's label ("Slovakia: More than 150,000 …") is kept, with no role.
+      const countryLabel = isCountry(known.ref) && !isHomeCountry(known.ref) && tokens[last + 1]?.text === ':';
+      if (i === 0 && !figureLine && !countryLabel && (tokens[last + 1]?.text === ':' || tokens[last + 1]?.text === '(' || (tokens[last + 1]?.text === ',' && /^[A-Z][a-z]+$/.test(tokens[last + 2]?.text ?? '') && tokens[last + 3]?.kind === 'number'))) {
         i = last;
         continue;
       }
-      const cued = roleBefore(tokens, i);
+      let cued = roleBefore(tokens, i);
+      // "refugees from Ukraine in Austria": a place abroad after "in" is where they are, not a site of the origin.
+      if (cued === 'origin' && tokens[cueIndex(tokens, i)]?.lower === 'in' && isAbroad(known.ref)) cued = 'destination';
+      // "spread across Poland" is where people are; "evacuated across the Luhansk region" is no direction.
+      if (tokens[cueIndex(tokens, i)]?.lower === 'across') cued = isAbroad(known.ref) ? 'destination' : null;
       // A country abroad as the subject of a verb ("Slovakia has seen …", "Poland is now hosting …")
       // hosts what it counts.
       const abroad = isCountry(known.ref) && !isHomeCountry(known.ref);
@@ -271,7 +298,10 @@ export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previous: Las
       // Nor is "the country" the one people came from ("refugees from Ukraine registered in the country").
       if (role !== 'origin' || !recent[isCountryName(place) ? 'country' : 'town']) {
         if (isCountryName(place)) recent.country = place;
-        else if (role !== 'origin') recent.town = place;
+        else if (role !== 'origin') {
+          recent.town = place;
+          recent.townAbroad = isAbroad(known.ref);
+        }
       }
       if (role !== 'origin') {
         recent.last = place;
@@ -288,7 +318,8 @@ export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previous: Las
       continue;
     }
     // "crossed its border": the border of the country named before; leaving the home country, entering any other.
-    if (tokens[i].lower === 'its' && /^borders?$/.test(tokens[i + 1]?.lower ?? '') && recent.country) {
+    // "entered its territory" too.
+    if (tokens[i].lower === 'its' && (/^borders?$/.test(tokens[i + 1]?.lower ?? '') || TERRITORY_WORDS.has(tokens[i + 1]?.lower ?? '')) && recent.country) {
       const place = recent.country;
       const home = place.name.toLowerCase() === HOME_COUNTRY;
       mentions.push({ place, role: home ? 'origin' : 'destination', first: i, last: i + 1, abroad: !home, home, referred: true });
@@ -297,6 +328,18 @@ export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previous: Las
     }
     // "Polish border guards", "the Romanian interior ministry": a national agency's count is for its country.
     const demonym = DEMONYMS[tokens[i].lower];
+    // "reached Romanian territory", "crossed to the Hungarian side": the country, where the cue before says.
+    if (demonym && TERRITORY_WORDS.has(tokens[i + 1]?.lower ?? '')) {
+      const role = roleBefore(tokens, i);
+      if (role) {
+        const ref = matcher.at(tokenize(demonym), 0)?.ref;
+        const place = ref ? { name: ref.name, placeId: ref.id } : { name: demonym, placeId: null };
+        mentions.push({ place, role, first: i, last: i + 1, abroad: true, home: false });
+        recent.country = place;
+        i += 1;
+        continue;
+      }
+    }
     if (demonym && AGENCY_WORDS.has(tokens[i + 1]?.lower ?? '') || (demonym && AGENCY_WORDS.has(tokens[i + 2]?.lower ?? '') && AGENCY_WORDS.has(tokens[i + 1]?.lower ?? ''))) {
       const ref = matcher.at(tokenize(demonym), 0)?.ref;
       const place = ref ? { name: ref.name, placeId: ref.id } : { name: demonym, placeId: null };
@@ -312,28 +355,73 @@ export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previous: Las
       if (role) {
         const country = isCountryName(lastNamed);
         const home = lastNamed.name.toLowerCase() === HOME_COUNTRY;
-        mentions.push({ place: lastNamed, role, first: i, last: i + 1, abroad: country && !home, home, referred: true });
+        mentions.push({ place: lastNamed, role, first: i, last: i + 1, abroad: country ? !home : Boolean(recent.townAbroad), home, referred: true });
       }
       i += 1;
       continue;
     }
     // A name not in the table starts with a capital; only then is its cue looked for. It counts only
     // after an unambiguous cue ("from", "into", "arrived in"), not after "in" or "for" alone.
-    if (i === 0 || !/^[A-Z]/.test(tokens[i].text)) continue;
-    const role = roleBefore(tokens, i);
+    if (!/^[A-Z]/.test(tokens[i].text)) continue;
+    // A country the table lacks, as the subject of a host verb: "Italy has so far received …".
+    const country = unknownCountryAt(tokens, i);
+    if (country >= i && roleBefore(tokens, i) === null && (hostsAfter(tokens, country) || subjectOfVerb(tokens, i, country))) {
+      const name = tokens.slice(i, country + 1).map((t) => t.text).join(' ');
+      mentions.push({ place: { name, placeId: null }, role: 'destination', first: i, last: country, abroad: true, home: false, subject: true });
+      recent.country = mentions.at(-1)!.place;
+      i = country;
+      continue;
+    }
+    if (i === 0) continue;
+    // "the Republic of Moldova": the name is the known place after "of".
+    if (FORMAL_HEADS.has(tokens[i].lower) && tokens[i + 1]?.lower === 'of' && matcher.at(tokens, i + 2)) continue;
+    let role = roleBefore(tokens, i);
+    // A country the table lacks, with no cue, is named as a known one would be ("… and Spain about 25,000").
+    if (role === null && country >= i && !NOT_PLACES.has(tokens[i].lower)) {
+      const name = tokens.slice(i, country + 1).map((t) => t.text).join(' ');
+      mentions.push({ place: { name, placeId: null }, role: null, first: i, last: country, abroad: true, home: false });
+      i = country;
+      continue;
+    }
     if (role === null) continue;
     // "a spokesperson for the International Organization for Migration": an organisation, not a place.
     const cueWord = tokens[i - 1].lower === 'the' ? tokens[i - 2]?.lower ?? '' : tokens[i - 1].lower;
     if (cueWord === 'for' || ORGANISATION_WORDS.test(sentenceWords(tokens, i, 5))) continue;
-    const arrivedIn = tokens[i - 1].lower === 'in' && ['arrived', 'arriving', 'sheltering', 'registered'].includes(tokens[i - 2]?.lower ?? '');
+    // After plain "in", a country ("in Italy") or a place people are staying in ("are sheltering in Vilnius").
+    const arrivedIn = tokens[i - 1].lower === 'in' && (country >= i || STAYING_IN.has(tokens[i - 2]?.lower ?? ''));
     if (!arrivedIn && ['in', 'for', 'left', 'leaving', 'leave', 'reach', 'entered', 'entering'].includes(tokens[i - 1].lower)) continue;
     const last = unknownPlaceAt(tokens, i);
     if (last < i || tokens[i].start === 0) continue;
     const name = tokens.slice(i, last + 1).map((t) => t.text).join(' ').replace(/['’]s$/, '');
-    mentions.push({ place: { name, placeId: null }, role, first: i, last, abroad: COUNTRY_NAMES.has(name.toLowerCase()), home: false });
+    const abroad = COUNTRY_NAMES.has(name.toLowerCase());
+    // "refugees from Ukraine in the Netherlands": a country abroad after "in" is where they are.
+    if (role === 'origin' && abroad && tokens[cueIndex(tokens, i)]?.lower === 'in') role = 'destination';
+    mentions.push({ place: { name, placeId: null }, role, first: i, last, abroad, home: false });
     i = last;
   }
   return mentions;
+}
+
+// Words before "in" that say people are staying in a place, so a name the table lacks after it is one.
+const STAYING_IN = new Set([
+  'arrived', 'arriving', 'sheltering', 'registered', 'staying', 'stayed', 'living', 'settled', 'housed', 'hosted', 'accommodated',
+  'shelter', 'refuge', 'safety', 'remain', 'remained', 'now', 'refugees', 'arrivals', 'are', 'were',
+]);
+
+/** The index of the cue word before a name, past an article and adjectives ("in the Netherlands", "into neighbouring Poland"). */
+function cueIndex(tokens: Token[], i: number): number {
+  let k = i - 1;
+  while (k > 0 && (tokens[k].lower === 'the' || (tokens[k].pos === 'ADJ' && /^[a-z]/.test(tokens[k].text)))) k--;
+  return k;
+}
+
+/** The last token of a country name (from the runtime's ISO table) starting at i, or i - 1. */
+function unknownCountryAt(tokens: Token[], i: number): number {
+  for (let n = 3; n >= 1; n--) {
+    const words = tokens.slice(i, i + n);
+    if (words.length === n && words.every((t) => t.kind === 'word') && COUNTRY_NAMES.has(words.map((t) => stripPossessive(t.lower)).join(' '))) return i + n - 1;
+  }
+  return i - 1;
 }
 
 const ORGANISATION_WORDS = /\b(?:organi[sz]ation|agency|office|committee|council|ministry|service|programme|program|fund|federation|union|association|foundation|institute|commission|bank|group|network)\b/i;
@@ -342,8 +430,10 @@ const sentenceWords = (tokens: Token[], i: number, n: number) => tokens.slice(i,
 export interface PickedPlaces {
   origin: PlaceMention | null;
   destination: PlaceMention | null;
-  /** A place with no cue right beside the number, as in a gapped list ("Romania 530,000", "850 Makariv"). */
+  /** A place with no cue right beside the number, as in a gapped list ("Romania 530,000", "850 Makariv"), or before ", where". */
   bare: PlaceMention | null;
+  /** The bare place is the one a relative clause ("Poland, where …") is about. */
+  where?: boolean;
 }
 
 /**
@@ -371,7 +461,15 @@ export function pickPlaces(
     while (k < number.first && (tokens[k].text === '(' || tokens[k].text === ',' || tokens[k].lower === 'some' || (tokens[k].text === ':' && m.first === 0))) k++;
     return k === number.first;
   };
+  // "Poland – 1,916,445; Romania – 481,000": a name and its number across a spaced dash (a clause break).
+  const besideDash = (m: PlaceMention) => m.role === null && !m.referred && ['–', '—', '-'].includes(tokens[m.last + 1]?.text ?? '') && tokens[m.last + 2]?.kind === 'number' && m.last + 2 === number.first;
+  // "Irpin, where about 2,000 people were evacuated", "Poland, where 1.8 million have arrived": the
+  // relative clause is about the place; the number's own verb says whether people left or reached it.
+  // "Poland's Medyka crossing, where …": a site's noun may stand between.
+  const whereAt = (m: PlaceMention) => (FACILITY_NOUNS.has(tokens[m.last + 1]?.lower ?? '') ? m.last + 2 : m.last + 1);
+  const whereBefore = (m: PlaceMention) => !m.home && !m.referred && tokens[whereAt(m)]?.text === ',' && tokens[whereAt(m) + 1]?.lower === 'where' && m.last < number.first && !others.some((o) => o.first > m.last && o.first < number.first);
   const own = mentions.filter((m) => {
+    if (whereBefore(m) || besideDash(m)) return true;
     if (m.first < from || m.last > to) return false;
     if (!alone && !inClause(m)) return false;
     // A host subject goes with the number after it ("…, Hungary received 312,120").
@@ -381,8 +479,10 @@ export function pickPlaces(
   });
   // "in X" before the number counts at the head of the clause, before a comma, right beside the
   // number, or after the noun of those hosted ("the number of refugees in Romania rose to 500,000").
-  const HOSTED = ['refugees', 'arrivals', 'evacuees', 'ukrainians', 'refugee'];
+  // Also the bodies of a place ("Authorities in Moldova said …") and people arriving there ("Refugees arriving in Hungary numbered …").
+  const HOSTED = ['refugees', 'arrivals', 'evacuees', 'ukrainians', 'refugee', 'arriving', 'arrived', 'entering', 'authorities', 'officials', 'police'];
   const usable = own.filter((m) => {
+    if (whereBefore(m)) return false;
     if (m.role !== 'destination' || tokens[m.first - 1]?.lower !== 'in') return m.role !== null;
     return m.first > number.last || m.first <= 1 || m.first - 1 === clause[0] || adjacentBefore(m) || HOSTED.includes(tokens[m.first - 2]?.lower ?? '');
   });
@@ -394,6 +494,11 @@ export function pickPlaces(
     const before = ofRole.filter((m) => m.last < number.first).sort((a, b) => distance(a) - distance(b));
     return (after.length > 0 && (before.length === 0 || distance(after[0]) <= distance(before[0]) + 6) ? after[0] : before[0]) ?? null;
   };
-  const bareCandidates = own.filter((m) => m.role === null && (adjacentBefore(m) || m.first === number.last + 1));
-  return { origin: pick('origin'), destination: pick('destination'), bare: bareCandidates[0] ?? null };
+  const where = own.find(whereBefore);
+  const bareCandidates = own.filter((m) => m.role === null && (adjacentBefore(m) || m.first === number.last + 1 || besideDash(m)));
+  const origin = pick('origin');
+  const destination = pick('destination');
+  // People do not leave and reach one place ("sheltering in Kharkiv's metro … have left the city").
+  const same = origin && destination && (origin.place.placeId ?? origin.place.name) === (destination.place.placeId ?? destination.place.name);
+  return { origin, destination: same ? null : destination, bare: where ?? bareCandidates[0] ?? null, where: where !== undefined };
 }

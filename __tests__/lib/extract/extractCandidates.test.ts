@@ -128,4 +128,53 @@ describe('extractCandidates on the failure kinds of issue 12', () => {
     expect(extract('One and a half million people have now entered Poland.')[0].low).toBe(1_500_000n);
     expect(brief('Romania has taken in 410,000 people from Ukraine.')[0]).toMatchObject({ metric: 'refugees', destination: 'ro', origin: 'ua' });
   });
+
+  it('takes an arrival’s destination from the sentence before when its own names none', () => {
+    expect(brief('Hungary has opened two more reception centres. Some 95,000 people have arrived so far, police said.')[0]).toMatchObject({ metric: 'refugees', destination: 'hu' });
+    // An overall count, or one by an international body, is no country's.
+    expect(brief('Hungary has opened two more reception centres. In all, 1.9 million people have crossed since the invasion.')[0]).toMatchObject({ destination: null });
+    expect(brief('Hungary has opened two more reception centres. More than 1.9 million people have fled Ukraine, the UN said.')[0]).toMatchObject({ destination: null });
+  });
+
+  it('names a country or a place people stay in after plain "in", even when the table lacks it', () => {
+    expect(extract('About 8,000 refugees from Ukraine are now in Italy, officials said.')[0].destination).toEqual({ name: 'Italy', placeId: null });
+    expect(extract('Around 6,000 refugees are staying in Graz, the mayor said.')[0]).toMatchObject({ metric: 'refugees', destination: { name: 'Graz', placeId: null } });
+    expect(brief('There are more than 40,000 refugees from Ukraine in Austria.')[0]).toMatchObject({ origin: 'ua', destination: 'at' });
+  });
+
+  it('takes a country the table lacks as the host when it is the subject of a host verb', () => {
+    expect(extract('Portugal has received 21,000 people from Ukraine.')[0]).toMatchObject({ metric: 'refugees', destination: { name: 'Portugal', placeId: null } });
+  });
+
+  it('reads "X, where N …" by the number’s own verb: arrivals reach the place, evacuations leave it', () => {
+    expect(brief('Aid workers went back to Moldova, where 330,000 people have arrived.')[0]).toMatchObject({ metric: 'refugees', destination: 'md' });
+    expect(brief('Buses returned to Bucha, where 1,700 people were evacuated on Monday.')[0]).toMatchObject({ metric: 'evacuees', origin: 'bucha', destination: null });
+  });
+
+  it('reads key-figure lines with a dash under a heading, with the heading’s date and origin', () => {
+    const text = 'People who had arrived from Ukraine, by country, as of 9 March:\n\nPoland – 1,412,000\nMoldova – 230,000';
+    expect(brief(text)).toEqual([
+      expect.objectContaining({ asStated: '1,412,000', metric: 'refugees', date: '2022-03-09', origin: 'ua', destination: 'pl' }),
+      expect.objectContaining({ asStated: '230,000', metric: 'refugees', date: '2022-03-09', origin: 'ua', destination: 'md' }),
+    ]);
+  });
+
+  it('takes a live blog’s country label as the destination, but not a dateline’s country', () => {
+    expect(brief('Romania: More than 380,000 people have entered from Ukraine, the government says.')[0]).toMatchObject({ destination: 'ro' });
+    expect(brief('ISACCEA, Romania: More than 2 million people have fled Ukraine, the UN said.')[0]).toMatchObject({ destination: null });
+  });
+
+  it('reads "the Republic of Moldova", "across" a country abroad and "Romanian territory"', () => {
+    expect(brief('Some 210,000 people have entered the Republic of Moldova.')[0]).toMatchObject({ destination: 'md' });
+    expect(brief('About 1.5 million refugees are now spread across Poland.')[0]).toMatchObject({ destination: 'pl' });
+    expect(brief('Nearly 300,000 people have reached Romanian territory.')[0]).toMatchObject({ destination: 'ro' });
+  });
+
+  it('does not count people displaced within Ukraine, casualties "dead or wounded", or people stuck at a border', () => {
+    expect(brief('Some 7 million people have left their homes but remain inside Ukraine.')).toEqual([]);
+    expect(brief('The strike left 27 people dead or wounded in Kharkiv.')).toEqual([]);
+    expect(brief('Around 3,000 people remain stuck at the Polish border.')).toEqual([]);
+    // The people displaced at home are another number's: the refugees before them still count.
+    expect(brief('More than 3.5 million have fled abroad, while 6.5 million are displaced within Ukraine.').map((c) => c.asStated)).toEqual(['More than 3.5 million']);
+  });
 });

@@ -26,11 +26,29 @@ describe('notAFigureReason', () => {
     ['on 8 March', 'date'],
     ['March 8', 'date'],
     ['in 1945', 'year'],
+    ['under decree No. 64/2022', 'label'],
+    ['temperatures fell to minus 6', 'label'],
+    ['call the hotline at +48 47 721 75 75', 'phone'],
+    ['by 7 a.m. on Sunday', 'time'],
+    ['the hall has room for 3,000 people', 'capacity'],
+    ['one in four Ukrainians', 'share'],
   ])('rejects "%s" (%s)', (sentence, reason) => {
     expect(reasons(sentence)[0]).toBe(reason);
   });
 
   it('accepts a plain count of people', () => {
     expect(reasons('more than 5,000 people fled')).toEqual([null]);
+  });
+
+  it('reads every group of a telephone number, and the number offered instead of it, as a telephone number', () => {
+    expect(reasons('call +48 47 721 75 75, or 112 in an emergency')).toEqual(['phone', 'phone', 'phone', 'phone', 'phone']);
+  });
+
+  it('does not take a date’s year and the count after it for a telephone number', () => {
+    expect(reasons('as of 8 March 2022 1,200 people')).toEqual(['date', 'year', null]);
+  });
+
+  it('does not take "in one strike" or "in 24 hours" for a share', () => {
+    expect(reasons('killed five in one strike')).toEqual([null, null]);
   });
 });
