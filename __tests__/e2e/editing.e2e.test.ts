@@ -76,6 +76,7 @@ describe('entering and reviewing a figure', () => {
     await admin.getByText(/publish\s+by admin/).waitFor();
     // The home page chart lists the point's citation (in its tooltip and data table), linking to the figure.
     await admin.goto('/');
+    await admin.getByText('Data table for refugees').click(); // built when opened
     await admin.locator(`a[href="/figures/${figureId}"]`).filter({ hasText: SOURCE_TITLE }).first().waitFor({ state: 'attached' });
     await admin.goto(`/figures/${figureId}`);
     await admin.getByText(SOURCE_TITLE).first().waitFor();

@@ -171,6 +171,18 @@ describe('the editors’ workbench', () => {
     await page.context().close();
   });
 
+  it('says an event was saved on the list the form returns to', async () => {
+    const page = await newPage(browser);
+    await signIn(page, EDITOR, '/admin/events');
+    const form = page.locator('form', { has: page.getByRole('button', { name: 'Create event' }) });
+    await form.getByLabel('Title', { exact: true }).fill(`Corridor opened ${stamp}`);
+    await form.getByLabel('Date', { exact: true }).fill('2022-03-08');
+    await Promise.all([page.waitForURL(/\/admin\/events\?saved=1/), form.getByRole('button', { name: 'Create event' }).click()]);
+    await expect(page.getByRole('status').filter({ hasText: 'Saved.' }).count()).resolves.toBe(1);
+    await expect(db.event.count({ where: { title: `Corridor opened ${stamp}` } })).resolves.toBe(1);
+    await page.context().close();
+  });
+
   it('signs out from the header', async () => {
     const page = await newPage(browser);
     await signIn(page, EDITOR);

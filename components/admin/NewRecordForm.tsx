@@ -22,7 +22,7 @@ export function NewRecordForm({ recordType, fields, initial = {}, save }: Props)
 export type RecordOutcomeFlags = { saved?: string; retracted?: string; merged?: string };
 
 /** The status line for the list a record action redirected to (`?saved=1`, `?retracted=1`, `?merged=1`). */
-export function recordOutcome(flags: RecordOutcomeFlags, recordType: 'source' | 'place'): string | null {
+export function recordOutcome(flags: RecordOutcomeFlags, recordType: 'source' | 'place' | 'event' | 'metric'): string | null {
   if (flags.saved) return 'Saved.';
   if (flags.retracted) return 'Retracted.';
   if (flags.merged) return `Merged: figures moved to the ${recordType} that stays.`;

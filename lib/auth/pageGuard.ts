@@ -16,11 +16,16 @@ export async function requirePageActor(permission: Permission, currentPath: stri
   return actor;
 }
 
-/** For a record's page at `<section>/<id>`: checks the permission, then reads the record the id names. */
-export async function requirePageRecord<T>(permission: Permission, section: string, params: Promise<{ id: string }>, get: (id: number) => Promise<T | null>): Promise<T> {
+/**
+ * For a record's page at `<section>/<id><suffix>` (suffix such as "/edit"): checks the
+ * permission, then reads the record the id names.
+ */
+export async function requirePageRecord<T>(
+  permission: Permission, section: string, params: Promise<{ id: string }>, get: (id: number) => Promise<T | null>, suffix = '',
+): Promise<{ actor: Actor; record: T }> {
   const { id } = await params;
-  await requirePageActor(permission, `${section}/${id}`);
+  const actor = await requirePageActor(permission, `${section}/${id}${suffix}`);
   const record = isRecordId(id) ? await get(Number(id)) : null;
   if (!record) notFound();
-  return record;
+  return { actor, record };
 }

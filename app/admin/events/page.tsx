@@ -1,5 +1,5 @@
 import { AdminList } from '@/components/admin/AdminList';
-import { NewRecordForm } from '@/components/admin/NewRecordForm';
+import { NewRecordForm, recordOutcome, type RecordOutcomeFlags } from '@/components/admin/NewRecordForm';
 import { EVENT_FIELDS } from '@/components/admin/recordFields';
 import { requirePageActor } from '@/lib/auth/pageGuard';
 import { listAdminEvents } from '@/lib/events/adminEvents';
@@ -10,11 +10,12 @@ export const metadata = { title: 'Events — Corridor admin' };
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
-export default async function EventsPage() {
+export default async function EventsPage({ searchParams }: { searchParams: Promise<RecordOutcomeFlags> }) {
   await requirePageActor('editReferenceData', '/admin/events');
+  const [events, flags] = await Promise.all([listAdminEvents(), searchParams]);
   return (
     <AdminList
-      title="Events" rows={await listAdminEvents()}
+      title="Events" status={recordOutcome(flags, 'event')} rows={events}
       headers={['Date', 'Title', 'Place', 'Status']}
       cells={(e) => (
         <>

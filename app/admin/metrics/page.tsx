@@ -1,5 +1,5 @@
 import { AdminList } from '@/components/admin/AdminList';
-import { NewRecordForm } from '@/components/admin/NewRecordForm';
+import { NewRecordForm, recordOutcome, type RecordOutcomeFlags } from '@/components/admin/NewRecordForm';
 import { METRIC_FIELDS } from '@/components/admin/recordFields';
 import { requirePageActor } from '@/lib/auth/pageGuard';
 import { canEditMetrics } from '@/lib/auth/permissions';
@@ -9,12 +9,13 @@ import { saveRecordAction } from '../actions';
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Metrics — Corridor admin' };
 
-export default async function MetricsPage() {
+export default async function MetricsPage({ searchParams }: { searchParams: Promise<RecordOutcomeFlags> }) {
   const actor = await requirePageActor('viewAdmin', '/admin/metrics');
   const editable = canEditMetrics(actor);
+  const [metrics, flags] = await Promise.all([listAdminMetrics(), searchParams]);
   return (
     <AdminList
-      title="Metrics" rows={await listAdminMetrics()}
+      title="Metrics" status={recordOutcome(flags, 'metric')} rows={metrics}
       headers={['Key', 'Label', 'Unit', 'Kind', 'HXL', 'Figures', 'Status']}
       cells={(m) => (
         <>

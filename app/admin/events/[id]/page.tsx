@@ -9,7 +9,7 @@ export const dynamic = 'force-dynamic';
 const day = (d: Date | null) => d?.toISOString().slice(0, 10) ?? '';
 
 export default async function EventPage({ params }: { params: Promise<{ id: string }> }) {
-  const event = await requirePageRecord('editReferenceData', '/admin/events', params, getEventForEdit);
+  const { record: event } = await requirePageRecord('editReferenceData', '/admin/events', params, getEventForEdit);
   const initial = { title: event.title, date: day(event.date), endDate: day(event.endDate), description: event.description ?? '', placeId: event.placeId ? String(event.placeId) : '', sourceId: event.sourceId ? String(event.sourceId) : '' };
   return (
     <section>

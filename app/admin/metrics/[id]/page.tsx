@@ -7,7 +7,7 @@ import { mergeRecordAction, retractRecordAction, saveRecordAction } from '../../
 export const dynamic = 'force-dynamic';
 
 export default async function MetricPage({ params }: { params: Promise<{ id: string }> }) {
-  const metric = await requirePageRecord('editMetrics', '/admin/metrics', params, getMetricForEdit);
+  const { record: metric } = await requirePageRecord('editMetrics', '/admin/metrics', params, getMetricForEdit);
   const initial = { key: metric.key, label: metric.label, unit: metric.unit, kind: metric.kind, hxlTag: metric.hxlTag, description: metric.description ?? '', keywords: metric.keywords.join(', ') };
   return (
     <section>

@@ -7,7 +7,7 @@ import { mergeRecordAction, retractRecordAction, saveRecordAction } from '../../
 export const dynamic = 'force-dynamic';
 
 export default async function PlacePage({ params }: { params: Promise<{ id: string }> }) {
-  const place = await requirePageRecord('editReferenceData', '/admin/places', params, getPlaceForEdit);
+  const { record: place } = await requirePageRecord('editReferenceData', '/admin/places', params, getPlaceForEdit);
   const initial = { name: place.name, type: place.type, code: place.code ?? '', parentId: place.parentId ? String(place.parentId) : '', aliases: place.aliases.join(', '), latitude: place.latitude?.toString() ?? '', longitude: place.longitude?.toString() ?? '' };
   return (
     <section>

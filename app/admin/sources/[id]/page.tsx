@@ -9,7 +9,7 @@ export const dynamic = 'force-dynamic';
 const day = (d: Date | null) => d?.toISOString().slice(0, 10) ?? '';
 
 export default async function SourcePage({ params }: { params: Promise<{ id: string }> }) {
-  const source = await requirePageRecord('editReferenceData', '/admin/sources', params, getSourceForEdit);
+  const { record: source } = await requirePageRecord('editReferenceData', '/admin/sources', params, getSourceForEdit);
   const initial = { title: source.title, url: source.url ?? '', publisher: source.publisher?.name ?? '', publishedAt: day(source.publishedAt), accessedAt: day(source.accessedAt), archiveUrl: source.archiveUrl ?? '', preferred: source.preferred ? 'on' : '' };
   return (
     <section>

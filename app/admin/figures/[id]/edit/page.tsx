@@ -1,8 +1,7 @@
-import { notFound } from 'next/navigation';
 import { FigureForm } from '@/components/admin/FigureForm';
 import { PublishPanel, RetractPanel } from '@/components/admin/ReviewPanel';
 import { FigureHistory } from '@/components/admin/FigureHistory';
-import { requirePageActor } from '@/lib/auth/pageGuard';
+import { requirePageRecord } from '@/lib/auth/pageGuard';
 import { canPublishFigure } from '@/lib/auth/permissions';
 import { getConfig } from '@/lib/config';
 import { figureFormOptions, getFigureForEdit, listFigureHistory } from '@/lib/figures/adminFigures';
@@ -15,12 +14,8 @@ export const dynamic = 'force-dynamic';
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '');
 
 export default async function EditFigurePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string; published?: string; retracted?: string }> }) {
-  const { id: rawId } = await params;
-  const actor = await requirePageActor('editFigure', `/admin/figures/${rawId}/edit`);
-  const id = Number(rawId);
-  const figure = Number.isInteger(id) && id > 0 ? await getFigureForEdit(id) : null;
-  if (!figure) notFound();
-  const [options, history, flags] = await Promise.all([figureFormOptions(), listFigureHistory(id), searchParams]);
+  const { actor, record: figure } = await requirePageRecord('editFigure', '/admin/figures', params, getFigureForEdit, '/edit');
+  const [options, history, flags] = await Promise.all([figureFormOptions(), listFigureHistory(figure.id), searchParams]);
   const requireReview = getConfig().REQUIRE_REVIEW;
   const initial: Record<string, string> = {
     metricId: String(figure.metricId),
