@@ -152,7 +152,12 @@ $$;
 -- throughout an interval are those valid at its start, and they are ranked as the
 -- live vintage query ranks them (updatedAt = the state's validFrom). An interval
 -- with no published claim (before the first, or after a retraction) has no row.
-CREATE FUNCTION figure_headline_history_refresh(metric_ids INTEGER[], days DATE[]) RETURNS void
+-- `since`: the earliest instant at which the pairs' states changed. Rows that ended
+-- before it stand (no state or instant before it changed); the intervals that reach
+-- it are ranked again, including the one that now ends at it. A revision is nearly always the pairs' latest
+-- instant, so a write re-ranks the last interval or two, not a day's whole history.
+CREATE FUNCTION figure_headline_history_refresh(metric_ids INTEGER[], days DATE[], since TIMESTAMP(3) DEFAULT '-infinity')
+RETURNS void
 LANGUAGE plpgsql AS $$
 BEGIN
   IF coalesce(cardinality(metric_ids), 0) = 0 THEN
@@ -162,7 +167,7 @@ BEGIN
 
   DELETE FROM figure_headline_history h
    USING (SELECT DISTINCT u.m, u.d FROM unnest(metric_ids, days) AS u(m, d)) k
-   WHERE h."metricId" = k.m AND h.day = k.d;
+   WHERE h."metricId" = k.m AND h.day = k.d AND (h."validTo" IS NULL OR h."validTo" >= since);
 
   EXECUTE format($q$
     INSERT INTO figure_headline_history ("metricId", day, "validFrom", "validTo", "figureId", value, low, high, qualifier,
@@ -176,8 +181,10 @@ BEGIN
           SELECT DISTINCT v."metricId" AS m, v."asOf" AS d, t.at
             FROM figure_version v CROSS JOIN LATERAL (VALUES (v."validFrom"), (v."validTo")) AS t(at)
            WHERE (v."metricId", v."asOf") IN (SELECT k.m, k.d FROM k) AND t.at IS NOT NULL
-        ), slots AS (
+        ), all_slots AS (
           SELECT m, d, at AS slot, lead(at) OVER (PARTITION BY m, d ORDER BY at) AS slot_end FROM instants
+        ), slots AS (
+          SELECT * FROM all_slots WHERE slot_end IS NULL OR slot_end >= $3
         )
         SELECT v."figureId" AS id, sl.m, sl.d, sl.slot, sl.slot_end, v."originId", v."destinationId", v.low, v.high,
                v.qualifier, v."validFrom" AS "updatedAt", v."sourceId"
@@ -185,7 +192,7 @@ BEGIN
           JOIN figure_version v ON v."metricId" = sl.m AND v."asOf" = sl.d
                AND v."validFrom" <= sl.slot AND (v."validTo" IS NULL OR v."validTo" > sl.slot)
          WHERE v.status = 'PUBLISHED')$c$))
-    USING metric_ids, days;
+    USING metric_ids, days, since;
 END;
 $$;
 
@@ -210,7 +217,10 @@ BEGIN
   )
   SELECT array_agg("metricId"), array_agg("asOf") INTO closed_m, closed_d FROM closed;
   EXECUTE figure_version_insert_sql('new_revisions');
-  PERFORM figure_headline_history_refresh(array_agg(k.m), array_agg(k.d))
+  -- Every instant that changed is at or after the first new revision's (a closed
+  -- state ends at greatest(its start, its figure's first new revision)).
+  PERFORM figure_headline_history_refresh(array_agg(k.m), array_agg(k.d),
+                                          (SELECT min("createdAt") FROM new_revisions))
      FROM (SELECT u.m, u.d FROM unnest(closed_m, closed_d) AS u(m, d)
            UNION
            SELECT (after->>'metricId')::int, (after->>'asOf')::date FROM new_revisions
@@ -222,8 +232,8 @@ END $$;
 CREATE FUNCTION figure_headline_history_on_version_delete() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM figure_headline_history_refresh(array_agg(k.m), array_agg(k.d))
-     FROM (SELECT DISTINCT "metricId" AS m, "asOf" AS d FROM old_versions) k;
+  PERFORM figure_headline_history_refresh(array_agg(k.m), array_agg(k.d), min(k.since))
+     FROM (SELECT "metricId" AS m, "asOf" AS d, min("validFrom") AS since FROM old_versions GROUP BY 1, 2) k;
   RETURN NULL;
 END;
 $$;
