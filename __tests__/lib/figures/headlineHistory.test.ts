@@ -197,6 +197,22 @@ describe('figure_headline_history against the live vintage ranking', () => {
     expect(after).not.toEqual(before);
   });
 
+  it('agrees after a bulk import of 1,500 figures with their revisions in one statement, and leaves the planner settings as they were', async () => {
+    const setting = await sql.begin(async (tx) => {
+      await tx`WITH inserted AS (
+          INSERT INTO figure ("metricId", low, high, qualifier, "asOf", "originId", "sourceId", quote, status, "updatedAt")
+          SELECT CASE WHEN g % 2 = 0 THEN ${ids.stock}::int ELSE ${ids.flow}::int END, 10 * g, 10 * g, 'EXACT',
+                 date '2022-03-01' + g % 6, CASE WHEN g % 3 = 0 THEN ${ids.kyiv}::int WHEN g % 3 = 1 THEN ${ids.lviv}::int END,
+                 ${sources.late}::int, 'bulk', 'PUBLISHED', now()
+          FROM generate_series(1, 1500) g RETURNING *)
+        INSERT INTO figure_revision ("figureId", version, action, after, reason, "createdAt")
+        SELECT f.id, 1, 'IMPORT', ${afterSql()}, 'test history', ${at(60)} FROM inserted f`;
+      return (await tx<{ v: string }[]>`SELECT current_setting('enable_nestloop') AS v`)[0].v;
+    });
+    expect(setting).toBe('on');
+    await expectFresh();
+  });
+
   it('moves through time: the series differ between instants, and the history has rows that ended', async () => {
     const metric = await getMetricByKey('evacuees');
     const series = new Set<string>();
