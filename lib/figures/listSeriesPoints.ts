@@ -1,6 +1,8 @@
 // The two ways to compute a series' points, with identical results:
 // - from figure_headline, the headline rows PostgreSQL triggers keep current
-//   (prisma/migrations/20261122005700_figure_headline): one indexed range scan;
+//   (prisma/migrations/20261122005700_figure_headline), or at a vintage from
+//   figure_headline_history, their history (*_figure_headline_history): one
+//   indexed range scan;
 // - live, ranking every published claim in range with the headline rule: the
 //   fallback for filters the precomputed rows cannot answer.
 // STOCK: each bucket shows the headline of the last day in it that has claims.
@@ -37,11 +39,11 @@ export interface PointRow {
  * any filter that drops claims within a key (publisher, qualifier, search) or
  * that is not on the place key (place matches origin OR destination; origin and
  * destination alone are not the key either) needs the live query. Status does
- * not matter: series always count published figures only. The table holds the
- * present only, so a vintage (vintage.ts) is ranked live over figure_version.
+ * not matter: series always count published figures only. A vintage (vintage.ts)
+ * reads the rows' history instead (dayHeadlinesSql).
  */
 export function headlineTableAnswers(filters: FigureFilters): boolean {
-  return !filters.vintage && !filters.place && !filters.origin && !filters.destination && !filters.publisher && !filters.qualifier && !filters.q;
+  return !filters.place && !filters.origin && !filters.destination && !filters.publisher && !filters.qualifier && !filters.q;
 }
 
 // Up to MAX_IDS_PER_POINT ids per point. As JSON they are parsed by JSON.parse instead of
@@ -51,31 +53,43 @@ const idsJson = (sql: Sql, ids: Fragment) => sql`array_to_json(${ids})`;
 
 const bucketSql = (sql: Sql, interval: Interval) => sql`date_trunc(${interval}, h.day::timestamp)::date`;
 
-/** Points from figure_headline; only for filters where headlineTableAnswers() holds. */
+/**
+ * The relation to read as `h`: each (metric, day)'s across-places headline row
+ * (figure_headline's placeKey -1), now or, with a vintage, the history row valid at
+ * that instant. Both tables have the same columns after their keys.
+ */
+function dayHeadlinesSql(sql: Sql, filters: FigureFilters) {
+  if (!filters.vintage) return sql`(SELECT * FROM figure_headline WHERE "placeKey" = -1)`;
+  const at = sql`(${filters.vintage}::timestamptz AT TIME ZONE 'UTC')`;
+  return sql`(SELECT * FROM figure_headline_history WHERE "validFrom" <= ${at} AND ("validTo" IS NULL OR "validTo" > ${at}))`;
+}
+
+/** Points from figure_headline (or its history); only for filters where headlineTableAnswers() holds. */
 export function listHeadlinePoints(sql: Sql, metric: SeriesMetric, filters: FigureFilters, interval: Interval) {
+  const rows = dayHeadlinesSql(sql, filters);
   const range = [
     filters.from ? sql`AND h.day >= ${filters.from}::date` : sql``,
     filters.to ? sql`AND h.day <= ${filters.to}::date` : sql``,
   ];
   if (metric.kind === 'STOCK') {
-    // placeKey -1 holds each day's headline across places, its claim count and ranked ids.
+    // Each day's headline across places, its claim count and ranked ids.
     return sql<PointRow[]>`
       SELECT DISTINCT ON (bucket) to_char(bucket, 'YYYY-MM-DD') AS date, value, low, high,
              ARRAY[qualifier::text] AS qualifiers, claims,
              ${idsJson(sql, sql`"figureIds"[1:${MAX_IDS_PER_POINT}]`)} AS figure_ids
-      FROM (SELECT ${bucketSql(sql, interval)} AS bucket, h.* FROM figure_headline h
-            WHERE h."metricId" = ${metric.id} AND h."placeKey" = -1 ${range[0]} ${range[1]}) d
+      FROM (SELECT ${bucketSql(sql, interval)} AS bucket, h.* FROM ${rows} h
+            WHERE h."metricId" = ${metric.id} ${range[0]} ${range[1]}) d
       ORDER BY bucket, day DESC`;
   }
-  // A flow reads each day's sum of per-place headlines (placeKey -1, sum* columns);
+  // A flow reads each day's sum of per-place headlines (the sum* columns);
   // ids merge across the bucket's days as the live query orders them: rank in
   // their place, then the latest day, then the highest id.
   return sql<PointRow[]>`
     WITH d AS (
       SELECT ${bucketSql(sql, interval)} AS bucket, h.day, h."sumValue", h."sumLow", h."sumHigh", h.claims,
              h."sumQualifiers", h."sumFigureIds", h."sumFigureRanks"
-      FROM figure_headline h
-      WHERE h."metricId" = ${metric.id} AND h."placeKey" = -1 ${range[0]} ${range[1]}
+      FROM ${rows} h
+      WHERE h."metricId" = ${metric.id} ${range[0]} ${range[1]}
     ), ids AS (
       SELECT d.bucket, (array_agg(u.id ORDER BY u.rank, d.day DESC, u.id DESC))[1:${MAX_IDS_PER_POINT}] AS figure_ids
       FROM d CROSS JOIN LATERAL unnest(d."sumFigureIds", d."sumFigureRanks") AS u(id, rank)

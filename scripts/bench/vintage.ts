@@ -2,7 +2,8 @@
 // query function, at the current data and at a vintage, in this process against the
 // database you name (`npm run bench:data` first). Reports the median of 7 runs after
 // a warm-up: current (figure_headline), current ranked live (what place, publisher,
-// qualifier and search filters use), and at a vintage (figure_version, ranked live).
+// qualifier and search filters use), at a vintage (figure_headline_history, the API
+// path), and at the vintage ranked live over figure_version (what filtered vintages use).
 // Usage: npm run bench -- vintage --database-url postgresql://…/corridor_bench_vintage
 import { parseArgs } from 'node:util';
 
@@ -47,7 +48,8 @@ async function main() {
   const cases: Array<[string, () => Promise<unknown>]> = [
     ['current, from figure_headline (the API path)', () => getSeriesJson({ metric: 'refugees', filters: current, interval: 'day' })],
     ['current, ranked live', () => listLivePoints(sql, metric, current, 'day')],
-    ['at the vintage (figure_version, ranked live)', () => getSeriesJson({ metric: 'refugees', filters: vintage, interval: 'day' })],
+    ['at the vintage, from figure_headline_history (the API path)', () => getSeriesJson({ metric: 'refugees', filters: vintage, interval: 'day' })],
+    ['at the vintage, ranked live over figure_version', () => listLivePoints(sql, metric, vintage, 'day')],
   ];
   const medians: number[] = [];
   for (const [name, run] of cases) {
@@ -63,7 +65,18 @@ async function main() {
     medians.push(median);
     say(`${name}: median ${median.toFixed(1)} ms (min ${times[0].toFixed(1)}, max ${times.at(-1)!.toFixed(1)})`);
   }
-  say(`vintage / current (headline table): ${(medians[2] / medians[0]).toFixed(1)}×; vintage / current ranked live: ${(medians[2] / medians[1]).toFixed(1)}×`);
+  say(`vintage / current (both from the headline tables, the API paths): ${(medians[2] / medians[0]).toFixed(1)}×; vintage ranked live / current: ${(medians[3] / medians[0]).toFixed(0)}×`);
+  // Not a timing: the two vintage paths must agree here too, at the bench's vintage and
+  // halfway through the history (when only the older states existed).
+  const { listHeadlinePoints } = await import('../../lib/figures/listSeriesPoints');
+  const [{ mid }] = await sql<{ mid: string }[]>`
+    SELECT to_char(min("createdAt") + (max("createdAt") - min("createdAt")) / 2, 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS mid FROM figure_revision`;
+  for (const instant of [at, mid]) {
+    const filters = parseFigureFilters(new URLSearchParams(`${range}&vintage=${instant}`));
+    const text = (rows: unknown) => JSON.stringify(rows, (_, v) => (typeof v === 'bigint' ? v.toString() : v));
+    const [history, live] = [await listHeadlinePoints(sql, metric, filters, 'day'), await listLivePoints(sql, metric, filters, 'day')];
+    say(`at ${instant}: ${history.length} points; history and live ranking ${text(history) === text(live) ? 'agree' : 'DIFFER'}`);
+  }
   await closeSql();
 }
 

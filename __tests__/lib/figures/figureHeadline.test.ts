@@ -313,8 +313,11 @@ describe('the series body written by PostgreSQL', () => {
 });
 
 describe('which filters the headline table answers', () => {
-  it('answers metric, dates and interval, and leaves place, publisher, qualifier and search to the live query', () => {
+  it('answers metric, dates, interval and vintage, and leaves place, publisher, qualifier and search to the live query', () => {
     expect(headlineTableAnswers(parseFigureFilters({ from: '2022-03-01', to: '2022-03-09', status: 'DRAFT' }))).toBe(true);
+    // A vintage reads the table's history (headlineHistory.test.ts); with another filter it is ranked live.
+    expect(headlineTableAnswers(parseFigureFilters({ from: '2022-03-01', vintage: '2022-03-15T12:00:00Z' }))).toBe(true);
+    expect(headlineTableAnswers(parseFigureFilters({ vintage: '2022-03-15T12:00:00Z', place: 'UA' }))).toBe(false);
     for (const extra of [{ place: 'UA' }, { origin: 'UA' }, { destination: 'PL' }, { publisher: 'UNHCR' }, { qualifier: 'RANGE' }, { q: 'fled' }]) {
       expect(headlineTableAnswers(parseFigureFilters(extra))).toBe(false);
     }
