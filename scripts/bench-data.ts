@@ -124,10 +124,6 @@ async function main() {
       'attribution', f.attribution, 'notes', f.notes, 'status', f.status, 'retractedReason', f."retractedReason")`;
     await c.query(`INSERT INTO figure_revision ("figureId", version, action, after, reason, "createdAt")
       SELECT f.id, 1, 'IMPORT', ${after('f.low + 1')}, 'Synthetic benchmark history', now() - interval '2 days' FROM figure f WHERE f.id % 20 = 0`);
-    // Without statistics on the 50,000 versions just written, the trigger's UPDATE of the
-    // open versions for the next million revisions once planned a nested loop that ran
-    // for over 35 minutes; with them it is a hash join.
-    await c.query('ANALYZE figure_version');
     await c.query(`INSERT INTO figure_revision ("figureId", version, action, after, reason, "createdAt")
       SELECT f.id, 2, 'IMPORT', ${after('f.low')}, 'Synthetic benchmark history', now() - interval '1 day' FROM figure f`);
     await c.query(`INSERT INTO app_setting (key, value, "updatedAt") VALUES ('synthetic_data', $1, now())`, [JSON.stringify({ figures, generatedAt: new Date().toISOString() })]);
