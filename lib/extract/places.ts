@@ -97,6 +97,8 @@ const DESTINATION_CUES = [
   'to', 'into', 'towards', 'toward', 'for', 'reached', 'reaching', 'reach', 'arrived in', 'arriving in', 'arrived at', 'entered',
   'entering', 'in', 'made it to', 'taken in', 'received in', 'crossed into', 'hosted in', 'are now in', 'were in', 'passed through',
   'through', 'shelter in', 'arriving at', 'arrive at', 'arrives at', 'arrive in', 'arrives in', 'crossed at', 'crossing at', 'entered at', 'via',
+  // The passive of a host verb: "are now hosted by Bulgaria", "have been taken in by Slovakia".
+  'hosted by', 'welcomed by', 'taken in by', 'received by', 'sheltered by', 'accepted by', 'admitted by', 'registered by',
 ];
 const HOST_VERBS = [
   'has counted', 'counted', 'has taken in', 'have taken in', 'had taken in', 'took in', 'has received', 'has registered', 'registered',
@@ -116,7 +118,14 @@ const PLACE_NOUNS = new Set(['country', 'city', 'town', 'capital', 'village', 'r
 // "the Republic of Moldova": a name's formal head, read through like "the city of".
 const FORMAL_HEADS = new Set(['republic']);
 // A national agency's count is for its country: "Romania's interior ministry", "Poland's border guard".
-const AGENCY_WORDS = new Set(['interior', 'ministry', 'border', 'police', 'government', 'authorities', 'migration', 'office', 'statistics', 'guard', 'guards', 'officials']);
+const AGENCY_WORDS = new Set([
+  'interior', 'ministry', 'border', 'police', 'government', 'authorities', 'migration', 'office', 'statistics', 'guard', 'guards', 'officials',
+  'minister', 'president', 'premier', 'spokesman', 'spokeswoman', 'spokesperson', 'inspectorate', 'immigration',
+]);
+// Words of a title before its agency word: "Polish Deputy Interior Minister", "Moldovan Prime Minister".
+const TITLE_WORDS = new Set(['deputy', 'prime', 'foreign', 'national', 'state', 'general', 'chief', 'head', 'vice', 'first', 'county', 'regional', 'local']);
+// The side of a border: "at the Hungarian border", "on the Polish side", "crossed the Polish-Ukrainian border".
+const BORDER_WORDS = new Set(['border', 'borders', 'frontier', 'side', 'crossing', 'crossings', 'checkpoints', 'checkpoint']);
 const NOT_PLACES = new Set([
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may',
   'june', 'july', 'august', 'september', 'october', 'november', 'december', 'the', 'a', 'reuters', 'afp', 'ap', 'unhcr', 'un',
@@ -156,8 +165,8 @@ function roleBefore(tokens: Token[], i: number): 'origin' | 'destination' | null
       if (matchPhraseEndingAt(tokens, k, ORIGIN_CUES) && tokens[k].lower !== 'left') return 'origin';
     }
   }
-  // "crossed Ukraine's borders"
-  if (/['’]s$/.test(tokens[i].text) && /^borders?$/.test(tokens[i + 1]?.lower ?? '')) return 'origin';
+  // "crossed Ukraine's borders" (another country's borders go by the cue: "through Romania's border crossings")
+  if (/['’]s$/.test(tokens[i].text) && stripPossessive(tokens[i].lower) === HOME_COUNTRY && /^borders?$/.test(tokens[i + 1]?.lower ?? '')) return 'origin';
   if (matchPhraseEndingAt(tokens, i - 1, DESTINATION_CUES)) return 'destination';
   // "the Medyka crossing into Poland" has its cue further back; "Ukraine's western city of Lviv" none.
   return null;
@@ -207,6 +216,40 @@ function subjectOfVerb(tokens: Token[], first: number, last: number): boolean {
     if (pos !== 'AUX' && pos !== 'ADV') return false;
   }
   return false;
+}
+
+/** An agency word at i, after title words ("Deputy Interior Minister", "Prime Minister", "border guard"). */
+function agencyTitleAt(tokens: Token[], i: number): boolean {
+  for (let k = i; k < i + 3; k++) {
+    const word = tokens[k]?.lower ?? '';
+    if (AGENCY_WORDS.has(word)) return true;
+    if (!TITLE_WORDS.has(word)) return false;
+  }
+  return false;
+}
+
+/**
+ * The country whose side of the border a phrase names, when no cue before it gave a role:
+ * "at the Hungarian border", "on the Polish side", "crossed the Polish-Ukrainian border" (the side
+ * that is not Ukraine's). Not a border agency ("Polish border guards").
+ */
+function borderSide(tokens: Token[], i: number): { country: string } | null {
+  const parts = tokens[i].lower.split('-');
+  const countries = parts.map((part) => DEMONYMS[part]);
+  let country: string | undefined;
+  if (parts.length === 1) country = countries[0];
+  else if (parts.length === 2 && parts.includes('ukrainian')) country = countries[parts.indexOf('ukrainian') === 0 ? 1 : 0];
+  if (!country || !BORDER_WORDS.has(tokens[i + 1]?.lower ?? '') || AGENCY_WORDS.has(tokens[i + 2]?.lower ?? '') || TITLE_WORDS.has(tokens[i + 2]?.lower ?? '')) return null;
+  if (tokens[i - 1]?.lower !== 'the') return null;
+  // "the Hungarian border town of Zahony", "the Polish border crossing at Medyka": the place named after it is meant.
+  const after = tokens[i + 2];
+  if (after?.kind === 'word' && /^[a-z]/.test(after.text) && (after.pos === 'NOUN' || PLACE_NOUNS.has(after.lower))) return null;
+  const before = tokens[i - 2];
+  if (!before) return null;
+  // A cue before it decides ("from the Polish border" is no arrival); "at", "on", "across" and a crossing verb mean people reached it.
+  if (roleBefore(tokens, i) !== null) return roleBefore(tokens, i) === 'destination' ? { country } : null;
+  if (['at', 'on', 'across', 'over'].includes(before.lower) || ['cross', 'reach', 'pass'].includes(before.lemma ?? before.lower)) return { country };
+  return null;
 }
 
 function agencyAfter(tokens: Token[], last: number): boolean {
@@ -340,7 +383,17 @@ export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previous: Las
         continue;
       }
     }
-    if (demonym && AGENCY_WORDS.has(tokens[i + 1]?.lower ?? '') || (demonym && AGENCY_WORDS.has(tokens[i + 2]?.lower ?? '') && AGENCY_WORDS.has(tokens[i + 1]?.lower ?? ''))) {
+    // "Polish border guards", "Polish Deputy Interior Minister …": title words up to an agency word.
+    const border = borderSide(tokens, i);
+    if (border) {
+      const ref = matcher.at(tokenize(border.country), 0)?.ref;
+      const place = ref ? { name: ref.name, placeId: ref.id } : { name: border.country, placeId: null };
+      mentions.push({ place, role: 'destination', first: i, last: i + 1, abroad: true, home: false });
+      recent.country = place;
+      i += 1;
+      continue;
+    }
+    if (demonym && agencyTitleAt(tokens, i + 1)) {
       const ref = matcher.at(tokenize(demonym), 0)?.ref;
       const place = ref ? { name: ref.name, placeId: ref.id } : { name: demonym, placeId: null };
       mentions.push({ place, role: 'destination', first: i, last: i, abroad: true, home: false, subject: true });
