@@ -75,6 +75,7 @@ const NEGATIVE_LEMMAS = new Set([
   'return', 'apply', 'displace', 'stay', 'remain', 'besiege', 'hospitalize', 'hospitalise', 'treat', 'rescue-pending',
   'sign', 'volunteer', 'kidnap', 'deport', 'abduct', 'capture', 'lack', 'live', 'face', 'await', 'seek',
 ]);
+const HOSTED_PARTICIPLES = new Set(['sheltered', 'hosted', 'housed', 'accommodated']);
 const NEGATIVE_WORDS = new Set(['still', 'stranded', 'trapped', 'internally', 'waiting', 'remain', 'remained', 'remaining']);
 const RATE_WORDS = [['a', 'day'], ['per', 'day'], ['each', 'day'], ['every', 'day'], ['a', 'week'], ['per', 'week'], ['an', 'hour'], ['per', 'hour'], ['daily']];
 // "were able to leave", "managed to get out": the infinitive is what happened, not a plan.
@@ -273,6 +274,8 @@ export function notACount(tokens: Token[], mention: NumberMention, clause: [numb
   // number is the object of its verb: "killing 52 people who were waiting for trains").
   for (let i = mention.last + 1; i < clause[1] && i <= mention.last + 7 && !predicate.object; i++) {
     if (tokens[i].kind === 'punct') break;
+    // "are still being sheltered in Moldova", "still hosted": people kept by a host are no plight.
+    if (tokens[i].lower === 'still' && tokens.slice(i + 1, i + 3).some((t) => HOSTED_PARTICIPLES.has(t.lower))) continue;
     if (NEGATIVE_WORDS.has(tokens[i].lower)) return 'negative';
   }
   // "The daily number of arrivals has fallen to about 30,000": a rate named before the number.

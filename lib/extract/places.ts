@@ -98,7 +98,7 @@ const DESTINATION_CUES = [
   'entering', 'in', 'made it to', 'taken in', 'received in', 'crossed into', 'hosted in', 'are now in', 'were in', 'passed through',
   'through', 'shelter in', 'arriving at', 'arrive at', 'arrives at', 'arrive in', 'arrives in', 'crossed at', 'crossing at', 'entered at', 'via',
   // The passive of a host verb: "are now hosted by Bulgaria", "have been taken in by Slovakia".
-  'hosted by', 'welcomed by', 'taken in by', 'received by', 'sheltered by', 'accepted by', 'admitted by', 'registered by',
+  'border at', 'hosted by', 'welcomed by', 'taken in by', 'received by', 'sheltered by', 'accepted by', 'admitted by', 'registered by',
 ];
 const HOST_VERBS = [
   'has counted', 'counted', 'has taken in', 'have taken in', 'had taken in', 'took in', 'has received', 'has registered', 'registered',
@@ -252,6 +252,22 @@ function borderSide(tokens: Token[], i: number): { country: string } | null {
   return null;
 }
 
+/**
+ * A place abroad named as the site people reached: "at the Medyka crossing", "through the Siret
+ * checkpoint", "crossed Slovakia's border with Ukraine", "at Poland's border crossings".
+ */
+function siteReached(tokens: Token[], first: number, last: number): boolean {
+  const possessive = /['’]s$/.test(tokens[last].text);
+  const noun = tokens[last + 1]?.lower ?? '';
+  if (!(FACILITY_NOUNS.has(noun) || (possessive && BORDER_WORDS.has(noun)))) return false;
+  // Not a border agency ("Poland's border guard") nor a place named after the site ("the Polish border town of …").
+  if (AGENCY_WORDS.has(tokens[last + 2]?.lower ?? '') || PLACE_NOUNS.has(tokens[last + 2]?.lower ?? '')) return false;
+  const k = tokens[first - 1]?.lower === 'the' ? first - 2 : first - 1;
+  const before = tokens[k];
+  if (!before) return false;
+  return ['at', 'through', 'across', 'over', 'via'].includes(before.lower) || ['cross', 'reach', 'pass'].includes(before.lemma ?? before.lower);
+}
+
 function agencyAfter(tokens: Token[], last: number): boolean {
   if (!/['’]s$/.test(tokens[last].text) && !(tokens[last + 1]?.text === "'s" || tokens[last + 1]?.text === '’s')) return false;
   // "Poland's tally of arrivals": a country's own count is for that country too.
@@ -331,6 +347,8 @@ export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previous: Las
       if (cued === 'origin' && tokens[cueIndex(tokens, i)]?.lower === 'in' && isAbroad(known.ref)) cued = 'destination';
       // "spread across Poland" is where people are; "evacuated across the Luhansk region" is no direction.
       if (tokens[cueIndex(tokens, i)]?.lower === 'across') cued = isAbroad(known.ref) ? 'destination' : null;
+      // "at the Medyka crossing", "crossed Slovakia's border with Ukraine": a site or border abroad people reached.
+      if (cued === null && isAbroad(known.ref) && siteReached(tokens, i, last)) cued = 'destination';
       // A country abroad as the subject of a verb ("Slovakia has seen …", "Poland is now hosting …")
       // hosts what it counts.
       const abroad = isCountry(known.ref) && !isHomeCountry(known.ref);
