@@ -8,10 +8,10 @@ import { notAFigureReason } from './filters';
 import { tagTokens } from './language';
 import { classifyMetric, governingVerb, headKeywordIndex, headNoun, isSubfigure, notACount, peopleCountedBefore, type MetricMatch } from './metrics';
 import { findNumberMentions, type NumberMention } from './numbers';
-import { createPlaceMatcher, findPlaces, isCountry, lastPlaces, pickPlaces, type LastPlaces, type PlaceMatcher, type PlaceMention } from './places';
+import { createPlaceMatcher, findPlaces, isAbroad, isCountry, isHomeCountry, lastPlaces, pickPlaces, type LastPlaces, type PlaceMatcher, type PlaceMention } from './places';
 import { splitClauses, splitSentences } from './sentences';
 import { matchesPhrase, tokenize, type Token } from './tokens';
-import type { Candidate, ExtractOptions, MetricCue, NamedPlace, Span } from './types';
+import type { Candidate, ExtractOptions, MetricCue, NamedPlace, PlaceRef, Span } from './types';
 
 export { DEFAULT_METRIC_CUES } from './metrics';
 export type { Candidate, ExtractOptions, MetricCue, PlaceRef, NamedPlace } from './types';
@@ -28,6 +28,8 @@ interface SentenceContext {
   lastCandidate?: Draft;
   /** The last place abroad named here, not as where people came from ("crossing into Moldova", "Slovakia has opened", "Krakow's station"); read when asked. */
   wentTo: () => PlaceMention | undefined;
+  /** The last country abroad named here, not as where people came from, or the country of a town abroad or a dateline's city ("BUCHAREST, March 11 –"); read when asked. */
+  countryNamed: () => NamedPlace | undefined;
 }
 
 /** A candidate under construction, with what the later passes need. */
@@ -92,7 +94,19 @@ export function extractCandidates(text: string, opts: ExtractOptions): Candidate
       const named = findPlaces(tokens, matcher, previousPlace).filter((p) => p.role !== 'origin' && p.abroad && !p.referred);
       return named.find((p) => p.first <= 1) ?? named.at(-1);
     };
-    const context: SentenceContext = { sentence, paragraph, tokens, attributions: hasNumber || SPEAKING.test(sentence.text) ? sources(tokens, sentence.text, matcher) : [], wentTo };
+    const countryNamed = () => {
+      if (tokens[0]?.pos === undefined) tagTokens(sentence.text, tokens);
+      const origins = new Set(findPlaces(tokens, matcher, previousPlace).filter((p) => p.role === 'origin').map((p) => p.first));
+      let country: NamedPlace | undefined;
+      for (let i = 0; i < tokens.length; i++) {
+        const known = matcher.at(tokens, i);
+        if (!known) continue;
+        if (!origins.has(i)) country = countryOf(known.ref, matcher) ?? country;
+        i += known.length - 1;
+      }
+      return country;
+    };
+    const context: SentenceContext = { sentence, paragraph, tokens, attributions: hasNumber || SPEAKING.test(sentence.text) ? sources(tokens, sentence.text, matcher) : [], wentTo, countryNamed };
     context.lastPlace = lastPlaces(named, previousPlace);
     if (hasNumber) {
       const found = candidatesInSentence(context, history, history.length, opts, matcher, leftovers);
@@ -603,7 +617,7 @@ function buildDraft(
   // "Slovakia has opened three more crossing points. More than 140,000 people have crossed from Ukraine so far":
   // an arrival whose sentence names no place it went to is into the place abroad the sentence before named.
   if (!destinationMention && (metricKey === 'refugees' || reading.metric!.movement)) {
-    const carried = elidedDestination(tokens, mention, clause, places, metrics, history.at(-1));
+    const carried = elidedDestination(tokens, mention, clause, places, metrics, history);
     if (carried) destinationMention = carried;
   }
   // "have gone to the neighbouring countries", "fled abroad": out of the country without a name.
@@ -665,14 +679,15 @@ const NATIONAL_BODIES = new Set(['ministry', 'police', 'guard', 'guards', 'gover
 const INTERNATIONAL_BODIES = new Set(['un', 'unhcr', 'iom', 'unicef', 'agency', 'nations']);
 const SCOPE_WORDS = new Set(['overall', 'altogether', 'worldwide']);
 // Verbs of arriving whose destination may be left to the sentence before ("have crossed so far").
-const ARRIVAL_LEMMAS = new Set(['cross', 'enter', 'arrive', 'register', 'reach', 'receive', 'host', 'welcome', 'admit', 'accept']);
+const ARRIVAL_LEMMAS = new Set(['cross', 'enter', 'arrive', 'register', 'reach', 'receive', 'host', 'welcome', 'admit', 'accept', 'come', 'pass']);
 
 /**
  * The destination a sentence leaves out: the number's verb is one of arriving with no "into", "to" or
  * "in" after it, the sentence names no place but the home country people left, and the sentence just
  * before named a place abroad people went to or are in.
  */
-function elidedDestination(tokens: Token[], mention: NumberMention, clause: [number, number], places: PlaceMention[], metrics: MetricCue[], previous: SentenceContext | undefined): PlaceMention | null {
+function elidedDestination(tokens: Token[], mention: NumberMention, clause: [number, number], places: PlaceMention[], metrics: MetricCue[], history: SentenceContext[]): PlaceMention | null {
+  const previous = history.at(-1);
   if (!previous || places.some((p) => !(p.home && p.role === 'origin'))) return null;
   // With the country people left named ("have crossed from Ukraine so far"), only a national body's
   // count ("the interior ministry said") is for the country the sentence before named.
@@ -681,9 +696,30 @@ function elidedDestination(tokens: Token[], mention: NumberMention, clause: [num
   if (places.length > 0 && !tokens.some((t) => NATIONAL_BODIES.has(t.lower))) return null;
   const { verb } = governingVerb(tokens, mention, clause, metrics);
   if (verb === null || !ARRIVAL_LEMMAS.has(tokens[verb].lemma ?? tokens[verb].lower)) return null;
-  if (tokens.slice(verb + 1, clause[1]).some((t) => ['into', 'to', 'towards', 'in', 'across'].includes(t.lower))) return null;
+  // A place of its own after the verb ("into Hungary", "to the Czech Republic"), not "across the border".
+  const named = (k: number) => tokens.slice(k + 1, k + 4).some((t) => /^[A-Z]/.test(t.text)) && !/^(?:border|frontier)s?$/.test(tokens[k + 2]?.lower ?? '');
+  if (tokens.slice(verb + 1, clause[1]).some((t, n) => ['into', 'to', 'towards', 'in'].includes(t.lower) || (t.lower === 'across' && named(verb + 1 + n)))) return null;
   const wentTo = previous.wentTo();
-  return wentTo ? { ...wentTo, first: -1, last: -1, referred: true } : null;
+  if (wentTo) return { ...wentTo, first: -1, last: -1, referred: true };
+  // A national body's count ("the border guard said", "Police said") is for the country the report
+  // is about: the last one named a few sentences back, in a headline, or a dateline's city's country.
+  if (!tokens.some((t) => NATIONAL_BODIES.has(t.lower))) return null;
+  for (let k = history.length - 1; k >= Math.max(0, history.length - NATIONAL_LOOKBACK); k--) {
+    const country = history[k].countryNamed();
+    if (country) return { place: country, role: 'destination', first: -1, last: -1, abroad: true, home: false, referred: true };
+  }
+  return null;
+}
+
+// How many sentences back a national body's count looks for its country (a headline and a few lines of wire copy).
+const NATIONAL_LOOKBACK = 4;
+
+/** The country abroad a known place is or lies in ("Przemysl" → Poland); none for the home country or a place not known to lie abroad. */
+function countryOf(ref: PlaceRef, matcher: PlaceMatcher): NamedPlace | undefined {
+  if (isCountry(ref)) return isHomeCountry(ref) ? undefined : { name: ref.name, placeId: ref.id };
+  if (!isAbroad(ref) || !ref.country) return undefined;
+  const country = matcher.at(tokenize(ref.country), 0)?.ref;
+  return country ? { name: country.name, placeId: country.id } : { name: ref.country, placeId: null };
 }
 
 /**

@@ -126,7 +126,9 @@ function isDayOfMonth(tokens: Token[], mention: NumberMention): boolean {
   const token = tokens[mention.numberFirst];
   if (!/^\d{1,2}$/.test(token.text) || Number(token.text) > 31) return false;
   const next = tokens[mention.numberFirst + 1]?.lower.replace(/\.$/, '') ?? '';
-  const previous = tokens[mention.numberFirst - 1]?.lower.replace(/\.$/, '') ?? '';
+  // "Feb. 24": the abbreviation's full stop may be a token of its own.
+  const back = tokens[mention.numberFirst - 1]?.text === '.' ? 2 : 1;
+  const previous = tokens[mention.numberFirst - back]?.lower.replace(/\.$/, '') ?? '';
   return MONTHS.includes(next) || MONTHS.includes(previous) || MONTHS.includes(tokens[mention.numberFirst + 2]?.lower ?? '');
 }
 

@@ -150,6 +150,8 @@ function roleBefore(tokens: Token[], i: number): 'origin' | 'destination' | null
     while (k > 0 && (((tokens[k].pos === 'ADJ' || tokens[k].pos === 'NOUN') && /^[a-z]/.test(tokens[k].text)) || DEMONYMS[tokens[k].lower] !== undefined)) k--;
     if (tokens[k]?.lower === 'the') return roleBefore(tokens, k);
   }
+  // "crossed into Hungary's Zahony": the cue before the country's possessive is the town's.
+  if (i >= 2 && /['’]s$/.test(tokens[i - 1].text) && /^[A-Z]/.test(tokens[i - 1].text) && COUNTRY_NAMES.has(stripPossessive(tokens[i - 1].lower))) return roleBefore(tokens, i - 1);
   const previous = tokens[i - 1]?.lower;
   if (previous === undefined) return null;
   if (previous === 'to' && ['according', 'due', 'close', 'next', 'told', 'said'].includes(tokens[i - 2]?.lower ?? '')) return null;
@@ -332,6 +334,11 @@ export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previous: Las
     if (known) {
       const last = i + known.length - 1;
       const place = { name: known.ref.name, placeId: known.ref.id };
+      // "Hungary's Zahony": the town is the place meant, and takes the cue before the country.
+      if (isCountry(known.ref) && /['’]s$/.test(tokens[last].text) && matcher.at(tokens, last + 1)) {
+        i = last;
+        continue;
+      }
       const national = isCountry(known.ref) && !isHomeCountry(known.ref) && agencyAfter(tokens, last);
       // A dateline ("KYIV, March 21 (Reuters) –", "Kyiv:") says where the story was filed, not where people went.
       // A key-figures line ("Poland: 2,336,800") is no dateline: only a number follows the colon.
