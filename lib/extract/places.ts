@@ -220,6 +220,16 @@ function subjectOfVerb(tokens: Token[], first: number, last: number): boolean {
   return false;
 }
 
+const SEAT_WORDS = new Set(['government', 'ministry', 'parliament', 'officials', 'authorities', 'reporters', 'journalists', 'conference', 'briefing']);
+const SPEECH_LEMMAS = new Set(['say', 'tell', 'speak', 'announce', 'report', 'add']);
+
+/** "in" at k after a body or a verb of saying: "the government in Sofia", "told reporters in Warsaw", "said in Bratislava". */
+function speakerSeat(tokens: Token[], k: number): boolean {
+  if (tokens[k]?.lower !== 'in') return false;
+  const before = tokens[k - 1];
+  return before !== undefined && (SEAT_WORDS.has(before.lower) || SPEECH_LEMMAS.has(before.lemma ?? before.lower));
+}
+
 /** An agency word at i, after title words ("Deputy Interior Minister", "Prime Minister", "border guard"). */
 function agencyTitleAt(tokens: Token[], i: number): boolean {
   for (let k = i; k < i + 3; k++) {
@@ -354,6 +364,8 @@ export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previous: Las
       if (cued === 'origin' && tokens[cueIndex(tokens, i)]?.lower === 'in' && isAbroad(known.ref)) cued = 'destination';
       // "spread across Poland" is where people are; "evacuated across the Luhansk region" is no direction.
       if (tokens[cueIndex(tokens, i)]?.lower === 'across') cued = isAbroad(known.ref) ? 'destination' : null;
+      // "the government in Sofia said", "Heger said in Bratislava": a town after "in" is where the speaker sits, not where people went.
+      if (cued === 'destination' && !isCountry(known.ref) && speakerSeat(tokens, cueIndex(tokens, i))) cued = null;
       // "at the Medyka crossing", "crossed Slovakia's border with Ukraine": a site or border abroad people reached.
       if (cued === null && isAbroad(known.ref) && siteReached(tokens, i, last)) cued = 'destination';
       // A country abroad as the subject of a verb ("Slovakia has seen …", "Poland is now hosting …")
