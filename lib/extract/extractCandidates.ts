@@ -148,9 +148,12 @@ function sources(tokens: Token[], sentence: string, matcher: PlaceMatcher): Attr
   return findAttributions(tokens, sentence).filter((a) => {
     if (a.name === null) return true;
     const words = tokenize(a.name);
-    const place = matcher.at(words, 0);
+    // A live blog's clock time before the name ("14:20 Moldova says …") is no part of it.
+    let start = 0;
+    while (words[start]?.kind === 'number' || words[start]?.text === ':') start++;
+    const place = start < words.length ? matcher.at(words, start) : null;
     // "Moldova", "Moldova, which borders Ukraine": a place with or without its appositive.
-    return !(place && (place.length === words.length || words[place.length]?.text === ','));
+    return !(place && (start + place.length === words.length || words[start + place.length]?.text === ','));
   });
 }
 

@@ -204,7 +204,9 @@ const HOST_LEMMAS = new Set(['receive', 'register', 'host', 'welcome', 'count', 
 /** The name opens its clause and a verb follows it: "Slovakia has seen", "Poland is now hosting". */
 function subjectOfVerb(tokens: Token[], first: number, last: number): boolean {
   const start = tokens[first - 1]?.lower === 'the' ? first - 1 : first;
-  const opens = start === 0 || [',', ';', ':', 'and', 'while', '—', '–', '-'].includes(tokens[start - 1]?.lower ?? '');
+  // A live blog's clock time may open the line ("14:20 Moldova says …").
+  const clock = /^\d{1,2}[:.]\d{2}$/.test(tokens.slice(0, start).map((t) => t.text).join(''));
+  const opens = start === 0 || clock || [',', ';', ':', 'and', 'while', '—', '–', '-'].includes(tokens[start - 1]?.lower ?? '');
   if (!opens) return false;
   for (let k = last + 1; k <= last + 4 && k < tokens.length; k++) {
     const pos = tokens[k].pos;
@@ -280,6 +282,13 @@ function siteReached(tokens: Token[], first: number, last: number): boolean {
   return ['at', 'through', 'across', 'over', 'via'].includes(before.lower) || ['cross', 'reach', 'pass'].includes(before.lemma ?? before.lower);
 }
 
+/** "the Government of Poland", "the Ministry of Interior of Slovakia", "the authorities of the Republic of Moldova". */
+function agencyOf(tokens: Token[], i: number): boolean {
+  let k = i - 1;
+  if (tokens[k]?.lower === 'of' && FORMAL_HEADS.has(tokens[k - 1]?.lower ?? '')) k -= tokens[k - 2]?.lower === 'the' ? 3 : 2;
+  return tokens[k]?.lower === 'of' && AGENCY_WORDS.has(tokens[k - 1]?.lower ?? '');
+}
+
 function agencyAfter(tokens: Token[], last: number): boolean {
   if (!/['’]s$/.test(tokens[last].text) && !(tokens[last + 1]?.text === "'s" || tokens[last + 1]?.text === '’s')) return false;
   // "Poland's tally of arrivals": a country's own count is for that country too.
@@ -349,7 +358,7 @@ export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previous: Las
         i = last;
         continue;
       }
-      const national = isCountry(known.ref) && !isHomeCountry(known.ref) && agencyAfter(tokens, last);
+      const national = isCountry(known.ref) && !isHomeCountry(known.ref) && (agencyAfter(tokens, last) || agencyOf(tokens, i));
       // A dateline ("KYIV, March 21 (Reuters) –", "Kyiv:") says where the story was filed, not where people went.
       // A key-figures line ("Poland: 2,336,800") is no dateline: only a number follows the colon.
       const figureLine = tokens[last + 1]?.text === ':' && tokens.length - last - 2 <= 4 && tokens.slice(last + 2).some((t) => t.kind === 'number');
@@ -453,6 +462,8 @@ export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previous: Las
     // A name not in the table starts with a capital; only then is its cue looked for. It counts only
     // after an unambiguous cue ("from", "into", "arrived in"), not after "in" or "for" alone.
     if (!/^[A-Z]/.test(tokens[i].text)) continue;
+    // "the Republic of Moldova": the name is the known place after "of".
+    if (FORMAL_HEADS.has(tokens[i].lower) && tokens[i + 1]?.lower === 'of' && matcher.at(tokens, i + 2)) continue;
     // A country the table lacks, as the subject of a host verb: "Italy has so far received …".
     const country = unknownCountryAt(tokens, i);
     if (country >= i && roleBefore(tokens, i) === null && (hostsAfter(tokens, country) || subjectOfVerb(tokens, i, country))) {
@@ -463,8 +474,6 @@ export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previous: Las
       continue;
     }
     if (i === 0) continue;
-    // "the Republic of Moldova": the name is the known place after "of".
-    if (FORMAL_HEADS.has(tokens[i].lower) && tokens[i + 1]?.lower === 'of' && matcher.at(tokens, i + 2)) continue;
     let role = roleBefore(tokens, i);
     // A country the table lacks, with no cue, is named as a known one would be ("… and Spain about 25,000").
     if (role === null && country >= i && !NOT_PLACES.has(tokens[i].lower)) {
@@ -488,6 +497,12 @@ export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previous: Las
     if (role === 'origin' && abroad && tokens[cueIndex(tokens, i)]?.lower === 'in') role = 'destination';
     mentions.push({ place: { name, placeId: null }, role, first: i, last, abroad, home: false });
     i = last;
+  }
+  // "have entered our country," said Maia Sandu, Moldova's president": a speaker's own country is the national body's.
+  for (let i = 0; i < tokens.length - 1; i++) {
+    if (!['our', 'my'].includes(tokens[i].lower) || tokens[i + 1].lower !== 'country' || roleBefore(tokens, i) !== 'destination') continue;
+    const body = mentions.find((m) => m.subject && m.abroad && !m.referred && isCountryName(m.place));
+    if (body) mentions.push({ ...body, role: 'destination', first: i, last: i + 1, subject: false, referred: true });
   }
   return mentions;
 }
