@@ -247,7 +247,15 @@ function candidatesInSentence(
     header.some((t) => ['arrive', 'enter', 'cross', 'flee', 'reach'].includes(t.lemma ?? '')) && header.some((t, k) => ['from', 'fled', 'left'].includes(t.lower) && header[k + 1]?.lower === 'ukraine')
       ? opts.metrics.find((m) => m.key === 'refugees')
       : undefined;
-  const cue = inLine ?? (headingLine ? cueIn(headingLine.tokens) ?? arrivalsFromHome(headingLine.tokens) : undefined);
+  // "Other neighbours have received fewer people: Slovakia about 240,000, Moldova 360,000": a host verb before
+  // the colon, and countries abroad beside the numbers after it.
+  const hostHeader =
+    colon > 0 && !dashLine && !inLine && !readings.some((r) => r.mention.first < colon) &&
+    tokens.slice(0, colon).some((t, k, header) => HEADER_HOST_LEMMAS.has(t.lemma ?? '') || (t.lemma === 'take' && header[k + 1]?.lower === 'in')) &&
+    places.some((p) => p.first > colon && p.abroad && !p.home)
+      ? opts.metrics.find((m) => m.key === 'refugees')
+      : undefined;
+  const cue = inLine ?? hostHeader ?? (headingLine ? cueIn(headingLine.tokens) ?? arrivalsFromHome(headingLine.tokens) : undefined);
   const headed = new Set<NumberMention>();
   if (cue) {
     readings.forEach((reading) => {
@@ -678,6 +686,7 @@ function buildDraft(
   return { candidate, mention, tokens, sentenceIndex, originMention, destinationMention, undecided };
 }
 
+const HEADER_HOST_LEMMAS = new Set(['receive', 'host', 'welcome', 'admit', 'accept', 'shelter', 'register']);
 const NATIONAL_BODIES = new Set(['ministry', 'police', 'guard', 'guards', 'government', 'authorities', 'council', 'mayor', 'governor', 'officials']);
 const INTERNATIONAL_BODIES = new Set(['un', 'unhcr', 'iom', 'unicef', 'agency', 'nations']);
 const SCOPE_WORDS = new Set(['overall', 'altogether', 'worldwide']);
