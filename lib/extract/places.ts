@@ -112,6 +112,10 @@ const DEMONYMS: Record<string, string> = {
   latvian: 'Latvia', estonian: 'Estonia', italian: 'Italy', french: 'France', spanish: 'Spain', british: 'United Kingdom', irish: 'Ireland',
 };
 const TERRITORY_WORDS = new Set(['territory', 'soil', 'side']);
+// Where a host country puts people up: "in Polish homes", "by Slovak families", "in Polish towns".
+const HOST_PLACE_NOUNS = new Set(['homes', 'families', 'households', 'towns', 'cities', 'villages', 'schools', 'hotels', 'shelters', 'communities', 'dormitories']);
+// "more than half of them to Poland": the place goes with the share, not with the total.
+const SHARE_WORDS = new Set(['half', 'most', 'majority', 'third', 'quarter', 'bulk', 'many', 'some', 'two-thirds', 'three-quarters']);
 const COUNT_WORDS = new Set(['tally', 'count', 'total', 'figures']);
 const TIME_WORDS = new Set(['yesterday', 'today', 'tonight', 'overnight', 'morning', 'afternoon', 'evening', 'night', 'week', 'weekend', 'day']);
 const PLACE_NOUNS = new Set(['country', 'city', 'town', 'capital', 'village', 'region']);
@@ -373,6 +377,8 @@ export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previous: Las
       if (cued === 'origin' && tokens[cueIndex(tokens, i)]?.lower === 'in' && isAbroad(known.ref)) cued = 'destination';
       // "spread across Poland" is where people are; "evacuated across the Luhansk region" is no direction.
       if (tokens[cueIndex(tokens, i)]?.lower === 'across') cued = isAbroad(known.ref) ? 'destination' : null;
+      // "more than half of them to Poland": a share's place, not the total's.
+      if (cued === 'destination' && ['them', 'whom'].includes(tokens[cueIndex(tokens, i) - 1]?.lower ?? '') && tokens[cueIndex(tokens, i) - 2]?.lower === 'of' && SHARE_WORDS.has(tokens[cueIndex(tokens, i) - 3]?.lower ?? '')) cued = null;
       // "the government in Sofia said", "Heger said in Bratislava": a town after "in" is where the speaker sits, not where people went.
       if (cued === 'destination' && !isCountry(known.ref) && speakerSeat(tokens, cueIndex(tokens, i))) cued = null;
       // "at the Medyka crossing", "crossed Slovakia's border with Ukraine": a site or border abroad people reached.
@@ -418,8 +424,9 @@ export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previous: Las
     // "Polish border guards", "the Romanian interior ministry": a national agency's count is for its country.
     const demonym = DEMONYMS[tokens[i].lower];
     // "reached Romanian territory", "crossed to the Hungarian side": the country, where the cue before says.
-    if (demonym && TERRITORY_WORDS.has(tokens[i + 1]?.lower ?? '')) {
-      const role = roleBefore(tokens, i);
+    // "are put up in Polish homes", "taken in by Slovak families", "arrived on Polish soil": where people are hosted.
+    if (demonym && (TERRITORY_WORDS.has(tokens[i + 1]?.lower ?? '') || HOST_PLACE_NOUNS.has(tokens[i + 1]?.lower ?? ''))) {
+      const role = roleBefore(tokens, i) ?? (tokens[i - 1]?.lower === 'on' || tokens[i - 2]?.lower === 'on' ? 'destination' : null);
       if (role) {
         const ref = matcher.at(tokenize(demonym), 0)?.ref;
         const place = ref ? { name: ref.name, placeId: ref.id } : { name: demonym, placeId: null };
@@ -497,6 +504,13 @@ export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previous: Las
     if (role === 'origin' && abroad && tokens[cueIndex(tokens, i)]?.lower === 'in') role = 'destination';
     mentions.push({ place: { name, placeId: null }, role, first: i, last, abroad, home: false });
     i = last;
+  }
+  // "have come through here," said the mayor of Przemysl: the speaker's place, else the last place people went.
+  for (let i = 1; i < tokens.length; i++) {
+    if (tokens[i].lower !== 'here' || !['VERB', 'ADP', 'ADV', 'NOUN'].includes(tokens[i - 1].pos ?? '') || ['is', 'are', 'was', 'were'].includes(tokens[i + 1]?.lower ?? '')) continue;
+    const seat = mentions.find((m) => m.role === null && m.abroad && !m.referred && !m.home) ?? null;
+    const place = seat?.place ?? (previous?.lastAbroad ? previous.last : null);
+    if (place) mentions.push({ place, role: 'destination', first: i, last: i, abroad: true, home: false, referred: true });
   }
   // "have entered our country," said Maia Sandu, Moldova's president": a speaker's own country is the national body's.
   for (let i = 0; i < tokens.length - 1; i++) {
