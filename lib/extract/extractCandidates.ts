@@ -56,6 +56,8 @@ interface Reading {
   /** Not a figure at all (a plan, the wounded, a daily rate, a sub-group…). */
   rejected: string | null;
   subfigure: boolean;
+  /** Those of a host's total who stayed on ("of whom around 104,000 remain"): the total's destination is theirs. */
+  stayedOn?: boolean;
 }
 
 // A border agency named in the sentence ("Poland's border guard", "the Border Police of Moldova").
@@ -212,6 +214,11 @@ function candidatesInSentence(
     // ("1 million Ukrainians were already living in Poland before the invasion").
     if (rejected === 'negative' && opts.metrics.some((m) => m.key === 'refugees') && staysAbroad(tokens, mention, predicate.verb, places, head.kind === 'metric' && head.metric === 'refugees')) {
       return { mention, headKind: head.kind, clause, metric: { metric: 'refugees', viaHead: false }, rejected: null, subfigure };
+    }
+    // "320,000 arrivals, of whom around 104,000 remain", "over 100,000 of them are still with us": those who stayed
+    // on in the host of the total before; a figure only if that total has a place abroad (checked below).
+    if (rejected === 'negative' && subfigure && opts.metrics.some((m) => m.key === 'refugees') && stayedOn(tokens, mention, clause)) {
+      return { mention, headKind: head.kind, clause, metric: { metric: 'refugees', viaHead: false }, rejected: null, subfigure, stayedOn: true };
     }
     let metric = rejected ? null : classifyMetric(tokens, mention, clause, opts.metrics, claimed);
     if (!metric && !rejected && mentions.length === 1 && head.kind !== 'other' && !(mention.words && head.kind === 'none' && !mention.vague)) {
@@ -373,6 +380,14 @@ function candidatesInSentence(
       draft.originMention = previousDraft.originMention;
       draft.candidate.origin = previousDraft.candidate.origin;
     }
+  });
+  // Those who stayed on are in the host of the total before them, if it names one abroad.
+  results.forEach((draft, i) => {
+    const reading = readings.find((r) => r.mention === draft.mention)!;
+    const total = results[i - 1];
+    if (!reading.stayedOn || draft.destinationMention || !total?.destinationMention?.abroad || total.candidate.metric !== 'refugees') return;
+    draft.destinationMention = total.destinationMention;
+    draft.candidate.destination = total.candidate.destination;
   });
   // A part of a total counts only as a breakdown by place ("including 2,980 from Mariupol"),
   // never by group or day ("among them 42 children", "of whom 21,500 crossed on Sunday").
@@ -684,6 +699,15 @@ function buildDraft(
   candidate.confidence = scoreConfidence(mention, reading, candidate);
   const undecided = Boolean(reading.metric!.movement && !parent && !placed && !borderSource);
   return { candidate, mention, tokens, sentenceIndex, originMention, destinationMention, undecided };
+}
+
+/** "of whom 104,000 remain", "100,000 of them are still with us": part of a total, still where the total went. */
+function stayedOn(tokens: Token[], mention: NumberMention, clause: [number, number]): boolean {
+  const part = (tokens[mention.first - 1]?.lower === 'whom' && tokens[mention.first - 2]?.lower === 'of') || (tokens[mention.last + 1]?.lower === 'of' && ['them', 'whom'].includes(tokens[mention.last + 2]?.lower ?? ''));
+  if (!part) return false;
+  const rest = tokens.slice(mention.last + 1, clause[1]);
+  if (rest.some((t) => ['trapped', 'stranded', 'waiting', 'stuck', 'internally', 'inside', 'within'].includes(t.lower))) return false;
+  return rest.some((t) => ['remain', 'remained', 'stayed', 'still'].includes(t.lower));
 }
 
 const HEADER_HOST_LEMMAS = new Set(['receive', 'host', 'welcome', 'admit', 'accept', 'shelter', 'register']);
