@@ -459,7 +459,8 @@ const PRE_WAR = new Set(['before', 'already', 'pre-war', 'prewar']);
 // A plight between the verb and the place: "remain stuck at the Polish border" is no refugee stock.
 const PLIGHT = new Set(['stuck', 'stranded', 'trapped', 'waiting', 'queuing', 'queueing', 'blocked', 'held']);
 // Staying where one is: "remained in Moldova", "are now living in the Czech Republic", "are sheltering in Vilnius".
-const STAY_LEMMAS = new Set(['stay', 'remain', 'shelter']);
+// "have stayed in Moldova", "have been displaced to Moldova": where people are, abroad.
+const STAY_LEMMAS = new Set(['stay', 'remain', 'shelter', 'displace']);
 
 /**
  * "within Ukraine", "inside the country" in the number's clause, or in a clause after it that shares

@@ -15,6 +15,8 @@ export interface PlaceMention {
   subject?: boolean;
   /** "the city", "the country": a place named before, referred to here. */
   referred?: boolean;
+  /** A national body of a country abroad ("the Moldovan government", "Poland's border guard"): its counts are that country's. */
+  national?: boolean;
 }
 
 // The country the figures are about. Leaving it makes a refugee; a city inside it is an evacuation.
@@ -153,6 +155,8 @@ function roleBefore(tokens: Token[], i: number): 'origin' | 'destination' | null
     let k = i - 3;
     while (k > 0 && (((tokens[k].pos === 'ADJ' || tokens[k].pos === 'NOUN') && /^[a-z]/.test(tokens[k].text)) || DEMONYMS[tokens[k].lower] !== undefined)) k--;
     if (tokens[k]?.lower === 'the') return roleBefore(tokens, k);
+    // "over 385,000 to Republic of Moldova": a formal head with no article.
+    if (FORMAL_HEADS.has(tokens[i - 2]?.lower ?? '')) return roleBefore(tokens, i - 2);
   }
   // "crossed into Hungary's Zahony": the cue before the country's possessive is the town's.
   if (i >= 2 && /['’]s$/.test(tokens[i - 1].text) && /^[A-Z]/.test(tokens[i - 1].text) && COUNTRY_NAMES.has(stripPossessive(tokens[i - 1].lower))) return roleBefore(tokens, i - 1);
@@ -388,7 +392,7 @@ export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previous: Las
       const abroad = isCountry(known.ref) && !isHomeCountry(known.ref);
       const subject = cued === null && (hostsAfter(tokens, last) || national || (abroad && subjectOfVerb(tokens, i, last)));
       const role = cued ?? (subject ? 'destination' : null);
-      mentions.push({ place, role, first: i, last, abroad: isAbroad(known.ref), home: isHomeCountry(known.ref), subject });
+      mentions.push({ place, role, first: i, last, abroad: isAbroad(known.ref), home: isHomeCountry(known.ref), subject, national: national && role === 'destination' });
       // Within the sentence "the city" is not the place people left: "evacuees from Mariupol arrived in the city".
       // Nor is "the country" the one people came from ("refugees from Ukraine registered in the country").
       if (role !== 'origin' || !recent[isCountryName(place) ? 'country' : 'town']) {
@@ -449,7 +453,7 @@ export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previous: Las
     if (demonym && agencyTitleAt(tokens, i + 1)) {
       const ref = matcher.at(tokenize(demonym), 0)?.ref;
       const place = ref ? { name: ref.name, placeId: ref.id } : { name: demonym, placeId: null };
-      mentions.push({ place, role: 'destination', first: i, last: i, abroad: true, home: false, subject: true });
+      mentions.push({ place, role: 'destination', first: i, last: i, abroad: true, home: false, subject: true, national: true });
       recent.country = place;
       continue;
     }
@@ -616,7 +620,10 @@ export function pickPlaces(
   const where = own.find(whereBefore);
   const bareCandidates = own.filter((m) => m.role === null && (adjacentBefore(m) || m.first === number.last + 1 || besideDash(m)));
   const origin = pick('origin');
-  const destination = pick('destination');
+  // "… have come in, according to figures from the Moldovan government": with no destination of its own,
+  // a national body named after the number, with no other number between, gives its country.
+  const national = mentions.find((m) => m.national && m.first > number.last && m.first <= to && !others.some((o) => o.first > number.last && o.first < m.first));
+  const destination = pick('destination') ?? national ?? null;
   // People do not leave and reach one place ("sheltering in Kharkiv's metro … have left the city").
   const same = origin && destination && (origin.place.placeId ?? origin.place.name) === (destination.place.placeId ?? destination.place.name);
   return { origin, destination: same ? null : destination, bare: where ?? bareCandidates[0] ?? null, where: where !== undefined };
