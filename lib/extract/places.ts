@@ -244,6 +244,8 @@ function speakerSeat(tokens: Token[], k: number): boolean {
 function agencyTitleAt(tokens: Token[], i: number): boolean {
   for (let k = i; k < i + 3; k++) {
     const word = tokens[k]?.lower ?? '';
+    // "the Slovak border" is a place, not a body: "border" needs its guard, police or service.
+    if (word === 'border') return AGENCY_WORDS.has(tokens[k + 1]?.lower ?? '') || ['service', 'agency', 'force', 'authority'].includes(tokens[k + 1]?.lower ?? '');
     if (AGENCY_WORDS.has(word)) return true;
     if (!TITLE_WORDS.has(word)) return false;
   }
