@@ -347,7 +347,8 @@ const isCountryName = (place: NamedPlace) => COUNTRY_NAMES.has(place.name.toLowe
 export function lastPlaces(mentions: PlaceMention[], before: LastPlaces | null): LastPlaces {
   const named = mentions.filter((m) => !m.referred);
   return {
-    country: named.filter((m) => isCountryName(m.place)).at(-1)?.place ?? before?.country ?? null,
+    // "Moldova borders Romania to the west. … entered the country": a sentence that opens with a country is about it.
+    country: (named.find((m) => isCountryName(m.place) && m.first <= 1 && m.role !== 'origin' && !m.home) ?? named.filter((m) => isCountryName(m.place)).at(-1))?.place ?? before?.country ?? null,
     town: named.filter((m) => !isCountryName(m.place)).at(-1)?.place ?? before?.town ?? null,
     townAbroad: named.filter((m) => !isCountryName(m.place)).at(-1)?.abroad ?? before?.townAbroad ?? false,
     last: named.filter((m) => m.role !== 'origin' && !m.home).at(-1)?.place ?? before?.last ?? null,
