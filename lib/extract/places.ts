@@ -25,7 +25,8 @@ const HOME_COUNTRY = 'ukraine';
 // Country names from the runtime's own ISO 3166 region table (Intl.DisplayNames), so any
 // country in the places table is known as one without a list here.
 const COUNTRY_NAMES: Set<string> = (() => {
-  const names = new Set<string>(['czech republic', 'russian federation', 'republic of moldova', 'moldova', 'slovak republic']);
+  // Names the runtime's table no longer uses or never did ("Türkiye" is "Turkey" in 2022 reporting).
+  const names = new Set<string>(['czech republic', 'russian federation', 'republic of moldova', 'moldova', 'slovak republic', 'turkey', 'britain', 'great britain', 'holland']);
   const display = new Intl.DisplayNames(['en'], { type: 'region' });
   const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
   for (const a of letters) {
@@ -112,6 +113,9 @@ const DEMONYMS: Record<string, string> = {
   polish: 'Poland', romanian: 'Romania', hungarian: 'Hungary', slovak: 'Slovakia', slovakian: 'Slovakia', moldovan: 'Moldova',
   czech: 'Czech Republic', german: 'Germany', lithuanian: 'Lithuania', bulgarian: 'Bulgaria', austrian: 'Austria',
   latvian: 'Latvia', estonian: 'Estonia', italian: 'Italy', french: 'France', spanish: 'Spain', british: 'United Kingdom', irish: 'Ireland',
+  dutch: 'Netherlands', belgian: 'Belgium', swiss: 'Switzerland', swedish: 'Sweden', danish: 'Denmark', finnish: 'Finland', norwegian: 'Norway',
+  portuguese: 'Portugal', greek: 'Greece', turkish: 'Turkey', croatian: 'Croatia', slovenian: 'Slovenia', serbian: 'Serbia', georgian: 'Georgia',
+  canadian: 'Canada',
 };
 const TERRITORY_WORDS = new Set(['territory', 'soil', 'side']);
 // Where a host country puts people up: "in Polish homes", "by Slovak families", "in Polish towns".
@@ -259,20 +263,26 @@ function agencyTitleAt(tokens: Token[], i: number): boolean {
  */
 function borderSide(tokens: Token[], i: number): { country: string } | null {
   const parts = tokens[i].lower.split('-');
-  const countries = parts.map((part) => DEMONYMS[part]);
+  // "the Polish-Ukrainian border", "the Ukraine-Moldova border": a demonym or a country's name on each side.
+  const countries = parts.map((part) => DEMONYMS[part] ?? (COUNTRY_NAMES.has(part) ? part.replace(/^./, (c) => c.toUpperCase()) : undefined));
   let country: string | undefined;
   if (parts.length === 1) country = countries[0];
-  else if (parts.length === 2 && parts.includes('ukrainian')) country = countries[parts.indexOf('ukrainian') === 0 ? 1 : 0];
+  else {
+    const home = parts.findIndex((part) => part === 'ukrainian' || part === HOME_COUNTRY);
+    if (parts.length === 2 && home >= 0) country = countries[1 - home];
+  }
   if (!country || !BORDER_WORDS.has(tokens[i + 1]?.lower ?? '') || AGENCY_WORDS.has(tokens[i + 2]?.lower ?? '') || TITLE_WORDS.has(tokens[i + 2]?.lower ?? '')) return null;
-  if (tokens[i - 1]?.lower !== 'the') return null;
-  // "the Hungarian border town of Zahony", "the Polish border crossing at Medyka": the place named after it is meant.
+  // "the Hungarian border town of Zahony": the place named after it is meant; "Polish border crossings" are the border.
   const after = tokens[i + 2];
-  if (after?.kind === 'word' && /^[a-z]/.test(after.text) && (after.pos === 'NOUN' || PLACE_NOUNS.has(after.lower))) return null;
-  const before = tokens[i - 2];
+  if (after?.kind === 'word' && /^[a-z]/.test(after.text) && (after.pos === 'NOUN' || PLACE_NOUNS.has(after.lower)) && !BORDER_WORDS.has(after.lower)) return null;
+  // With no article, only after "through", "at", "across" ("passed through Polish border crossings").
+  const article = tokens[i - 1]?.lower === 'the';
+  if (!article && !['through', 'at', 'across', 'via'].includes(tokens[i - 1]?.lower ?? '')) return null;
+  const before = tokens[article ? i - 2 : i - 1];
   if (!before) return null;
   // A cue before it decides ("from the Polish border" is no arrival); "at", "on", "across" and a crossing verb mean people reached it.
   if (roleBefore(tokens, i) !== null) return roleBefore(tokens, i) === 'destination' ? { country } : null;
-  if (['at', 'on', 'across', 'over'].includes(before.lower) || ['cross', 'reach', 'pass'].includes(before.lemma ?? before.lower)) return { country };
+  if (['at', 'on', 'across', 'over', 'through', 'via'].includes(before.lower) || ['cross', 'reach', 'pass'].includes(before.lemma ?? before.lower)) return { country };
   return null;
 }
 
@@ -282,10 +292,13 @@ function borderSide(tokens: Token[], i: number): { country: string } | null {
  */
 function siteReached(tokens: Token[], first: number, last: number): boolean {
   const possessive = /['’]s$/.test(tokens[last].text);
-  const noun = tokens[last + 1]?.lower ?? '';
+  // "Poland's eastern border": adjectives before the noun.
+  let n = last + 1;
+  while (possessive && n < last + 3 && tokens[n]?.pos === 'ADJ' && /^[a-z]/.test(tokens[n].text)) n++;
+  const noun = tokens[n]?.lower ?? '';
   if (!(FACILITY_NOUNS.has(noun) || (possessive && BORDER_WORDS.has(noun)))) return false;
   // Not a border agency ("Poland's border guard") nor a place named after the site ("the Polish border town of …").
-  if (AGENCY_WORDS.has(tokens[last + 2]?.lower ?? '') || PLACE_NOUNS.has(tokens[last + 2]?.lower ?? '')) return false;
+  if (AGENCY_WORDS.has(tokens[n + 1]?.lower ?? '') || PLACE_NOUNS.has(tokens[n + 1]?.lower ?? '')) return false;
   const k = tokens[first - 1]?.lower === 'the' ? first - 2 : first - 1;
   const before = tokens[k];
   if (!before) return false;
