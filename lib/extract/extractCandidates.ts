@@ -6,7 +6,7 @@ import { findAttributions, pickAttribution, type AttributionMention } from './at
 import { findDates, pickDate, type DateMention } from './dates';
 import { notAFigureReason } from './filters';
 import { tagTokens } from './language';
-import { classifyMetric, governingVerb, headKeywordIndex, headNoun, isSubfigure, notACount, peopleCountedBefore, type MetricMatch } from './metrics';
+import { classifyMetric, governingVerb, headKeywordIndex, headNoun, isInPlace, isSubfigure, notACount, peopleCountedBefore, type MetricMatch } from './metrics';
 import { findNumberMentions, type NumberMention } from './numbers';
 import { createPlaceMatcher, findPlaces, isAbroad, isCountry, isHomeCountry, lastPlaces, pickPlaces, type LastPlaces, type PlaceMatcher, type PlaceMention } from './places';
 import { splitClauses, splitSentences } from './sentences';
@@ -290,7 +290,8 @@ function candidatesInSentence(
   //    "Lithuania has welcomed 20,000 Ukrainians") are refugees there.
   if (opts.metrics.some((m) => m.key === 'refugees')) {
     readings.forEach((reading) => {
-      if (reading.metric || reading.rejected || (reading.headKind !== 'people' && !(reading.headKind === 'none' && peopleCountedBefore(tokens, reading.mention, reading.clause)))) return;
+      const inPlace = reading.headKind === 'none' && !reading.mention.words ? isInPlace(tokens, reading.mention) : null;
+      if (reading.metric || reading.rejected || (reading.headKind !== 'people' && inPlace === null && !(reading.headKind === 'none' && peopleCountedBefore(tokens, reading.mention, reading.clause)))) return;
       // Not a diaspora from before the war ("had settled in Poland to work in the years before the war").
       if (tokens.some((t) => PRE_WAR.has(t.lower))) return;
       const [from, to] = reading.clause;

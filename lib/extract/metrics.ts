@@ -297,7 +297,23 @@ export function peopleCountedBefore(tokens: Token[], mention: NumberMention, cla
     if (!['number', 'total', 'tally'].includes(tokens[i].lower) || tokens[i + 1]?.lower !== 'of') continue;
     for (let k = i + 2; k <= i + 4 && k < mention.first; k++) if (PEOPLE_NOUNS.has(tokens[k].lower)) return true;
   }
+  // "Refugees in Moldova now number about 100,000": people, then "number" or "total" as the verb right before it.
+  const verb = tokens[mention.first - 1]?.lower === 'about' || tokens[mention.first - 1]?.lower === 'some' ? mention.first - 2 : mention.first - 1;
+  if (['number', 'numbered', 'total', 'totalled', 'totaled'].includes(tokens[verb]?.lower ?? '') && tokens[verb - 1]?.lower !== 'the') {
+    for (let i = clause[0]; i < verb && i < clause[0] + 6; i++) if (PEOPLE_NOUNS.has(tokens[i].lower)) return true;
+  }
   return false;
+}
+
+/** "An estimated 1.2 million are thought to be in Poland": a number with no noun, said to be in a place. */
+export function isInPlace(tokens: Token[], mention: NumberMention): number | null {
+  let k = mention.last + 1;
+  if (!['are', 'were'].includes(tokens[k]?.lower ?? '')) return null;
+  k++;
+  if (['now', 'still', 'currently'].includes(tokens[k]?.lower ?? '')) k++;
+  // "are thought to be", "are believed to be", "are estimated to be"
+  if (['thought', 'believed', 'estimated'].includes(tokens[k]?.lower ?? '') && tokens[k + 1]?.lower === 'to' && tokens[k + 2]?.lower === 'be') k += 3;
+  return tokens[k]?.lower === 'in' ? k : null;
 }
 
 /** "including 103 children", "among them 42 children", "about 21,000 of whom are children": a part of another figure. */

@@ -119,7 +119,7 @@ const DEMONYMS: Record<string, string> = {
 };
 const TERRITORY_WORDS = new Set(['territory', 'soil', 'side']);
 // Where a host country puts people up: "in Polish homes", "by Slovak families", "in Polish towns".
-const HOST_PLACE_NOUNS = new Set(['homes', 'families', 'households', 'towns', 'cities', 'villages', 'schools', 'hotels', 'shelters', 'communities', 'dormitories']);
+const HOST_PLACE_NOUNS = new Set(['homes', 'families', 'households', 'towns', 'cities', 'villages', 'schools', 'hotels', 'shelters', 'communities', 'dormitories', 'centres', 'centers', 'camps']);
 // "more than half of them to Poland": the place goes with the share, not with the total.
 const SHARE_WORDS = new Set(['half', 'most', 'majority', 'third', 'quarter', 'bulk', 'many', 'some', 'two-thirds', 'three-quarters']);
 const COUNT_WORDS = new Set(['tally', 'count', 'total', 'figures']);
@@ -445,7 +445,7 @@ export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previous: Las
     const demonym = DEMONYMS[tokens[i].lower];
     // "reached Romanian territory", "crossed to the Hungarian side": the country, where the cue before says.
     // "are put up in Polish homes", "taken in by Slovak families", "arrived on Polish soil": where people are hosted.
-    if (demonym && (TERRITORY_WORDS.has(tokens[i + 1]?.lower ?? '') || HOST_PLACE_NOUNS.has(tokens[i + 1]?.lower ?? ''))) {
+    if (demonym && (TERRITORY_WORDS.has(tokens[i + 1]?.lower ?? '') || HOST_PLACE_NOUNS.has(tokens[i + 1]?.lower ?? '') || (tokens[i + 1]?.pos === 'NOUN' && HOST_PLACE_NOUNS.has(tokens[i + 2]?.lower ?? '')))) {
       const role = roleBefore(tokens, i) ?? (tokens[i - 1]?.lower === 'on' || tokens[i - 2]?.lower === 'on' ? 'destination' : null);
       if (role) {
         const ref = matcher.at(tokenize(demonym), 0)?.ref;
