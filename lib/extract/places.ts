@@ -57,6 +57,17 @@ export function isHomeCountry(ref: { name: string; aliases?: string[] }): boolea
   return [ref.name, ...(ref.aliases ?? [])].some((n) => n.toLowerCase() === HOME_COUNTRY);
 }
 
+// Other names a country goes by in reporting, so a table that lists it once still finds it ("the Slovak Republic").
+const OTHER_NAMES: Record<string, string[]> = {
+  slovakia: ['slovak republic'],
+  'czech republic': ['czechia'],
+  czechia: ['czech republic'],
+  turkey: ['türkiye'],
+  türkiye: ['turkey'],
+  'united kingdom': ['britain', 'great britain'],
+  netherlands: ['holland'],
+};
+
 export interface PlaceMatcher {
   /** Known place whose name or alias starts at token i, with its length in tokens. */
   at(tokens: Token[], i: number): { ref: PlaceRef; length: number } | null;
@@ -66,7 +77,8 @@ export interface PlaceMatcher {
 export function createPlaceMatcher(places: PlaceRef[]): PlaceMatcher {
   const byFirstWord = new Map<string, Array<{ words: string[]; ref: PlaceRef }>>();
   for (const ref of places) {
-    for (const name of [ref.name, ...ref.aliases]) {
+    const other = OTHER_NAMES[ref.name.toLowerCase()] ?? [];
+    for (const name of [ref.name, ...ref.aliases, ...other]) {
       const words = name.toLowerCase().split(/\s+/).filter(Boolean);
       if (words.length === 0) continue;
       const list = byFirstWord.get(words[0]) ?? [];
@@ -307,7 +319,8 @@ function siteReached(tokens: Token[], first: number, last: number): boolean {
 
 /** "the Government of Poland", "the Ministry of Interior of Slovakia", "the authorities of the Republic of Moldova". */
 function agencyOf(tokens: Token[], i: number): boolean {
-  let k = i - 1;
+  // "Border guards of the Slovak Republic"
+  let k = tokens[i - 1]?.lower === 'the' ? i - 2 : i - 1;
   if (tokens[k]?.lower === 'of' && FORMAL_HEADS.has(tokens[k - 1]?.lower ?? '')) k -= tokens[k - 2]?.lower === 'the' ? 3 : 2;
   return tokens[k]?.lower === 'of' && AGENCY_WORDS.has(tokens[k - 1]?.lower ?? '');
 }
@@ -388,7 +401,9 @@ export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previous: Las
       const figureLine = tokens[last + 1]?.text === ':' && tokens.length - last - 2 <= 4 && tokens.slice(last + 2).some((t) => t.kind === 'number');
       // A country abroad as a live blog's label ("Slovakia: More than 150,000 …") is kept, with no role.
       const countryLabel = isCountry(known.ref) && !isHomeCountry(known.ref) && tokens[last + 1]?.text === ':';
-      if (i === 0 && !figureLine && !countryLabel && (tokens[last + 1]?.text === ':' || tokens[last + 1]?.text === '(' || (tokens[last + 1]?.text === ',' && /^[A-Z][a-z]+$/.test(tokens[last + 2]?.text ?? '') && tokens[last + 3]?.kind === 'number'))) {
+      // "VIENNA - …", "PRZEMYSL, Poland –": a place in capitals opening the line, before punctuation.
+      const capitals = known.ref.name.length > 3 && tokens.slice(i, last + 1).every((t) => t.text === t.text.toUpperCase()) && tokens[last + 1]?.kind === 'punct';
+      if (i === 0 && !figureLine && !countryLabel && (capitals || tokens[last + 1]?.text === ':' || tokens[last + 1]?.text === '(' || (tokens[last + 1]?.text === ',' && /^[A-Z][a-z]+$/.test(tokens[last + 2]?.text ?? '') && tokens[last + 3]?.kind === 'number'))) {
         i = last;
         continue;
       }
