@@ -30,6 +30,8 @@ interface SentenceContext {
   wentTo: () => PlaceMention | undefined;
   /** The last country abroad named here, not as where people came from, or the country of a town abroad or a dateline's city ("BUCHAREST, March 11 –"); read when asked. */
   countryNamed: () => NamedPlace | undefined;
+  /** A national body of a country abroad named here ("Moldovan President Maia Sandu"), for "we" in the next sentence; read when asked. */
+  nationalNamed: () => PlaceMention | undefined;
 }
 
 /** A candidate under construction, with what the later passes need. */
@@ -108,7 +110,8 @@ export function extractCandidates(text: string, opts: ExtractOptions): Candidate
       }
       return country;
     };
-    const context: SentenceContext = { sentence, paragraph, tokens, attributions: hasNumber || SPEAKING.test(sentence.text) ? sources(tokens, sentence.text, matcher) : [], wentTo, countryNamed };
+    const nationalNamed = () => named.find((p) => p.national);
+    const context: SentenceContext = { sentence, paragraph, tokens, attributions: hasNumber || SPEAKING.test(sentence.text) ? sources(tokens, sentence.text, matcher) : [], wentTo, countryNamed, nationalNamed };
     context.lastPlace = lastPlaces(named, previousPlace);
     if (hasNumber) {
       const found = candidatesInSentence(context, history, history.length, opts, matcher, leftovers);
@@ -647,6 +650,12 @@ function buildDraft(
   if (!destinationMention && (metricKey === 'refugees' || reading.metric!.movement)) {
     const carried = elidedDestination(tokens, mention, clause, places, metrics, history);
     if (carried) destinationMention = carried;
+  }
+  // "“We have taken in more than 100,000 people,” she said", after "Moldovan President Maia Sandu visited …":
+  // "we" of a national body named here or in the sentence before hosts in its country.
+  if (!destinationMention && metricKey === 'refugees' && !places.some((p) => !p.home) && tokens.slice(clause[0], mention.first).some((t) => t.lower === 'we')) {
+    const body = places.find((p) => p.national) ?? history.at(-1)?.nationalNamed();
+    if (body) destinationMention = { ...body, first: -1, last: -1, referred: true };
   }
   // "have gone to the neighbouring countries", "fled abroad": out of the country without a name.
   const unnamedAbroad = tokens.slice(clause[0], clause[1]).some((t, k, words) => t.lower === 'abroad' || (/^countr(?:y|ies)$/.test(t.lower) && ['neighbouring', 'neighboring', 'other', 'european', 'eu'].includes(words[k - 1]?.lower ?? '')));

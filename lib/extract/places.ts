@@ -548,9 +548,14 @@ export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previous: Las
     if (place) mentions.push({ place, role: 'destination', first: i, last: i, abroad: true, home: false, referred: true });
   }
   // "have entered our country," said Maia Sandu, Moldova's president": a speaker's own country is the national body's.
+  // "have passed through our town," said Przemysl's mayor: the speaker's town.
   for (let i = 0; i < tokens.length - 1; i++) {
-    if (!['our', 'my'].includes(tokens[i].lower) || tokens[i + 1].lower !== 'country' || roleBefore(tokens, i) !== 'destination') continue;
-    const body = mentions.find((m) => m.subject && m.abroad && !m.referred && isCountryName(m.place));
+    const noun = tokens[i + 1].lower;
+    if (!['our', 'my'].includes(tokens[i].lower) || !PLACE_NOUNS.has(noun) || roleBefore(tokens, i) !== 'destination') continue;
+    const body =
+      noun === 'country'
+        ? mentions.find((m) => m.subject && m.abroad && !m.referred && isCountryName(m.place))
+        : mentions.find((m) => m.role === null && m.abroad && !m.referred && !isCountryName(m.place));
     if (body) mentions.push({ ...body, role: 'destination', first: i, last: i + 1, subject: false, referred: true });
   }
   return mentions;
