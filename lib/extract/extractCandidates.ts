@@ -95,7 +95,7 @@ export function extractCandidates(text: string, opts: ExtractOptions): Candidate
     const wentTo = () => {
       if (tokens[0]?.pos === undefined) tagTokens(sentence.text, tokens);
       // The place the sentence is about when it opens with it ("Bulgaria has sent buses to the Romanian border"), else the last.
-      const named = findPlaces(tokens, matcher, previousPlace).filter((p) => p.role !== 'origin' && p.abroad && !p.referred);
+      const named = findPlaces(tokens, matcher, previousPlace).filter((p) => p.role !== 'origin' && p.abroad && !p.referred && !p.seat);
       return named.find((p) => p.first <= 1) ?? named.at(-1);
     };
     const countryNamed = () => {
@@ -740,7 +740,10 @@ function elidedDestination(tokens: Token[], mention: NumberMention, clause: [num
   // count ("the interior ministry said") is for the country the sentence before named.
   // An international body's count, or one "across Europe", "in all", is no country's.
   if (tokens.some((t, k) => INTERNATIONAL_BODIES.has(t.lower) || SCOPE_WORDS.has(t.lower) || (['in', 'across'].includes(t.lower) && ['all', 'total', 'europe'].includes(tokens[k + 1]?.lower ?? '')))) return null;
-  if (places.length > 0 && !tokens.some((t) => NATIONAL_BODIES.has(t.lower))) return null;
+  // With the home country named and no national body, only the sentence just before, and never for people gone
+  // to "neighbouring countries" or "abroad" ("Slovakia has opened three more crossing points. More than 140,000
+  // people have crossed from Ukraine so far").
+  if (places.length > 0 && !tokens.some((t) => NATIONAL_BODIES.has(t.lower)) && tokens.some((t) => ['countries', 'abroad', 'neighbouring', 'neighboring', 'borders'].includes(t.lower))) return null;
   const { verb } = governingVerb(tokens, mention, clause, metrics);
   if (verb === null || !ARRIVAL_LEMMAS.has(tokens[verb].lemma ?? tokens[verb].lower)) return null;
   // A place of its own after the verb ("into Hungary", "to the Czech Republic"), not "across the border".

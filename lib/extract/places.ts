@@ -17,6 +17,8 @@ export interface PlaceMention {
   referred?: boolean;
   /** A national body of a country abroad ("the Moldovan government", "Poland's border guard"): its counts are that country's. */
   national?: boolean;
+  /** Where a speaker sits ("Speaking in Warsaw", "the government in Sofia"), not where people went. */
+  seat?: boolean;
 }
 
 // The country the figures are about. Leaving it makes a refugee; a city inside it is an evacuation.
@@ -415,7 +417,8 @@ export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previous: Las
       // "more than half of them to Poland": a share's place, not the total's.
       if (cued === 'destination' && ['them', 'whom'].includes(tokens[cueIndex(tokens, i) - 1]?.lower ?? '') && tokens[cueIndex(tokens, i) - 2]?.lower === 'of' && SHARE_WORDS.has(tokens[cueIndex(tokens, i) - 3]?.lower ?? '')) cued = null;
       // "the government in Sofia said", "Heger said in Bratislava": a town after "in" is where the speaker sits, not where people went.
-      if (cued === 'destination' && !isCountry(known.ref) && speakerSeat(tokens, cueIndex(tokens, i))) cued = null;
+      const seat = !isCountry(known.ref) && speakerSeat(tokens, cueIndex(tokens, i));
+      if (cued === 'destination' && seat) cued = null;
       // "at the Medyka crossing", "crossed Slovakia's border with Ukraine": a site or border abroad people reached.
       if (cued === null && isAbroad(known.ref) && siteReached(tokens, i, last)) cued = 'destination';
       // A country abroad as the subject of a verb ("Slovakia has seen …", "Poland is now hosting …")
@@ -423,7 +426,7 @@ export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previous: Las
       const abroad = isCountry(known.ref) && !isHomeCountry(known.ref);
       const subject = cued === null && (hostsAfter(tokens, last) || national || (abroad && subjectOfVerb(tokens, i, last)));
       const role = cued ?? (subject ? 'destination' : null);
-      mentions.push({ place, role, first: i, last, abroad: isAbroad(known.ref), home: isHomeCountry(known.ref), subject, national: national && role === 'destination' });
+      mentions.push({ place, role, first: i, last, abroad: isAbroad(known.ref), home: isHomeCountry(known.ref), subject, national: national && role === 'destination', seat });
       // Within the sentence "the city" is not the place people left: "evacuees from Mariupol arrived in the city".
       // Nor is "the country" the one people came from ("refugees from Ukraine registered in the country").
       if (role !== 'origin' || !recent[isCountryName(place) ? 'country' : 'town']) {
