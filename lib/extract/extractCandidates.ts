@@ -32,6 +32,8 @@ interface SentenceContext {
   countryNamed: () => NamedPlace | undefined;
   /** A national body of a country abroad named here ("Moldovan President Maia Sandu"), for "we" in the next sentence; read when asked. */
   nationalNamed: () => PlaceMention | undefined;
+  /** Whether the sentence names any place of the table or a country. */
+  namesPlace: boolean;
 }
 
 /** A candidate under construction, with what the later passes need. */
@@ -111,7 +113,7 @@ export function extractCandidates(text: string, opts: ExtractOptions): Candidate
       return country;
     };
     const nationalNamed = () => named.find((p) => p.national);
-    const context: SentenceContext = { sentence, paragraph, tokens, attributions: hasNumber || SPEAKING.test(sentence.text) ? sources(tokens, sentence.text, matcher) : [], wentTo, countryNamed, nationalNamed };
+    const context: SentenceContext = { sentence, paragraph, tokens, attributions: hasNumber || SPEAKING.test(sentence.text) ? sources(tokens, sentence.text, matcher) : [], wentTo, countryNamed, nationalNamed, namesPlace: named.length > 0 };
     context.lastPlace = lastPlaces(named, previousPlace);
     if (hasNumber) {
       const found = candidatesInSentence(context, history, history.length, opts, matcher, leftovers);
@@ -753,7 +755,14 @@ function elidedDestination(tokens: Token[], mention: NumberMention, clause: [num
   if (wentTo) return { ...wentTo, first: -1, last: -1, referred: true };
   // A national body's count ("the border guard said", "Police said") is for the country the report
   // is about: the last one named a few sentences back, in a headline, or a dateline's city's country.
-  if (!tokens.some((t) => NATIONAL_BODIES.has(t.lower))) return null;
+  if (!tokens.some((t) => NATIONAL_BODIES.has(t.lower))) {
+    // Otherwise past one sentence that names no place at all ("Romania has turned sports halls into
+    // dormitories. The Red Cross is handing out blankets. More than 480,000 people have crossed …").
+    const before = history.at(-2);
+    if (!before || previous.namesPlace) return null;
+    const place = before.wentTo();
+    return place ? { ...place, first: -1, last: -1, referred: true } : null;
+  }
   for (let k = history.length - 1; k >= Math.max(0, history.length - NATIONAL_LOOKBACK); k--) {
     const country = history[k].countryNamed();
     if (country) return { place: country, role: 'destination', first: -1, last: -1, abroad: true, home: false, referred: true };
