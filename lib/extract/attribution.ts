@@ -158,7 +158,8 @@ export function findAttributions(tokens: Token[], sentence: string): Attribution
     if (last !== null && last - s <= 4 && tokens[last + 1]?.text === ':') found.push({ name: join(tokens, s, last, sentence), at: last + 1 });
   }
   // Headline credit: "… have now fled Ukraine — UNHCR".
-  const dash = tokens.findLastIndex((t) => t.text === '—' || t.text === '–');
+  // A spaced dash only: "the Ukraine–Moldova border" joins two names.
+  const dash = tokens.findLastIndex((t, k) => (t.text === '—' || t.text === '–') && !(tokens[k - 1]?.end === t.start && tokens[k + 1]?.start === t.end));
   if (dash > 0 && isCapitalised(tokens[dash + 1]) && phraseAfter(tokens, dash + 1) === tokens.length - 1 - (tokens.at(-1)?.kind === 'punct' ? 1 : 0)) {
     found.push({ name: join(tokens, dash + 1, phraseAfter(tokens, dash + 1)!, sentence), at: dash });
   }

@@ -149,7 +149,7 @@ const AGENCY_WORDS = new Set([
 // Words of a title before its agency word: "Polish Deputy Interior Minister", "Moldovan Prime Minister".
 const TITLE_WORDS = new Set(['deputy', 'prime', 'foreign', 'national', 'state', 'general', 'chief', 'head', 'vice', 'first', 'county', 'regional', 'local']);
 // The side of a border: "at the Hungarian border", "on the Polish side", "crossed the Polish-Ukrainian border".
-const BORDER_WORDS = new Set(['border', 'borders', 'frontier', 'side', 'crossing', 'crossings', 'checkpoints', 'checkpoint']);
+const BORDER_WORDS = new Set(['border', 'borders', 'frontier', 'side', 'crossing', 'crossings', 'checkpoints', 'checkpoint', 'section', 'stretch']);
 const NOT_PLACES = new Set([
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may',
   'june', 'july', 'august', 'september', 'october', 'november', 'december', 'the', 'a', 'reuters', 'afp', 'ap', 'unhcr', 'un',
@@ -275,8 +275,12 @@ function agencyTitleAt(tokens: Token[], i: number): boolean {
  * "at the Hungarian border", "on the Polish side", "crossed the Polish-Ukrainian border" (the side
  * that is not Ukraine's). Not a border agency ("Polish border guards").
  */
-function borderSide(tokens: Token[], i: number): { country: string } | null {
-  const parts = tokens[i].lower.split('-');
+function borderSide(tokens: Token[], i: number): { country: string; last: number } | null {
+  // "Polish–Ukrainian" with an en dash is three tokens, with a hyphen one.
+  const dash = tokens[i + 1];
+  const joined = dash !== undefined && ['–', '—', '-'].includes(dash.text) && dash.start === tokens[i].end && tokens[i + 2]?.start === dash.end;
+  const parts = joined ? [tokens[i].lower, tokens[i + 2].lower] : tokens[i].lower.split('-');
+  const n = joined ? i + 3 : i + 1;
   // "the Polish-Ukrainian border", "the Ukraine-Moldova border": a demonym or a country's name on each side.
   const countries = parts.map((part) => DEMONYMS[part] ?? (COUNTRY_NAMES.has(part) ? part.replace(/^./, (c) => c.toUpperCase()) : undefined));
   let country: string | undefined;
@@ -285,9 +289,9 @@ function borderSide(tokens: Token[], i: number): { country: string } | null {
     const home = parts.findIndex((part) => part === 'ukrainian' || part === HOME_COUNTRY);
     if (parts.length === 2 && home >= 0) country = countries[1 - home];
   }
-  if (!country || !BORDER_WORDS.has(tokens[i + 1]?.lower ?? '') || AGENCY_WORDS.has(tokens[i + 2]?.lower ?? '') || TITLE_WORDS.has(tokens[i + 2]?.lower ?? '')) return null;
+  if (!country || !BORDER_WORDS.has(tokens[n]?.lower ?? '') || AGENCY_WORDS.has(tokens[n + 1]?.lower ?? '') || TITLE_WORDS.has(tokens[n + 1]?.lower ?? '')) return null;
   // "the Hungarian border town of Zahony": the place named after it is meant; "Polish border crossings" are the border.
-  const after = tokens[i + 2];
+  const after = tokens[n + 1];
   if (after?.kind === 'word' && /^[a-z]/.test(after.text) && (after.pos === 'NOUN' || PLACE_NOUNS.has(after.lower)) && !BORDER_WORDS.has(after.lower)) return null;
   // With no article, only after "through", "at", "across" ("passed through Polish border crossings").
   const article = tokens[i - 1]?.lower === 'the';
@@ -295,8 +299,9 @@ function borderSide(tokens: Token[], i: number): { country: string } | null {
   const before = tokens[article ? i - 2 : i - 1];
   if (!before) return null;
   // A cue before it decides ("from the Polish border" is no arrival); "at", "on", "across" and a crossing verb mean people reached it.
-  if (roleBefore(tokens, i) !== null) return roleBefore(tokens, i) === 'destination' ? { country } : null;
-  if (['at', 'on', 'across', 'over', 'through', 'via'].includes(before.lower) || ['cross', 'reach', 'pass'].includes(before.lemma ?? before.lower)) return { country };
+  const last = tokens[n + 1] && BORDER_WORDS.has(tokens[n + 1].lower) ? n + 1 : n;
+  if (roleBefore(tokens, i) !== null) return roleBefore(tokens, i) === 'destination' ? { country, last } : null;
+  if (['at', 'on', 'across', 'over', 'through', 'via'].includes(before.lower) || ['cross', 'reach', 'pass'].includes(before.lemma ?? before.lower)) return { country, last };
   return null;
 }
 
@@ -388,6 +393,16 @@ export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previous: Las
   const mentions: PlaceMention[] = [];
   const recent: LastPlaces = { country: previous?.country ?? null, town: previous?.town ?? null, last: previous?.last ?? null, lastAbroad: previous?.lastAbroad ?? false };
   for (let i = 0; i < tokens.length; i++) {
+    // "at the Hungarian border", "crossed the Polish–Ukrainian border", "the Ukraine-Moldova border": the side abroad.
+    const border = borderSide(tokens, i);
+    if (border) {
+      const ref = matcher.at(tokenize(border.country), 0)?.ref;
+      const place = ref ? { name: ref.name, placeId: ref.id } : { name: border.country, placeId: null };
+      mentions.push({ place, role: 'destination', first: i, last: border.last, abroad: true, home: false });
+      recent.country = place;
+      i = border.last;
+      continue;
+    }
     const known = matcher.at(tokens, i);
     if (known) {
       const last = i + known.length - 1;
@@ -475,15 +490,6 @@ export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previous: Las
       }
     }
     // "Polish border guards", "Polish Deputy Interior Minister …": title words up to an agency word.
-    const border = borderSide(tokens, i);
-    if (border) {
-      const ref = matcher.at(tokenize(border.country), 0)?.ref;
-      const place = ref ? { name: ref.name, placeId: ref.id } : { name: border.country, placeId: null };
-      mentions.push({ place, role: 'destination', first: i, last: i + 1, abroad: true, home: false });
-      recent.country = place;
-      i += 1;
-      continue;
-    }
     if (demonym && agencyTitleAt(tokens, i + 1)) {
       const ref = matcher.at(tokenize(demonym), 0)?.ref;
       const place = ref ? { name: ref.name, placeId: ref.id } : { name: demonym, placeId: null };
