@@ -136,7 +136,7 @@ const TERRITORY_WORDS = new Set(['territory', 'soil', 'side']);
 const HOST_PLACE_NOUNS = new Set(['homes', 'families', 'households', 'towns', 'cities', 'villages', 'schools', 'hotels', 'shelters', 'communities', 'dormitories', 'centres', 'centers', 'camps']);
 // "more than half of them to Poland": the place goes with the share, not with the total.
 const SHARE_WORDS = new Set(['half', 'most', 'majority', 'third', 'quarter', 'bulk', 'many', 'some', 'two-thirds', 'three-quarters']);
-const COUNT_WORDS = new Set(['tally', 'count', 'total', 'figures']);
+const COUNT_WORDS = new Set(['tally', 'count', 'total', 'figures', 'population']);
 const TIME_WORDS = new Set(['yesterday', 'today', 'tonight', 'overnight', 'morning', 'afternoon', 'evening', 'night', 'week', 'weekend', 'day']);
 const PLACE_NOUNS = new Set(['country', 'city', 'town', 'capital', 'village', 'region']);
 // "the Republic of Moldova": a name's formal head, read through like "the city of".
@@ -490,7 +490,8 @@ export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previous: Las
       }
     }
     // "Polish border guards", "Polish Deputy Interior Minister …": title words up to an agency word.
-    if (demonym && agencyTitleAt(tokens, i + 1)) {
+    // "The Romanian tally of arrivals", "Slovak figures show": a country's own count.
+    if (demonym && (agencyTitleAt(tokens, i + 1) || (COUNT_WORDS.has(tokens[i + 1]?.lower ?? '') && tokens[i + 1].lower !== 'population'))) {
       const ref = matcher.at(tokenize(demonym), 0)?.ref;
       const place = ref ? { name: ref.name, placeId: ref.id } : { name: demonym, placeId: null };
       mentions.push({ place, role: 'destination', first: i, last: i, abroad: true, home: false, subject: true, national: true });
