@@ -128,7 +128,10 @@ export function extractCandidates(text: string, opts: ExtractOptions): Candidate
 
 /** A key-figure line: a name and a number parted by a colon or a spaced dash ("Poland: 2,336,800", "Hungary – 89,561"). */
 function isFigureLine(tokens: Token[]): boolean {
-  return tokens.length <= 12 && tokens.some((t) => t.kind === 'number') && tokens.some((t, k) => t.text === ':' || (['–', '—'].includes(t.text) && tokens[k + 1]?.kind === 'number'));
+  // A table row with no punctuation: "Poland 1,204,403" (a name, then its number, alone on the line).
+  if (tokens.length >= 2 && tokens.length <= 5 && tokens.at(-1)!.kind === 'number' && tokens.slice(0, -1).every((t) => t.kind === 'word' && /^[A-Z]/.test(t.text))) return true;
+  // A number after the colon: "Arrivals since 24 February:" is the heading above such lines, not one of them.
+  return tokens.length <= 12 && tokens.some((t, k) => (t.text === ':' && tokens.slice(k + 1).some((n) => n.kind === 'number')) || (['–', '—'].includes(t.text) && tokens[k + 1]?.kind === 'number'));
 }
 
 /**
@@ -251,6 +254,8 @@ function candidatesInSentence(
   let colon = tokens.findIndex((t) => t.text === ':');
   const dashLine = colon < 0 && isFigureLine(tokens);
   if (dashLine) colon = tokens.findIndex((t, k) => ['–', '—'].includes(t.text) && tokens[k + 1]?.kind === 'number');
+  // A table row ("Poland 1,204,403") splits before its number.
+  if (dashLine && colon < 0) colon = tokens.length - 1;
   const headingLine = colon > 0 && tokens.length <= 12 ? headingAbove(history, sentence) : null;
   const cueIn = (header: Token[]) => opts.metrics.find((m) => header.some((t) => m.keywords.includes(t.lower) && (t.pos === undefined || t.pos === 'NOUN' || t.pos === 'PROPN')));
   const inLine = colon > 0 && !dashLine && !readings.some((r) => r.mention.first < colon) ? cueIn(tokens.slice(0, colon)) : undefined;

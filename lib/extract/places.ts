@@ -627,7 +627,9 @@ export function pickPlaces(
   const to = next ? next.first - 1 : alone ? tokens.length - 1 : clause[1] - 1;
   const adjacentBefore = (m: PlaceMention) => {
     let k = m.last + 1;
-    while (k < number.first && (tokens[k].text === '(' || tokens[k].text === ',' || tokens[k].lower === 'some' || (tokens[k].text === ':' && m.first === 0))) k++;
+    // "Poland: 2,336,800", "- Poland: 1.2 million": a key-figure line, bulleted or not.
+    const opensLine = m.first === 0 || (m.first === 1 && ['-', '–', '•', '*', '·'].includes(tokens[0].text));
+    while (k < number.first && (tokens[k].text === '(' || tokens[k].text === ',' || tokens[k].lower === 'some' || (tokens[k].text === ':' && opensLine))) k++;
     return k === number.first;
   };
   // "Poland – 1,916,445; Romania – 481,000": a name and its number across a spaced dash (a clause break).
