@@ -94,13 +94,18 @@ export function extractCandidates(text: string, opts: ExtractOptions): Candidate
     const previousPlace = previous?.lastPlace ?? null;
     const named = findPlaces(tokens, matcher, previousPlace);
     // A host subject ("Slovakia has opened …") needs the tags; a sentence without a number is tagged only if asked.
-    const wentTo = () => {
+    // Both read the sentence again with its tags, only when a later sentence asks, once, and not at all when it names no place.
+    let went: PlaceMention | undefined | null = null;
+    const wentTo = () => (went !== null ? went : (went = named.length === 0 ? undefined : wentToNow()));
+    const wentToNow = () => {
       if (tokens[0]?.pos === undefined) tagTokens(sentence.text, tokens);
       // The place the sentence is about when it opens with it ("Bulgaria has sent buses to the Romanian border"), else the last.
       const named = findPlaces(tokens, matcher, previousPlace).filter((p) => p.role !== 'origin' && p.abroad && !p.referred && !p.seat);
       return named.find((p) => p.first <= 1) ?? named.at(-1);
     };
-    const countryNamed = () => {
+    let country: NamedPlace | undefined | null = null;
+    const countryNamed = () => (country !== null ? country : (country = named.length === 0 && !tokens.some((_, k) => matcher.at(tokens, k) !== null) ? undefined : countryNamedNow()));
+    const countryNamedNow = () => {
       if (tokens[0]?.pos === undefined) tagTokens(sentence.text, tokens);
       const origins = new Set(findPlaces(tokens, matcher, previousPlace).filter((p) => p.role === 'origin').map((p) => p.first));
       let country: NamedPlace | undefined;
@@ -225,7 +230,7 @@ function candidatesInSentence(
     }
     // "320,000 arrivals, of whom around 104,000 remain", "over 100,000 of them are still with us": those who stayed
     // on in the host of the total before; a figure only if that total has a place abroad (checked below).
-    if (rejected === 'negative' && subfigure && opts.metrics.some((m) => m.key === 'refugees') && stayedOn(tokens, mention, clause)) {
+    if (rejected === 'negative' && opts.metrics.some((m) => m.key === 'refugees') && stayedOn(tokens, mention, clause)) {
       return { mention, headKind: head.kind, clause, metric: { metric: 'refugees', viaHead: false }, rejected: null, subfigure, stayedOn: true };
     }
     let metric = rejected ? null : classifyMetric(tokens, mention, clause, opts.metrics, claimed);
@@ -393,13 +398,20 @@ function candidatesInSentence(
     }
   });
   // Those who stayed on are in the host of the total before them, if it names one abroad.
-  results.forEach((draft, i) => {
+  for (let i = results.length - 1; i >= 0; i--) {
+    const draft = results[i];
     const reading = readings.find((r) => r.mention === draft.mention)!;
+    if (!reading.stayedOn || draft.destinationMention?.abroad) continue;
     const total = results[i - 1];
-    if (!reading.stayedOn || draft.destinationMention || !total?.destinationMention?.abroad || total.candidate.metric !== 'refugees') return;
-    draft.destinationMention = total.destinationMention;
-    draft.candidate.destination = total.candidate.destination;
-  });
+    if (total?.destinationMention?.abroad && total.candidate.metric === 'refugees') {
+      draft.destinationMention = total.destinationMention;
+      draft.candidate.destination = total.candidate.destination;
+    } else {
+      // No host abroad to stay on in ("Of the 5,000 trapped in Mariupol, 3,000 remain"): no figure.
+      leftovers.push({ mention: draft.mention, span: draft.candidate.mentions[0] });
+      results.splice(i, 1);
+    }
+  }
   // A part of a total counts only as a breakdown by place ("including 2,980 from Mariupol"),
   // never by group or day ("among them 42 children", "of whom 21,500 crossed on Sunday").
   for (let i = results.length - 1; i >= 0; i--) {
@@ -721,7 +733,9 @@ function buildDraft(
 
 /** "of whom 104,000 remain", "100,000 of them are still with us": part of a total, still where the total went. */
 function stayedOn(tokens: Token[], mention: NumberMention, clause: [number, number]): boolean {
-  const part = (tokens[mention.first - 1]?.lower === 'whom' && tokens[mention.first - 2]?.lower === 'of') || (tokens[mention.last + 1]?.lower === 'of' && ['them', 'whom'].includes(tokens[mention.last + 2]?.lower ?? ''));
+  // "of whom 104,000 remain", "100,000 of them are still with us", "Of the 390,000 people …, roughly 100,000 have stayed".
+  const ofTheTotal = tokens[0]?.lower === 'of' && tokens[1]?.lower === 'the' && tokens[2]?.kind === 'number' && mention.first > 3;
+  const part = (tokens[mention.first - 1]?.lower === 'whom' && tokens[mention.first - 2]?.lower === 'of') || (tokens[mention.last + 1]?.lower === 'of' && ['them', 'whom'].includes(tokens[mention.last + 2]?.lower ?? '')) || (ofTheTotal && tokens[mention.first - 1]?.text === ',');
   if (!part) return false;
   const rest = tokens.slice(mention.last + 1, clause[1]);
   if (rest.some((t) => ['trapped', 'stranded', 'waiting', 'stuck', 'internally', 'inside', 'within'].includes(t.lower))) return false;

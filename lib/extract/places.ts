@@ -276,6 +276,7 @@ function agencyTitleAt(tokens: Token[], i: number): boolean {
  * that is not Ukraine's). Not a border agency ("Polish border guards").
  */
 function borderSide(tokens: Token[], i: number): { country: string; last: number } | null {
+  if (!/^[A-Z]/.test(tokens[i].text)) return null;
   // "Polish–Ukrainian" with an en dash is three tokens, with a hyphen one.
   const dash = tokens[i + 1];
   const joined = dash !== undefined && ['–', '—', '-'].includes(dash.text) && dash.start === tokens[i].end && tokens[i + 2]?.start === dash.end;
@@ -605,6 +606,12 @@ export interface PickedPlaces {
   where?: boolean;
 }
 
+/** Only the number's noun and "that", "which" or "whom" stand between the number and a host subject after it. */
+function relativeHost(tokens: Token[], numberLast: number, first: number): boolean {
+  const between = tokens.slice(numberLast + 1, first);
+  return between.length >= 1 && between.length <= 3 && between.every((t) => (t.kind === 'word' && /^[a-z]/.test(t.text) && (t.pos === 'NOUN' || ['that', 'which', 'whom'].includes(t.lower))));
+}
+
 /**
  * Origin and destination for one number among several. Places in the number's clause only (when
  * the sentence has one figure, the whole sentence). Between two numbers of a clause, a place with a
@@ -644,7 +651,8 @@ export function pickPlaces(
     if (m.first < from || m.last > to) return false;
     if (!alone && !inClause(m)) return false;
     // A host subject goes with the number after it ("…, Hungary received 312,120").
-    if (m.first > number.last) return !m.subject;
+    // "The 2.1 million refugees that Poland has taken in": a host subject in a relative clause on the number's noun.
+    if (m.first > number.last) return !m.subject || relativeHost(tokens, number.last, m.first);
     // Before the number: only when no earlier number in the clause could own it, a bare name right beside it, or a host subject.
     return previous === undefined || m.subject === true || (m.role === null && adjacentBefore(m));
   });
