@@ -662,7 +662,12 @@ function buildDraft(
     // A label opens the line, or follows its clock time ("09:15 Poland:"); "BEREGSURANY, Hungary:" is a dateline.
     const opensLine = (p: PlaceMention) => tokens.slice(0, p.first).every((t) => t.kind === 'number' || t.text === ':' || t.text === '.');
     const label = places.find((p) => p.abroad && p.role === null && !p.referred && tokens[p.last + 1]?.text === ':' && p.last < mention.first && (borderSource || (isCountry({ name: p.place.name }) && opensLine(p))));
-    if (label) destinationMention = label;
+    // "Poland — The border guard says …", "16:05 Slovakia – Arrivals …": a country label before a spaced dash,
+    // for a count that is not an international body's ("Hungary - More than 2 million have fled Ukraine, the UN said").
+    const spacedDash = (k: number) => ['—', '–', '-'].includes(tokens[k]?.text ?? '') && tokens[k].start > tokens[k - 1].end && tokens[k + 1]?.start > tokens[k].end;
+    const international = tokens.some((t) => INTERNATIONAL_BODIES.has(t.lower));
+    const dashLabel = international ? undefined : places.find((p) => p.abroad && p.role === null && !p.referred && spacedDash(p.last + 1) && p.last < mention.first && isCountry({ name: p.place.name }) && opensLine(p));
+    if (label ?? dashLabel) destinationMention = label ?? dashLabel!;
   }
   // "Slovakia has opened three more crossing points. More than 140,000 people have crossed from Ukraine so far":
   // an arrival whose sentence names no place it went to is into the place abroad the sentence before named.
