@@ -276,7 +276,9 @@ function agencyTitleAt(tokens: Token[], i: number): boolean {
  * that is not Ukraine's). Not a border agency ("Polish border guards").
  */
 function borderSide(tokens: Token[], i: number): { country: string; last: number } | null {
-  if (!/^[A-Z]/.test(tokens[i].text)) return null;
+  // Cheap checks first: this runs on every word.
+  const word = tokens[i].lower;
+  if (tokens[i].kind !== 'word' || !/^[A-Z]/.test(tokens[i].text) || (DEMONYMS[word] === undefined && !COUNTRY_NAMES.has(word) && !word.includes('-'))) return null;
   // "Polish–Ukrainian" with an en dash is three tokens, with a hyphen one.
   const dash = tokens[i + 1];
   const joined = dash !== undefined && ['–', '—', '-'].includes(dash.text) && dash.start === tokens[i].end && tokens[i + 2]?.start === dash.end;
