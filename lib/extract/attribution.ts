@@ -178,7 +178,8 @@ export function findAttributions(tokens: Token[], sentence: string): Attribution
       const last = phraseAfter(tokens, from);
       if (last !== null) {
         const name = join(tokens, from, last, sentence);
-        const backReference = named === null && BACK_REFERENCES.has(tokens[last].lower) && tokens[start].lower === 'the';
+        // "according to the ministry" refers back; "according to the interior ministry" names the body.
+        const backReference = named === null && BACK_REFERENCES.has(tokens[last].lower) && tokens[start].lower === 'the' && last === start + 1;
         found.push({ name: backReference ? null : name, at: i });
       }
       i++;

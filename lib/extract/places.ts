@@ -227,6 +227,10 @@ const FACILITY_NOUNS = new Set(['crossing', 'station', 'checkpoint', 'border', '
 const HOST_NOUNS = new Set(['destination', 'host', 'recipient']);
 const HOST_LEMMAS = new Set(['receive', 'register', 'host', 'welcome', 'count', 'record', 'admit', 'accept', 'shelter', 'see']);
 
+const HELD_PEOPLE = new Set(['refugees', 'ukrainians', 'arrivals', 'evacuees']);
+// Words a stated count may open with ("over 100,000", "about 60,000").
+const QUALIFIER_STARTS = new Set(['over', 'about', 'around', 'some', 'nearly', 'almost', 'roughly', 'more', 'close', 'at', 'up', 'an', 'approximately', 'just']);
+
 /** The name opens its clause and a verb follows it: "Slovakia has seen", "Poland is now hosting". */
 function subjectOfVerb(tokens: Token[], first: number, last: number): boolean {
   const start = tokens[first - 1]?.lower === 'the' ? first - 1 : first;
@@ -237,6 +241,11 @@ function subjectOfVerb(tokens: Token[], first: number, last: number): boolean {
   for (let k = last + 1; k <= last + 4 && k < tokens.length; k++) {
     const pos = tokens[k].pos;
     if (pos === 'VERB') return true;
+    // "Moldova now has over 100,000 refugees": "has" with a count after it.
+    // Only for people who fled ("refugees", "Ukrainians"), never a population ("Moldova has 2.6 million inhabitants").
+    if (['has', 'have', 'had'].includes(tokens[k].lower) && (tokens[k + 1]?.kind === 'number' || QUALIFIER_STARTS.has(tokens[k + 1]?.lower ?? ''))) {
+      return tokens.slice(k + 1, k + 8).some((t) => HELD_PEOPLE.has(t.lower));
+    }
     // "Poland has been the main destination", "Moldova is the largest host per head".
     if (tokens[k].lower === 'the' && tokens[k - 1]?.pos === 'AUX') {
       let n = k + 1;
