@@ -670,7 +670,8 @@ export function pickPlaces(
   // "in X" before the number counts at the head of the clause, before a comma, right beside the
   // number, or after the noun of those hosted ("the number of refugees in Romania rose to 500,000").
   // Also the bodies of a place ("Authorities in Moldova said …") and people arriving there ("Refugees arriving in Hungary numbered …").
-  const HOSTED = ['refugees', 'arrivals', 'evacuees', 'ukrainians', 'refugee', 'arriving', 'arrived', 'entering', 'authorities', 'officials', 'police'];
+  // "The number in Hungary is about 305,000", "the figure in Romania": a count's own place.
+  const HOSTED = ['refugees', 'arrivals', 'evacuees', 'ukrainians', 'refugee', 'arriving', 'arrived', 'entering', 'authorities', 'officials', 'police', 'number', 'figure', 'total', 'tally', 'count'];
   const usable = own.filter((m) => {
     if (whereBefore(m)) return false;
     if (m.role !== 'destination' || tokens[m.first - 1]?.lower !== 'in') return m.role !== null;
