@@ -131,6 +131,9 @@ const DEMONYMS: Record<string, string> = {
   portuguese: 'Portugal', greek: 'Greece', turkish: 'Turkey', croatian: 'Croatia', slovenian: 'Slovenia', serbian: 'Serbia', georgian: 'Georgia',
   canadian: 'Canada',
 };
+// Adjectives that name a country's side, soil or towns, though not its agencies: "taken to Russian
+// territory", "the Russian border town of Taganrog" (a Russian ministry's count is no arrival in Russia).
+const SIDE_DEMONYMS: Record<string, string> = { ...DEMONYMS, russian: 'Russia', belarusian: 'Belarus' };
 const TERRITORY_WORDS = new Set(['territory', 'soil', 'side']);
 // Where a host country puts people up: "in Polish homes", "by Slovak families", "in Polish towns".
 const HOST_PLACE_NOUNS = new Set(['homes', 'families', 'households', 'towns', 'cities', 'villages', 'schools', 'hotels', 'shelters', 'communities', 'dormitories', 'centres', 'centers', 'camps']);
@@ -171,7 +174,7 @@ function roleBefore(tokens: Token[], i: number): 'origin' | 'destination' | null
   if (tokens[i - 1]?.lower === 'of' && (PLACE_NOUNS.has(tokens[i - 2]?.lower ?? '') || FORMAL_HEADS.has(tokens[i - 2]?.lower ?? ''))) {
     // "the Romanian border town of Siret": adjectives, nouns and a country's adjective before the place noun.
     let k = i - 3;
-    while (k > 0 && (((tokens[k].pos === 'ADJ' || tokens[k].pos === 'NOUN') && /^[a-z]/.test(tokens[k].text)) || DEMONYMS[tokens[k].lower] !== undefined)) k--;
+    while (k > 0 && (((tokens[k].pos === 'ADJ' || tokens[k].pos === 'NOUN') && /^[a-z]/.test(tokens[k].text)) || SIDE_DEMONYMS[tokens[k].lower] !== undefined)) k--;
     if (tokens[k]?.lower === 'the') return roleBefore(tokens, k);
     // "over 385,000 to Republic of Moldova": a formal head with no article.
     if (FORMAL_HEADS.has(tokens[i - 2]?.lower ?? '')) return roleBefore(tokens, i - 2);
@@ -287,14 +290,14 @@ function agencyTitleAt(tokens: Token[], i: number): boolean {
 function borderSide(tokens: Token[], i: number): { country: string; last: number } | null {
   // Cheap checks first: this runs on every word.
   const word = tokens[i].lower;
-  if (tokens[i].kind !== 'word' || !/^[A-Z]/.test(tokens[i].text) || (DEMONYMS[word] === undefined && !COUNTRY_NAMES.has(word) && !word.includes('-'))) return null;
+  if (tokens[i].kind !== 'word' || !/^[A-Z]/.test(tokens[i].text) || (SIDE_DEMONYMS[word] === undefined && !COUNTRY_NAMES.has(word) && !word.includes('-'))) return null;
   // "Polish–Ukrainian" with an en dash is three tokens, with a hyphen one.
   const dash = tokens[i + 1];
   const joined = dash !== undefined && ['–', '—', '-'].includes(dash.text) && dash.start === tokens[i].end && tokens[i + 2]?.start === dash.end;
   const parts = joined ? [tokens[i].lower, tokens[i + 2].lower] : tokens[i].lower.split('-');
   const n = joined ? i + 3 : i + 1;
   // "the Polish-Ukrainian border", "the Ukraine-Moldova border": a demonym or a country's name on each side.
-  const countries = parts.map((part) => DEMONYMS[part] ?? (COUNTRY_NAMES.has(part) ? part.replace(/^./, (c) => c.toUpperCase()) : undefined));
+  const countries = parts.map((part) => SIDE_DEMONYMS[part] ?? (COUNTRY_NAMES.has(part) ? part.replace(/^./, (c) => c.toUpperCase()) : undefined));
   let country: string | undefined;
   if (parts.length === 1) country = countries[0];
   else {
@@ -488,13 +491,14 @@ export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previous: Las
     }
     // "Polish border guards", "the Romanian interior ministry": a national agency's count is for its country.
     const demonym = DEMONYMS[tokens[i].lower];
+    const sideDemonym = SIDE_DEMONYMS[tokens[i].lower];
     // "reached Romanian territory", "crossed to the Hungarian side": the country, where the cue before says.
     // "are put up in Polish homes", "taken in by Slovak families", "arrived on Polish soil": where people are hosted.
-    if (demonym && (TERRITORY_WORDS.has(tokens[i + 1]?.lower ?? '') || HOST_PLACE_NOUNS.has(tokens[i + 1]?.lower ?? '') || (tokens[i + 1]?.pos === 'NOUN' && HOST_PLACE_NOUNS.has(tokens[i + 2]?.lower ?? '')))) {
+    if (sideDemonym && (TERRITORY_WORDS.has(tokens[i + 1]?.lower ?? '') || HOST_PLACE_NOUNS.has(tokens[i + 1]?.lower ?? '') || (tokens[i + 1]?.pos === 'NOUN' && HOST_PLACE_NOUNS.has(tokens[i + 2]?.lower ?? '')))) {
       const role = roleBefore(tokens, i) ?? (tokens[i - 1]?.lower === 'on' || tokens[i - 2]?.lower === 'on' ? 'destination' : null);
       if (role) {
-        const ref = matcher.at(tokenize(demonym), 0)?.ref;
-        const place = ref ? { name: ref.name, placeId: ref.id } : { name: demonym, placeId: null };
+        const ref = matcher.at(tokenize(sideDemonym), 0)?.ref;
+        const place = ref ? { name: ref.name, placeId: ref.id } : { name: sideDemonym, placeId: null };
         mentions.push({ place, role, first: i, last: i + 1, abroad: true, home: false });
         recent.country = place;
         i += 1;
