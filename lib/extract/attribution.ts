@@ -195,6 +195,8 @@ export function findAttributions(tokens: Token[], sentence: string): Attribution
     const reporting = REPORTING_WORDS.has(t.lower) || (t.pos === 'VERB' && REPORTING_LEMMAS.has(t.lemma ?? '')) || counting;
     if (!reporting || t.kind !== 'word') continue;
     const subject = subjectOf(tokens, i, sentence);
+    // "Over 100,000 people have registered at …": the people counted are no source of the count.
+    if (counting && subject && /\d/.test(subject)) continue;
     if (subject !== undefined) {
       if (!(counting && subject === null)) found.push({ name: subject, at: i, weak: counting || undefined, pronoun: subject === null ? pronounBefore(tokens, i) : undefined });
       continue;

@@ -226,6 +226,8 @@ function hostsAfter(tokens: Token[], last: number): boolean {
   if (lemma === 'take') return tokens[v + 1]?.lower === 'in';
   return HOST_LEMMAS.has(lemma);
 }
+// Where people are received in a host country: "at Romania's reception points".
+const SITE_NOUNS = new Set(['points', 'centres', 'centers', 'camps', 'shelters', 'stations']);
 const FACILITY_NOUNS = new Set(['crossing', 'station', 'checkpoint', 'border', 'camp', 'centre', 'center']);
 const HOST_NOUNS = new Set(['destination', 'host', 'recipient']);
 const HOST_LEMMAS = new Set(['receive', 'register', 'host', 'welcome', 'count', 'record', 'admit', 'accept', 'shelter', 'see']);
@@ -327,10 +329,11 @@ function borderSide(tokens: Token[], i: number): { country: string; last: number
 function siteReached(tokens: Token[], first: number, last: number): boolean {
   const possessive = /['’]s$/.test(tokens[last].text);
   // "Poland's eastern border": adjectives before the noun.
+  // "Poland's eastern border", "Romania's reception points": modifiers before the noun.
   let n = last + 1;
-  while (possessive && n < last + 3 && tokens[n]?.pos === 'ADJ' && /^[a-z]/.test(tokens[n].text)) n++;
+  while (possessive && n < last + 3 && (tokens[n]?.pos === 'ADJ' || (tokens[n]?.pos === 'NOUN' && (FACILITY_NOUNS.has(tokens[n + 1]?.lower ?? '') || SITE_NOUNS.has(tokens[n + 1]?.lower ?? '')))) && /^[a-z]/.test(tokens[n].text)) n++;
   const noun = tokens[n]?.lower ?? '';
-  if (!(FACILITY_NOUNS.has(noun) || (possessive && BORDER_WORDS.has(noun)))) return false;
+  if (!(FACILITY_NOUNS.has(noun) || (possessive && (BORDER_WORDS.has(noun) || SITE_NOUNS.has(noun))))) return false;
   // Not a border agency ("Poland's border guard") nor a place named after the site ("the Polish border town of …").
   if (AGENCY_WORDS.has(tokens[n + 1]?.lower ?? '') || PLACE_NOUNS.has(tokens[n + 1]?.lower ?? '')) return false;
   const k = tokens[first - 1]?.lower === 'the' ? first - 2 : first - 1;
