@@ -117,6 +117,19 @@ describe('figures found in round 4', () => {
     expect(brief('Around 60 percent of those who fled are now in Poland.')).toEqual([]);
   });
 
+  it('reads a country that has people who fled, a count’s own place, Russia’s side and reception sites abroad', () => {
+    expect(destinations('Moldova now has over 90,000 refugees, more per head than anywhere else.')).toEqual(['md']);
+    expect(brief('Moldova has 2.6 million inhabitants.')).toEqual([]);
+    expect(destinations('More than 3 million people have fled Ukraine. The number in Hungary is about 295,000.')).toEqual([null, 'hu']);
+    expect(destinations('More than 350,000 people have crossed into Russian territory from Ukraine.')).toEqual(['ru']);
+    expect(destinations('Over 90,000 people have registered at Romania’s reception points.')).toEqual(['ro']);
+  });
+
+  it('names the body "according to the interior ministry", and never the people counted as their source', () => {
+    expect(brief('About 55,000 people have arrived in Bulgaria, according to the interior ministry.')[0].attribution).toBe('interior ministry');
+    expect(brief('Nearly 90,000 people have registered with the authorities in Bulgaria.')[0].attribution).toBeNull();
+  });
+
   it('reads "Feb. 24" as a date, not a number', () => {
     expect(brief('More than 1.1 million people have crossed since Feb. 24, the border guard said.').map((c) => c.asStated)).toEqual(['More than 1.1 million']);
   });
