@@ -448,7 +448,11 @@ export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previous: Las
       // "spread across Poland" is where people are; "evacuated across the Luhansk region" is no direction.
       if (tokens[cueIndex(tokens, i)]?.lower === 'across') cued = isAbroad(known.ref) ? 'destination' : null;
       // "more than half of them to Poland": a share's place, not the total's.
-      if (cued === 'destination' && ['them', 'whom'].includes(tokens[cueIndex(tokens, i) - 1]?.lower ?? '') && tokens[cueIndex(tokens, i) - 2]?.lower === 'of' && SHARE_WORDS.has(tokens[cueIndex(tokens, i) - 3]?.lower ?? '')) cued = null;
+      // Also "the majority into Poland", "most to Poland": a share word right before the cue, after a comma.
+      const cueAt = cueIndex(tokens, i);
+      const shareOf = ['them', 'whom'].includes(tokens[cueAt - 1]?.lower ?? '') && tokens[cueAt - 2]?.lower === 'of' && SHARE_WORDS.has(tokens[cueAt - 3]?.lower ?? '');
+      const bareShare = SHARE_WORDS.has(tokens[cueAt - 1]?.lower ?? '') && (tokens[cueAt - 2]?.text === ',' || (tokens[cueAt - 2]?.lower === 'the' && tokens[cueAt - 3]?.text === ','));
+      if (cued === 'destination' && (shareOf || bareShare)) cued = null;
       // "the government in Sofia said", "Heger said in Bratislava": a town after "in" is where the speaker sits, not where people went.
       const seat = !isCountry(known.ref) && speakerSeat(tokens, cueIndex(tokens, i));
       if (cued === 'destination' && seat) cued = null;

@@ -84,6 +84,7 @@ describe('destinations named by a border, a host or a place people are put up in
   it('does not take a speaker’s seat, or a share’s place, as the figure’s destination', () => {
     expect(destinations('Bulgaria has so far received about 50,000 people from Ukraine, the government in Sofia said.')).toEqual(['bg']);
     expect(destinations('Some 1.9 million people have fled Ukraine, more than half of them to Poland, UNHCR said.')).toEqual([null]);
+    expect(destinations('Almost 2.5 million people have fled, the majority into Poland.')).toEqual([null]);
   });
 });
 
