@@ -158,7 +158,8 @@ export function findAttributions(tokens: Token[], sentence: string): Attribution
     if (last !== null && last - s <= 4 && tokens[last + 1]?.text === ':') found.push({ name: join(tokens, s, last, sentence), at: last + 1 });
   }
   // Headline credit: "… have now fled Ukraine — UNHCR".
-  const dash = tokens.findLastIndex((t) => t.text === '—' || t.text === '–');
+  // A spaced dash only: "the Ukraine–Moldova border" joins two names.
+  const dash = tokens.findLastIndex((t, k) => (t.text === '—' || t.text === '–') && !(tokens[k - 1]?.end === t.start && tokens[k + 1]?.start === t.end));
   if (dash > 0 && isCapitalised(tokens[dash + 1]) && phraseAfter(tokens, dash + 1) === tokens.length - 1 - (tokens.at(-1)?.kind === 'punct' ? 1 : 0)) {
     found.push({ name: join(tokens, dash + 1, phraseAfter(tokens, dash + 1)!, sentence), at: dash });
   }
@@ -177,7 +178,8 @@ export function findAttributions(tokens: Token[], sentence: string): Attribution
       const last = phraseAfter(tokens, from);
       if (last !== null) {
         const name = join(tokens, from, last, sentence);
-        const backReference = named === null && BACK_REFERENCES.has(tokens[last].lower) && tokens[start].lower === 'the';
+        // "according to the ministry" refers back; "according to the interior ministry" names the body.
+        const backReference = named === null && BACK_REFERENCES.has(tokens[last].lower) && tokens[start].lower === 'the' && last === start + 1;
         found.push({ name: backReference ? null : name, at: i });
       }
       i++;
@@ -193,6 +195,8 @@ export function findAttributions(tokens: Token[], sentence: string): Attribution
     const reporting = REPORTING_WORDS.has(t.lower) || (t.pos === 'VERB' && REPORTING_LEMMAS.has(t.lemma ?? '')) || counting;
     if (!reporting || t.kind !== 'word') continue;
     const subject = subjectOf(tokens, i, sentence);
+    // "Over 100,000 people have registered at …": the people counted are no source of the count.
+    if (counting && subject && /\d/.test(subject)) continue;
     if (subject !== undefined) {
       if (!(counting && subject === null)) found.push({ name: subject, at: i, weak: counting || undefined, pronoun: subject === null ? pronounBefore(tokens, i) : undefined });
       continue;

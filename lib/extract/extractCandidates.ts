@@ -6,12 +6,12 @@ import { findAttributions, pickAttribution, type AttributionMention } from './at
 import { findDates, pickDate, type DateMention } from './dates';
 import { notAFigureReason } from './filters';
 import { tagTokens } from './language';
-import { classifyMetric, governingVerb, headKeywordIndex, headNoun, isSubfigure, notACount, peopleCountedBefore, type MetricMatch } from './metrics';
+import { classifyMetric, governingVerb, headKeywordIndex, headNoun, isInPlace, isSubfigure, notACount, peopleCountedBefore, type MetricMatch } from './metrics';
 import { findNumberMentions, type NumberMention } from './numbers';
-import { createPlaceMatcher, findPlaces, isCountry, lastPlaces, pickPlaces, type LastPlaces, type PlaceMatcher, type PlaceMention } from './places';
+import { createPlaceMatcher, findPlaces, isAbroad, isCountry, isHomeCountry, lastPlaces, pickPlaces, type LastPlaces, type PlaceMatcher, type PlaceMention } from './places';
 import { splitClauses, splitSentences } from './sentences';
 import { matchesPhrase, tokenize, type Token } from './tokens';
-import type { Candidate, ExtractOptions, MetricCue, NamedPlace, Span } from './types';
+import type { Candidate, ExtractOptions, MetricCue, NamedPlace, PlaceRef, Span } from './types';
 
 export { DEFAULT_METRIC_CUES } from './metrics';
 export type { Candidate, ExtractOptions, MetricCue, PlaceRef, NamedPlace } from './types';
@@ -28,6 +28,12 @@ interface SentenceContext {
   lastCandidate?: Draft;
   /** The last place abroad named here, not as where people came from ("crossing into Moldova", "Slovakia has opened", "Krakow's station"); read when asked. */
   wentTo: () => PlaceMention | undefined;
+  /** The last country abroad named here, not as where people came from, or the country of a town abroad or a dateline's city ("BUCHAREST, March 11 –"); read when asked. */
+  countryNamed: () => NamedPlace | undefined;
+  /** A national body of a country abroad named here ("Moldovan President Maia Sandu"), for "we" in the next sentence; read when asked. */
+  nationalNamed: () => PlaceMention | undefined;
+  /** Whether the sentence names any place of the table or a country. */
+  namesPlace: boolean;
 }
 
 /** A candidate under construction, with what the later passes need. */
@@ -54,6 +60,8 @@ interface Reading {
   /** Not a figure at all (a plan, the wounded, a daily rate, a sub-group…). */
   rejected: string | null;
   subfigure: boolean;
+  /** Those of a host's total who stayed on ("of whom around 104,000 remain"): the total's destination is theirs. */
+  stayedOn?: boolean;
 }
 
 // A border agency named in the sentence ("Poland's border guard", "the Border Police of Moldova").
@@ -86,13 +94,31 @@ export function extractCandidates(text: string, opts: ExtractOptions): Candidate
     const previousPlace = previous?.lastPlace ?? null;
     const named = findPlaces(tokens, matcher, previousPlace);
     // A host subject ("Slovakia has opened …") needs the tags; a sentence without a number is tagged only if asked.
-    const wentTo = () => {
+    // Both read the sentence again with its tags, only when a later sentence asks, once, and not at all when it names no place.
+    let went: PlaceMention | undefined | null = null;
+    const wentTo = () => (went !== null ? went : (went = named.length === 0 ? undefined : wentToNow()));
+    const wentToNow = () => {
       if (tokens[0]?.pos === undefined) tagTokens(sentence.text, tokens);
       // The place the sentence is about when it opens with it ("Bulgaria has sent buses to the Romanian border"), else the last.
-      const named = findPlaces(tokens, matcher, previousPlace).filter((p) => p.role !== 'origin' && p.abroad && !p.referred);
+      const named = findPlaces(tokens, matcher, previousPlace).filter((p) => p.role !== 'origin' && p.abroad && !p.referred && !p.seat);
       return named.find((p) => p.first <= 1) ?? named.at(-1);
     };
-    const context: SentenceContext = { sentence, paragraph, tokens, attributions: hasNumber || SPEAKING.test(sentence.text) ? sources(tokens, sentence.text, matcher) : [], wentTo };
+    let country: NamedPlace | undefined | null = null;
+    const countryNamed = () => (country !== null ? country : (country = named.length === 0 && !tokens.some((_, k) => matcher.at(tokens, k) !== null) ? undefined : countryNamedNow()));
+    const countryNamedNow = () => {
+      if (tokens[0]?.pos === undefined) tagTokens(sentence.text, tokens);
+      const origins = new Set(findPlaces(tokens, matcher, previousPlace).filter((p) => p.role === 'origin').map((p) => p.first));
+      let country: NamedPlace | undefined;
+      for (let i = 0; i < tokens.length; i++) {
+        const known = matcher.at(tokens, i);
+        if (!known) continue;
+        if (!origins.has(i)) country = countryOf(known.ref, matcher) ?? country;
+        i += known.length - 1;
+      }
+      return country;
+    };
+    const nationalNamed = () => named.find((p) => p.national);
+    const context: SentenceContext = { sentence, paragraph, tokens, attributions: hasNumber || SPEAKING.test(sentence.text) ? sources(tokens, sentence.text, matcher) : [], wentTo, countryNamed, nationalNamed, namesPlace: named.length > 0 };
     context.lastPlace = lastPlaces(named, previousPlace);
     if (hasNumber) {
       const found = candidatesInSentence(context, history, history.length, opts, matcher, leftovers);
@@ -107,7 +133,10 @@ export function extractCandidates(text: string, opts: ExtractOptions): Candidate
 
 /** A key-figure line: a name and a number parted by a colon or a spaced dash ("Poland: 2,336,800", "Hungary – 89,561"). */
 function isFigureLine(tokens: Token[]): boolean {
-  return tokens.length <= 12 && tokens.some((t) => t.kind === 'number') && tokens.some((t, k) => t.text === ':' || (['–', '—'].includes(t.text) && tokens[k + 1]?.kind === 'number'));
+  // A table row with no punctuation: "Poland 1,204,403" (a name, then its number, alone on the line).
+  if (tokens.length >= 2 && tokens.length <= 5 && tokens.at(-1)!.kind === 'number' && tokens.slice(0, -1).every((t) => t.kind === 'word' && /^[A-Z]/.test(t.text))) return true;
+  // A number after the colon: "Arrivals since 24 February:" is the heading above such lines, not one of them.
+  return tokens.length <= 12 && tokens.some((t, k) => (t.text === ':' && tokens.slice(k + 1).some((n) => n.kind === 'number')) || (['–', '—'].includes(t.text) && tokens[k + 1]?.kind === 'number'));
 }
 
 /**
@@ -134,9 +163,12 @@ function sources(tokens: Token[], sentence: string, matcher: PlaceMatcher): Attr
   return findAttributions(tokens, sentence).filter((a) => {
     if (a.name === null) return true;
     const words = tokenize(a.name);
-    const place = matcher.at(words, 0);
+    // A live blog's clock time before the name ("14:20 Moldova says …") is no part of it.
+    let start = 0;
+    while (words[start]?.kind === 'number' || words[start]?.text === ':') start++;
+    const place = start < words.length ? matcher.at(words, start) : null;
     // "Moldova", "Moldova, which borders Ukraine": a place with or without its appositive.
-    return !(place && (place.length === words.length || words[place.length]?.text === ','));
+    return !(place && (start + place.length === words.length || words[start + place.length]?.text === ','));
   });
 }
 
@@ -196,6 +228,11 @@ function candidatesInSentence(
     if (rejected === 'negative' && opts.metrics.some((m) => m.key === 'refugees') && staysAbroad(tokens, mention, predicate.verb, places, head.kind === 'metric' && head.metric === 'refugees')) {
       return { mention, headKind: head.kind, clause, metric: { metric: 'refugees', viaHead: false }, rejected: null, subfigure };
     }
+    // "320,000 arrivals, of whom around 104,000 remain", "over 100,000 of them are still with us": those who stayed
+    // on in the host of the total before; a figure only if that total has a place abroad (checked below).
+    if (rejected === 'negative' && opts.metrics.some((m) => m.key === 'refugees') && stayedOn(tokens, mention, clause)) {
+      return { mention, headKind: head.kind, clause, metric: { metric: 'refugees', viaHead: false }, rejected: null, subfigure, stayedOn: true };
+    }
     let metric = rejected ? null : classifyMetric(tokens, mention, clause, opts.metrics, claimed);
     if (!metric && !rejected && mentions.length === 1 && head.kind !== 'other' && !(mention.words && head.kind === 'none' && !mention.vague)) {
       metric = classifyMetric(tokens, mention, [0, tokens.length], opts.metrics, claimed);
@@ -222,6 +259,8 @@ function candidatesInSentence(
   let colon = tokens.findIndex((t) => t.text === ':');
   const dashLine = colon < 0 && isFigureLine(tokens);
   if (dashLine) colon = tokens.findIndex((t, k) => ['–', '—'].includes(t.text) && tokens[k + 1]?.kind === 'number');
+  // A table row ("Poland 1,204,403") splits before its number.
+  if (dashLine && colon < 0) colon = tokens.length - 1;
   const headingLine = colon > 0 && tokens.length <= 12 ? headingAbove(history, sentence) : null;
   const cueIn = (header: Token[]) => opts.metrics.find((m) => header.some((t) => m.keywords.includes(t.lower) && (t.pos === undefined || t.pos === 'NOUN' || t.pos === 'PROPN')));
   const inLine = colon > 0 && !dashLine && !readings.some((r) => r.mention.first < colon) ? cueIn(tokens.slice(0, colon)) : undefined;
@@ -230,7 +269,15 @@ function candidatesInSentence(
     header.some((t) => ['arrive', 'enter', 'cross', 'flee', 'reach'].includes(t.lemma ?? '')) && header.some((t, k) => ['from', 'fled', 'left'].includes(t.lower) && header[k + 1]?.lower === 'ukraine')
       ? opts.metrics.find((m) => m.key === 'refugees')
       : undefined;
-  const cue = inLine ?? (headingLine ? cueIn(headingLine.tokens) ?? arrivalsFromHome(headingLine.tokens) : undefined);
+  // "Other neighbours have received fewer people: Slovakia about 240,000, Moldova 360,000": a host verb before
+  // the colon, and countries abroad beside the numbers after it.
+  const hostHeader =
+    colon > 0 && !dashLine && !inLine && !readings.some((r) => r.mention.first < colon) &&
+    tokens.slice(0, colon).some((t, k, header) => HEADER_HOST_LEMMAS.has(t.lemma ?? '') || (t.lemma === 'take' && header[k + 1]?.lower === 'in')) &&
+    places.some((p) => p.first > colon && p.abroad && !p.home)
+      ? opts.metrics.find((m) => m.key === 'refugees')
+      : undefined;
+  const cue = inLine ?? hostHeader ?? (headingLine ? cueIn(headingLine.tokens) ?? arrivalsFromHome(headingLine.tokens) : undefined);
   const headed = new Set<NumberMention>();
   if (cue) {
     readings.forEach((reading) => {
@@ -258,7 +305,8 @@ function candidatesInSentence(
   //    "Lithuania has welcomed 20,000 Ukrainians") are refugees there.
   if (opts.metrics.some((m) => m.key === 'refugees')) {
     readings.forEach((reading) => {
-      if (reading.metric || reading.rejected || (reading.headKind !== 'people' && !(reading.headKind === 'none' && peopleCountedBefore(tokens, reading.mention, reading.clause)))) return;
+      const inPlace = reading.headKind === 'none' && !reading.mention.words ? isInPlace(tokens, reading.mention) : null;
+      if (reading.metric || reading.rejected || (reading.headKind !== 'people' && inPlace === null && !(reading.headKind === 'none' && peopleCountedBefore(tokens, reading.mention, reading.clause)))) return;
       // Not a diaspora from before the war ("had settled in Poland to work in the years before the war").
       if (tokens.some((t) => PRE_WAR.has(t.lower))) return;
       const [from, to] = reading.clause;
@@ -349,6 +397,21 @@ function candidatesInSentence(
       draft.candidate.origin = previousDraft.candidate.origin;
     }
   });
+  // Those who stayed on are in the host of the total before them, if it names one abroad.
+  for (let i = results.length - 1; i >= 0; i--) {
+    const draft = results[i];
+    const reading = readings.find((r) => r.mention === draft.mention)!;
+    if (!reading.stayedOn || draft.destinationMention?.abroad) continue;
+    const total = results[i - 1];
+    if (total?.destinationMention?.abroad && total.candidate.metric === 'refugees') {
+      draft.destinationMention = total.destinationMention;
+      draft.candidate.destination = total.candidate.destination;
+    } else {
+      // No host abroad to stay on in ("Of the 5,000 trapped in Mariupol, 3,000 remain"): no figure.
+      leftovers.push({ mention: draft.mention, span: draft.candidate.mentions[0] });
+      results.splice(i, 1);
+    }
+  }
   // A part of a total counts only as a breakdown by place ("including 2,980 from Mariupol"),
   // never by group or day ("among them 42 children", "of whom 21,500 crossed on Sunday").
   for (let i = results.length - 1; i >= 0; i--) {
@@ -419,7 +482,8 @@ const PRE_WAR = new Set(['before', 'already', 'pre-war', 'prewar']);
 // A plight between the verb and the place: "remain stuck at the Polish border" is no refugee stock.
 const PLIGHT = new Set(['stuck', 'stranded', 'trapped', 'waiting', 'queuing', 'queueing', 'blocked', 'held']);
 // Staying where one is: "remained in Moldova", "are now living in the Czech Republic", "are sheltering in Vilnius".
-const STAY_LEMMAS = new Set(['stay', 'remain', 'shelter']);
+// "have stayed in Moldova", "have been displaced to Moldova": where people are, abroad.
+const STAY_LEMMAS = new Set(['stay', 'remain', 'shelter', 'displace']);
 
 /**
  * "within Ukraine", "inside the country" in the number's clause, or in a clause after it that shares
@@ -598,13 +662,24 @@ function buildDraft(
     // A label opens the line, or follows its clock time ("09:15 Poland:"); "BEREGSURANY, Hungary:" is a dateline.
     const opensLine = (p: PlaceMention) => tokens.slice(0, p.first).every((t) => t.kind === 'number' || t.text === ':' || t.text === '.');
     const label = places.find((p) => p.abroad && p.role === null && !p.referred && tokens[p.last + 1]?.text === ':' && p.last < mention.first && (borderSource || (isCountry({ name: p.place.name }) && opensLine(p))));
-    if (label) destinationMention = label;
+    // "Poland — The border guard says …", "16:05 Slovakia – Arrivals …": a country label before a spaced dash,
+    // for a count that is not an international body's ("Hungary - More than 2 million have fled Ukraine, the UN said").
+    const spacedDash = (k: number) => ['—', '–', '-'].includes(tokens[k]?.text ?? '') && tokens[k].start > tokens[k - 1].end && tokens[k + 1]?.start > tokens[k].end;
+    const international = tokens.some((t) => INTERNATIONAL_BODIES.has(t.lower));
+    const dashLabel = international ? undefined : places.find((p) => p.abroad && p.role === null && !p.referred && spacedDash(p.last + 1) && p.last < mention.first && isCountry({ name: p.place.name }) && opensLine(p));
+    if (label ?? dashLabel) destinationMention = label ?? dashLabel!;
   }
   // "Slovakia has opened three more crossing points. More than 140,000 people have crossed from Ukraine so far":
   // an arrival whose sentence names no place it went to is into the place abroad the sentence before named.
   if (!destinationMention && (metricKey === 'refugees' || reading.metric!.movement)) {
-    const carried = elidedDestination(tokens, mention, clause, places, metrics, history.at(-1));
+    const carried = elidedDestination(tokens, mention, clause, places, metrics, history);
     if (carried) destinationMention = carried;
+  }
+  // "“We have taken in more than 100,000 people,” she said", after "Moldovan President Maia Sandu visited …":
+  // "we" of a national body named here or in the sentence before hosts in its country.
+  if (!destinationMention && metricKey === 'refugees' && !places.some((p) => !p.home) && tokens.slice(clause[0], mention.first).some((t) => t.lower === 'we')) {
+    const body = places.find((p) => p.national) ?? history.at(-1)?.nationalNamed();
+    if (body) destinationMention = { ...body, first: -1, last: -1, referred: true };
   }
   // "have gone to the neighbouring countries", "fled abroad": out of the country without a name.
   const unnamedAbroad = tokens.slice(clause[0], clause[1]).some((t, k, words) => t.lower === 'abroad' || (/^countr(?:y|ies)$/.test(t.lower) && ['neighbouring', 'neighboring', 'other', 'european', 'eu'].includes(words[k - 1]?.lower ?? '')));
@@ -661,29 +736,73 @@ function buildDraft(
   return { candidate, mention, tokens, sentenceIndex, originMention, destinationMention, undecided };
 }
 
+/** "of whom 104,000 remain", "100,000 of them are still with us": part of a total, still where the total went. */
+function stayedOn(tokens: Token[], mention: NumberMention, clause: [number, number]): boolean {
+  // "of whom 104,000 remain", "100,000 of them are still with us", "Of the 390,000 people …, roughly 100,000 have stayed".
+  const ofTheTotal = tokens[0]?.lower === 'of' && tokens[1]?.lower === 'the' && tokens[2]?.kind === 'number' && mention.first > 3;
+  const part = (tokens[mention.first - 1]?.lower === 'whom' && tokens[mention.first - 2]?.lower === 'of') || (tokens[mention.last + 1]?.lower === 'of' && ['them', 'whom'].includes(tokens[mention.last + 2]?.lower ?? '')) || (ofTheTotal && tokens[mention.first - 1]?.text === ',');
+  if (!part) return false;
+  const rest = tokens.slice(mention.last + 1, clause[1]);
+  if (rest.some((t) => ['trapped', 'stranded', 'waiting', 'stuck', 'internally', 'inside', 'within'].includes(t.lower))) return false;
+  return rest.some((t) => ['remain', 'remained', 'stayed', 'still'].includes(t.lower));
+}
+
+const HEADER_HOST_LEMMAS = new Set(['receive', 'host', 'welcome', 'admit', 'accept', 'shelter', 'register']);
 const NATIONAL_BODIES = new Set(['ministry', 'police', 'guard', 'guards', 'government', 'authorities', 'council', 'mayor', 'governor', 'officials']);
 const INTERNATIONAL_BODIES = new Set(['un', 'unhcr', 'iom', 'unicef', 'agency', 'nations']);
 const SCOPE_WORDS = new Set(['overall', 'altogether', 'worldwide']);
 // Verbs of arriving whose destination may be left to the sentence before ("have crossed so far").
-const ARRIVAL_LEMMAS = new Set(['cross', 'enter', 'arrive', 'register', 'reach', 'receive', 'host', 'welcome', 'admit', 'accept']);
+const ARRIVAL_LEMMAS = new Set(['cross', 'enter', 'arrive', 'register', 'reach', 'receive', 'host', 'welcome', 'admit', 'accept', 'come', 'pass']);
 
 /**
  * The destination a sentence leaves out: the number's verb is one of arriving with no "into", "to" or
  * "in" after it, the sentence names no place but the home country people left, and the sentence just
  * before named a place abroad people went to or are in.
  */
-function elidedDestination(tokens: Token[], mention: NumberMention, clause: [number, number], places: PlaceMention[], metrics: MetricCue[], previous: SentenceContext | undefined): PlaceMention | null {
+function elidedDestination(tokens: Token[], mention: NumberMention, clause: [number, number], places: PlaceMention[], metrics: MetricCue[], history: SentenceContext[]): PlaceMention | null {
+  const previous = history.at(-1);
   if (!previous || places.some((p) => !(p.home && p.role === 'origin'))) return null;
   // With the country people left named ("have crossed from Ukraine so far"), only a national body's
   // count ("the interior ministry said") is for the country the sentence before named.
   // An international body's count, or one "across Europe", "in all", is no country's.
   if (tokens.some((t, k) => INTERNATIONAL_BODIES.has(t.lower) || SCOPE_WORDS.has(t.lower) || (['in', 'across'].includes(t.lower) && ['all', 'total', 'europe'].includes(tokens[k + 1]?.lower ?? '')))) return null;
-  if (places.length > 0 && !tokens.some((t) => NATIONAL_BODIES.has(t.lower))) return null;
+  // With the home country named and no national body, only the sentence just before, and never for people gone
+  // to "neighbouring countries" or "abroad" ("Slovakia has opened three more crossing points. More than 140,000
+  // people have crossed from Ukraine so far").
+  if (places.length > 0 && !tokens.some((t) => NATIONAL_BODIES.has(t.lower)) && tokens.some((t) => ['countries', 'abroad', 'neighbouring', 'neighboring', 'borders'].includes(t.lower))) return null;
   const { verb } = governingVerb(tokens, mention, clause, metrics);
   if (verb === null || !ARRIVAL_LEMMAS.has(tokens[verb].lemma ?? tokens[verb].lower)) return null;
-  if (tokens.slice(verb + 1, clause[1]).some((t) => ['into', 'to', 'towards', 'in', 'across'].includes(t.lower))) return null;
+  // A place of its own after the verb ("into Hungary", "to the Czech Republic"), not "across the border".
+  const named = (k: number) => tokens.slice(k + 1, k + 4).some((t) => /^[A-Z]/.test(t.text)) && !/^(?:border|frontier)s?$/.test(tokens[k + 2]?.lower ?? '');
+  if (tokens.slice(verb + 1, clause[1]).some((t, n) => ['into', 'to', 'towards', 'in'].includes(t.lower) || (t.lower === 'across' && named(verb + 1 + n)))) return null;
   const wentTo = previous.wentTo();
-  return wentTo ? { ...wentTo, first: -1, last: -1, referred: true } : null;
+  if (wentTo) return { ...wentTo, first: -1, last: -1, referred: true };
+  // A national body's count ("the border guard said", "Police said") is for the country the report
+  // is about: the last one named a few sentences back, in a headline, or a dateline's city's country.
+  if (!tokens.some((t) => NATIONAL_BODIES.has(t.lower))) {
+    // Otherwise past one sentence that names no place at all ("Romania has turned sports halls into
+    // dormitories. The Red Cross is handing out blankets. More than 480,000 people have crossed …").
+    const before = history.at(-2);
+    if (!before || previous.namesPlace) return null;
+    const place = before.wentTo();
+    return place ? { ...place, first: -1, last: -1, referred: true } : null;
+  }
+  for (let k = history.length - 1; k >= Math.max(0, history.length - NATIONAL_LOOKBACK); k--) {
+    const country = history[k].countryNamed();
+    if (country) return { place: country, role: 'destination', first: -1, last: -1, abroad: true, home: false, referred: true };
+  }
+  return null;
+}
+
+// How many sentences back a national body's count looks for its country (a headline and a few lines of wire copy).
+const NATIONAL_LOOKBACK = 4;
+
+/** The country abroad a known place is or lies in ("Przemysl" → Poland); none for the home country or a place not known to lie abroad. */
+function countryOf(ref: PlaceRef, matcher: PlaceMatcher): NamedPlace | undefined {
+  if (isCountry(ref)) return isHomeCountry(ref) ? undefined : { name: ref.name, placeId: ref.id };
+  if (!isAbroad(ref) || !ref.country) return undefined;
+  const country = matcher.at(tokenize(ref.country), 0)?.ref;
+  return country ? { name: country.name, placeId: country.id } : { name: ref.country, placeId: null };
 }
 
 /**

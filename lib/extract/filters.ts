@@ -60,7 +60,9 @@ export function notAFigureReason(tokens: Token[], mention: NumberMention): strin
   // "home to 720,000 people" is a population; "home to 1.1 million Ukrainian refugees" is who it hosts.
   const hosted = tokens.slice(mention.last + 1, mention.last + 4).some((t) => /^(?:refugees?|evacuees|arrivals|displaced)$/.test(t.lower));
   if (!hosted && (matchPhraseEndingAt(tokens, mention.first - 1, POPULATION_BEFORE) || populationAppositive(tokens, mention))) return 'population';
-  if (before && MARKERS_BEFORE.includes(before.lower)) return 'label';
+  // "Refugees in Moldova now number about 100,000": "number" as a verb, or before a qualifier, is no label.
+  const numberVerb = before?.lower === 'number' && (before.pos === 'VERB' || mention.first !== mention.numberFirst);
+  if (before && MARKERS_BEFORE.includes(before.lower) && !numberVerb) return 'label';
   if (matchPhraseEndingAt(tokens, mention.first - 1, CAPACITY_BEFORE)) return 'capacity';
   // "one in four Ukrainians", "1 in 10": a share, not a count.
   if (isShare(tokens, mention)) return 'share';
@@ -126,7 +128,9 @@ function isDayOfMonth(tokens: Token[], mention: NumberMention): boolean {
   const token = tokens[mention.numberFirst];
   if (!/^\d{1,2}$/.test(token.text) || Number(token.text) > 31) return false;
   const next = tokens[mention.numberFirst + 1]?.lower.replace(/\.$/, '') ?? '';
-  const previous = tokens[mention.numberFirst - 1]?.lower.replace(/\.$/, '') ?? '';
+  // "Feb. 24": the abbreviation's full stop may be a token of its own.
+  const back = tokens[mention.numberFirst - 1]?.text === '.' ? 2 : 1;
+  const previous = tokens[mention.numberFirst - back]?.lower.replace(/\.$/, '') ?? '';
   return MONTHS.includes(next) || MONTHS.includes(previous) || MONTHS.includes(tokens[mention.numberFirst + 2]?.lower ?? '');
 }
 

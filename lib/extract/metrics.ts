@@ -16,6 +16,7 @@ export const DEFAULT_METRIC_CUES: MetricCue[] = [
       'refugee', 'refugees', 'flee', 'fled', 'fleeing', 'cross', 'crossed', 'crossing', 'crossings', 'arrivals', 'entered', 'enter',
       'taken in', 'take in', 'took in', 'host', 'hosts', 'hosting', 'registered', 'received', 'processed', 'passed through',
       'asylum seekers', 'sought refuge', 'found refuge', 'taken refuge', 'took refuge', 'found shelter', 'sought shelter', 'found safety', 'sought safety', 'seek safety', 'seek refuge',
+      'welcomed', 'come across', 'came across', 'coming across', 'come through', 'came through', 'coming through',
     ],
   },
   {
@@ -75,6 +76,7 @@ const NEGATIVE_LEMMAS = new Set([
   'return', 'apply', 'displace', 'stay', 'remain', 'besiege', 'hospitalize', 'hospitalise', 'treat', 'rescue-pending',
   'sign', 'volunteer', 'kidnap', 'deport', 'abduct', 'capture', 'lack', 'live', 'face', 'await', 'seek',
 ]);
+const HOSTED_PARTICIPLES = new Set(['sheltered', 'hosted', 'housed', 'accommodated']);
 const NEGATIVE_WORDS = new Set(['still', 'stranded', 'trapped', 'internally', 'waiting', 'remain', 'remained', 'remaining']);
 const RATE_WORDS = [['a', 'day'], ['per', 'day'], ['each', 'day'], ['every', 'day'], ['a', 'week'], ['per', 'week'], ['an', 'hour'], ['per', 'hour'], ['daily']];
 // "were able to leave", "managed to get out": the infinitive is what happened, not a plan.
@@ -273,6 +275,8 @@ export function notACount(tokens: Token[], mention: NumberMention, clause: [numb
   // number is the object of its verb: "killing 52 people who were waiting for trains").
   for (let i = mention.last + 1; i < clause[1] && i <= mention.last + 7 && !predicate.object; i++) {
     if (tokens[i].kind === 'punct') break;
+    // "are still being sheltered in Moldova", "still hosted": people kept by a host are no plight.
+    if (tokens[i].lower === 'still' && tokens.slice(i + 1, i + 3).some((t) => HOSTED_PARTICIPLES.has(t.lower))) continue;
     if (NEGATIVE_WORDS.has(tokens[i].lower)) return 'negative';
   }
   // "The daily number of arrivals has fallen to about 30,000": a rate named before the number.
@@ -293,7 +297,23 @@ export function peopleCountedBefore(tokens: Token[], mention: NumberMention, cla
     if (!['number', 'total', 'tally'].includes(tokens[i].lower) || tokens[i + 1]?.lower !== 'of') continue;
     for (let k = i + 2; k <= i + 4 && k < mention.first; k++) if (PEOPLE_NOUNS.has(tokens[k].lower)) return true;
   }
+  // "Refugees in Moldova now number about 100,000": people, then "number" or "total" as the verb right before it.
+  const verb = tokens[mention.first - 1]?.lower === 'about' || tokens[mention.first - 1]?.lower === 'some' ? mention.first - 2 : mention.first - 1;
+  if (['number', 'numbered', 'total', 'totalled', 'totaled'].includes(tokens[verb]?.lower ?? '') && tokens[verb - 1]?.lower !== 'the') {
+    for (let i = clause[0]; i < verb && i < clause[0] + 6; i++) if (PEOPLE_NOUNS.has(tokens[i].lower)) return true;
+  }
   return false;
+}
+
+/** "An estimated 1.2 million are thought to be in Poland": a number with no noun, said to be in a place. */
+export function isInPlace(tokens: Token[], mention: NumberMention): number | null {
+  let k = mention.last + 1;
+  if (!['are', 'were'].includes(tokens[k]?.lower ?? '')) return null;
+  k++;
+  if (['now', 'still', 'currently'].includes(tokens[k]?.lower ?? '')) k++;
+  // "are thought to be", "are believed to be", "are estimated to be"
+  if (['thought', 'believed', 'estimated'].includes(tokens[k]?.lower ?? '') && tokens[k + 1]?.lower === 'to' && tokens[k + 2]?.lower === 'be') k += 3;
+  return tokens[k]?.lower === 'in' ? k : null;
 }
 
 /** "including 103 children", "among them 42 children", "about 21,000 of whom are children": a part of another figure. */

@@ -15,6 +15,10 @@ export interface PlaceMention {
   subject?: boolean;
   /** "the city", "the country": a place named before, referred to here. */
   referred?: boolean;
+  /** A national body of a country abroad ("the Moldovan government", "Poland's border guard"): its counts are that country's. */
+  national?: boolean;
+  /** Where a speaker sits ("Speaking in Warsaw", "the government in Sofia"), not where people went. */
+  seat?: boolean;
 }
 
 // The country the figures are about. Leaving it makes a refugee; a city inside it is an evacuation.
@@ -23,7 +27,8 @@ const HOME_COUNTRY = 'ukraine';
 // Country names from the runtime's own ISO 3166 region table (Intl.DisplayNames), so any
 // country in the places table is known as one without a list here.
 const COUNTRY_NAMES: Set<string> = (() => {
-  const names = new Set<string>(['czech republic', 'russian federation', 'republic of moldova', 'moldova', 'slovak republic']);
+  // Names the runtime's table no longer uses or never did ("Türkiye" is "Turkey" in 2022 reporting).
+  const names = new Set<string>(['czech republic', 'russian federation', 'republic of moldova', 'moldova', 'slovak republic', 'turkey', 'britain', 'great britain', 'holland']);
   const display = new Intl.DisplayNames(['en'], { type: 'region' });
   const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
   for (const a of letters) {
@@ -54,6 +59,17 @@ export function isHomeCountry(ref: { name: string; aliases?: string[] }): boolea
   return [ref.name, ...(ref.aliases ?? [])].some((n) => n.toLowerCase() === HOME_COUNTRY);
 }
 
+// Other names a country goes by in reporting, so a table that lists it once still finds it ("the Slovak Republic").
+const OTHER_NAMES: Record<string, string[]> = {
+  slovakia: ['slovak republic'],
+  'czech republic': ['czechia'],
+  czechia: ['czech republic'],
+  turkey: ['türkiye'],
+  türkiye: ['turkey'],
+  'united kingdom': ['britain', 'great britain'],
+  netherlands: ['holland'],
+};
+
 export interface PlaceMatcher {
   /** Known place whose name or alias starts at token i, with its length in tokens. */
   at(tokens: Token[], i: number): { ref: PlaceRef; length: number } | null;
@@ -63,7 +79,8 @@ export interface PlaceMatcher {
 export function createPlaceMatcher(places: PlaceRef[]): PlaceMatcher {
   const byFirstWord = new Map<string, Array<{ words: string[]; ref: PlaceRef }>>();
   for (const ref of places) {
-    for (const name of [ref.name, ...ref.aliases]) {
+    const other = OTHER_NAMES[ref.name.toLowerCase()] ?? [];
+    for (const name of [ref.name, ...ref.aliases, ...other]) {
       const words = name.toLowerCase().split(/\s+/).filter(Boolean);
       if (words.length === 0) continue;
       const list = byFirstWord.get(words[0]) ?? [];
@@ -97,6 +114,8 @@ const DESTINATION_CUES = [
   'to', 'into', 'towards', 'toward', 'for', 'reached', 'reaching', 'reach', 'arrived in', 'arriving in', 'arrived at', 'entered',
   'entering', 'in', 'made it to', 'taken in', 'received in', 'crossed into', 'hosted in', 'are now in', 'were in', 'passed through',
   'through', 'shelter in', 'arriving at', 'arrive at', 'arrives at', 'arrive in', 'arrives in', 'crossed at', 'crossing at', 'entered at', 'via',
+  // The passive of a host verb: "are now hosted by Bulgaria", "have been taken in by Slovakia".
+  'border at', 'hosted by', 'welcomed by', 'taken in by', 'received by', 'sheltered by', 'accepted by', 'admitted by', 'registered by',
 ];
 const HOST_VERBS = [
   'has counted', 'counted', 'has taken in', 'have taken in', 'had taken in', 'took in', 'has received', 'has registered', 'registered',
@@ -108,15 +127,32 @@ const DEMONYMS: Record<string, string> = {
   polish: 'Poland', romanian: 'Romania', hungarian: 'Hungary', slovak: 'Slovakia', slovakian: 'Slovakia', moldovan: 'Moldova',
   czech: 'Czech Republic', german: 'Germany', lithuanian: 'Lithuania', bulgarian: 'Bulgaria', austrian: 'Austria',
   latvian: 'Latvia', estonian: 'Estonia', italian: 'Italy', french: 'France', spanish: 'Spain', british: 'United Kingdom', irish: 'Ireland',
+  dutch: 'Netherlands', belgian: 'Belgium', swiss: 'Switzerland', swedish: 'Sweden', danish: 'Denmark', finnish: 'Finland', norwegian: 'Norway',
+  portuguese: 'Portugal', greek: 'Greece', turkish: 'Turkey', croatian: 'Croatia', slovenian: 'Slovenia', serbian: 'Serbia', georgian: 'Georgia',
+  canadian: 'Canada',
 };
+// Adjectives that name a country's side, soil or towns, though not its agencies: "taken to Russian
+// territory", "the Russian border town of Taganrog" (a Russian ministry's count is no arrival in Russia).
+const SIDE_DEMONYMS: Record<string, string> = { ...DEMONYMS, russian: 'Russia', belarusian: 'Belarus' };
 const TERRITORY_WORDS = new Set(['territory', 'soil', 'side']);
-const COUNT_WORDS = new Set(['tally', 'count', 'total', 'figures']);
+// Where a host country puts people up: "in Polish homes", "by Slovak families", "in Polish towns".
+const HOST_PLACE_NOUNS = new Set(['homes', 'families', 'households', 'towns', 'cities', 'villages', 'schools', 'hotels', 'shelters', 'communities', 'dormitories', 'centres', 'centers', 'camps']);
+// "more than half of them to Poland": the place goes with the share, not with the total.
+const SHARE_WORDS = new Set(['half', 'most', 'majority', 'third', 'quarter', 'bulk', 'many', 'some', 'two-thirds', 'three-quarters']);
+const COUNT_WORDS = new Set(['tally', 'count', 'total', 'figures', 'population']);
 const TIME_WORDS = new Set(['yesterday', 'today', 'tonight', 'overnight', 'morning', 'afternoon', 'evening', 'night', 'week', 'weekend', 'day']);
 const PLACE_NOUNS = new Set(['country', 'city', 'town', 'capital', 'village', 'region']);
 // "the Republic of Moldova": a name's formal head, read through like "the city of".
 const FORMAL_HEADS = new Set(['republic']);
 // A national agency's count is for its country: "Romania's interior ministry", "Poland's border guard".
-const AGENCY_WORDS = new Set(['interior', 'ministry', 'border', 'police', 'government', 'authorities', 'migration', 'office', 'statistics', 'guard', 'guards', 'officials']);
+const AGENCY_WORDS = new Set([
+  'interior', 'ministry', 'border', 'police', 'government', 'authorities', 'migration', 'office', 'statistics', 'guard', 'guards', 'officials',
+  'minister', 'president', 'premier', 'spokesman', 'spokeswoman', 'spokesperson', 'inspectorate', 'immigration',
+]);
+// Words of a title before its agency word: "Polish Deputy Interior Minister", "Moldovan Prime Minister".
+const TITLE_WORDS = new Set(['deputy', 'prime', 'foreign', 'national', 'state', 'general', 'chief', 'head', 'vice', 'first', 'county', 'regional', 'local']);
+// The side of a border: "at the Hungarian border", "on the Polish side", "crossed the Polish-Ukrainian border".
+const BORDER_WORDS = new Set(['border', 'borders', 'frontier', 'side', 'crossing', 'crossings', 'checkpoints', 'checkpoint', 'section', 'stretch']);
 const NOT_PLACES = new Set([
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may',
   'june', 'july', 'august', 'september', 'october', 'november', 'december', 'the', 'a', 'reuters', 'afp', 'ap', 'unhcr', 'un',
@@ -138,9 +174,13 @@ function roleBefore(tokens: Token[], i: number): 'origin' | 'destination' | null
   if (tokens[i - 1]?.lower === 'of' && (PLACE_NOUNS.has(tokens[i - 2]?.lower ?? '') || FORMAL_HEADS.has(tokens[i - 2]?.lower ?? ''))) {
     // "the Romanian border town of Siret": adjectives, nouns and a country's adjective before the place noun.
     let k = i - 3;
-    while (k > 0 && (((tokens[k].pos === 'ADJ' || tokens[k].pos === 'NOUN') && /^[a-z]/.test(tokens[k].text)) || DEMONYMS[tokens[k].lower] !== undefined)) k--;
+    while (k > 0 && (((tokens[k].pos === 'ADJ' || tokens[k].pos === 'NOUN') && /^[a-z]/.test(tokens[k].text)) || SIDE_DEMONYMS[tokens[k].lower] !== undefined)) k--;
     if (tokens[k]?.lower === 'the') return roleBefore(tokens, k);
+    // "over 385,000 to Republic of Moldova": a formal head with no article.
+    if (FORMAL_HEADS.has(tokens[i - 2]?.lower ?? '')) return roleBefore(tokens, i - 2);
   }
+  // "crossed into Hungary's Zahony": the cue before the country's possessive is the town's.
+  if (i >= 2 && /['’]s$/.test(tokens[i - 1].text) && /^[A-Z]/.test(tokens[i - 1].text) && COUNTRY_NAMES.has(stripPossessive(tokens[i - 1].lower))) return roleBefore(tokens, i - 1);
   const previous = tokens[i - 1]?.lower;
   if (previous === undefined) return null;
   if (previous === 'to' && ['according', 'due', 'close', 'next', 'told', 'said'].includes(tokens[i - 2]?.lower ?? '')) return null;
@@ -156,8 +196,8 @@ function roleBefore(tokens: Token[], i: number): 'origin' | 'destination' | null
       if (matchPhraseEndingAt(tokens, k, ORIGIN_CUES) && tokens[k].lower !== 'left') return 'origin';
     }
   }
-  // "crossed Ukraine's borders"
-  if (/['’]s$/.test(tokens[i].text) && /^borders?$/.test(tokens[i + 1]?.lower ?? '')) return 'origin';
+  // "crossed Ukraine's borders" (another country's borders go by the cue: "through Romania's border crossings")
+  if (/['’]s$/.test(tokens[i].text) && stripPossessive(tokens[i].lower) === HOME_COUNTRY && /^borders?$/.test(tokens[i + 1]?.lower ?? '')) return 'origin';
   if (matchPhraseEndingAt(tokens, i - 1, DESTINATION_CUES)) return 'destination';
   // "the Medyka crossing into Poland" has its cue further back; "Ukraine's western city of Lviv" none.
   return null;
@@ -186,18 +226,31 @@ function hostsAfter(tokens: Token[], last: number): boolean {
   if (lemma === 'take') return tokens[v + 1]?.lower === 'in';
   return HOST_LEMMAS.has(lemma);
 }
+// Where people are received in a host country: "at Romania's reception points".
+const SITE_NOUNS = new Set(['points', 'centres', 'centers', 'camps', 'shelters', 'stations']);
 const FACILITY_NOUNS = new Set(['crossing', 'station', 'checkpoint', 'border', 'camp', 'centre', 'center']);
 const HOST_NOUNS = new Set(['destination', 'host', 'recipient']);
 const HOST_LEMMAS = new Set(['receive', 'register', 'host', 'welcome', 'count', 'record', 'admit', 'accept', 'shelter', 'see']);
 
+const HELD_PEOPLE = new Set(['refugees', 'ukrainians', 'arrivals', 'evacuees']);
+// Words a stated count may open with ("over 100,000", "about 60,000").
+const QUALIFIER_STARTS = new Set(['over', 'about', 'around', 'some', 'nearly', 'almost', 'roughly', 'more', 'close', 'at', 'up', 'an', 'approximately', 'just']);
+
 /** The name opens its clause and a verb follows it: "Slovakia has seen", "Poland is now hosting". */
 function subjectOfVerb(tokens: Token[], first: number, last: number): boolean {
   const start = tokens[first - 1]?.lower === 'the' ? first - 1 : first;
-  const opens = start === 0 || [',', ';', ':', 'and', 'while', '—', '–', '-'].includes(tokens[start - 1]?.lower ?? '');
+  // A live blog's clock time may open the line ("14:20 Moldova says …").
+  const clock = /^\d{1,2}[:.]\d{2}$/.test(tokens.slice(0, start).map((t) => t.text).join(''));
+  const opens = start === 0 || clock || [',', ';', ':', 'and', 'while', '—', '–', '-'].includes(tokens[start - 1]?.lower ?? '');
   if (!opens) return false;
   for (let k = last + 1; k <= last + 4 && k < tokens.length; k++) {
     const pos = tokens[k].pos;
     if (pos === 'VERB') return true;
+    // "Moldova now has over 100,000 refugees": "has" with a count after it.
+    // Only for people who fled ("refugees", "Ukrainians"), never a population ("Moldova has 2.6 million inhabitants").
+    if (['has', 'have', 'had'].includes(tokens[k].lower) && (tokens[k + 1]?.kind === 'number' || QUALIFIER_STARTS.has(tokens[k + 1]?.lower ?? ''))) {
+      return tokens.slice(k + 1, k + 8).some((t) => HELD_PEOPLE.has(t.lower));
+    }
     // "Poland has been the main destination", "Moldova is the largest host per head".
     if (tokens[k].lower === 'the' && tokens[k - 1]?.pos === 'AUX') {
       let n = k + 1;
@@ -207,6 +260,94 @@ function subjectOfVerb(tokens: Token[], first: number, last: number): boolean {
     if (pos !== 'AUX' && pos !== 'ADV') return false;
   }
   return false;
+}
+
+const SEAT_WORDS = new Set(['government', 'ministry', 'parliament', 'officials', 'authorities', 'reporters', 'journalists', 'conference', 'briefing']);
+const SPEECH_LEMMAS = new Set(['say', 'tell', 'speak', 'announce', 'report', 'add']);
+
+/** "in" at k after a body or a verb of saying: "the government in Sofia", "told reporters in Warsaw", "said in Bratislava". */
+function speakerSeat(tokens: Token[], k: number): boolean {
+  if (tokens[k]?.lower !== 'in') return false;
+  const before = tokens[k - 1];
+  return before !== undefined && (SEAT_WORDS.has(before.lower) || SPEECH_LEMMAS.has(before.lemma ?? before.lower));
+}
+
+/** An agency word at i, after title words ("Deputy Interior Minister", "Prime Minister", "border guard"). */
+function agencyTitleAt(tokens: Token[], i: number): boolean {
+  for (let k = i; k < i + 3; k++) {
+    const word = tokens[k]?.lower ?? '';
+    // "the Slovak border" is a place, not a body: "border" needs its guard, police or service.
+    if (word === 'border') return AGENCY_WORDS.has(tokens[k + 1]?.lower ?? '') || ['service', 'agency', 'force', 'authority'].includes(tokens[k + 1]?.lower ?? '');
+    if (AGENCY_WORDS.has(word)) return true;
+    if (!TITLE_WORDS.has(word)) return false;
+  }
+  return false;
+}
+
+/**
+ * The country whose side of the border a phrase names, when no cue before it gave a role:
+ * "at the Hungarian border", "on the Polish side", "crossed the Polish-Ukrainian border" (the side
+ * that is not Ukraine's). Not a border agency ("Polish border guards").
+ */
+function borderSide(tokens: Token[], i: number): { country: string; last: number } | null {
+  // Cheap checks first: this runs on every word.
+  const word = tokens[i].lower;
+  if (tokens[i].kind !== 'word' || !/^[A-Z]/.test(tokens[i].text) || (SIDE_DEMONYMS[word] === undefined && !COUNTRY_NAMES.has(word) && !word.includes('-'))) return null;
+  // "Polish–Ukrainian" with an en dash is three tokens, with a hyphen one.
+  const dash = tokens[i + 1];
+  const joined = dash !== undefined && ['–', '—', '-'].includes(dash.text) && dash.start === tokens[i].end && tokens[i + 2]?.start === dash.end;
+  const parts = joined ? [tokens[i].lower, tokens[i + 2].lower] : tokens[i].lower.split('-');
+  const n = joined ? i + 3 : i + 1;
+  // "the Polish-Ukrainian border", "the Ukraine-Moldova border": a demonym or a country's name on each side.
+  const countries = parts.map((part) => SIDE_DEMONYMS[part] ?? (COUNTRY_NAMES.has(part) ? part.replace(/^./, (c) => c.toUpperCase()) : undefined));
+  let country: string | undefined;
+  if (parts.length === 1) country = countries[0];
+  else {
+    const home = parts.findIndex((part) => part === 'ukrainian' || part === HOME_COUNTRY);
+    if (parts.length === 2 && home >= 0) country = countries[1 - home];
+  }
+  if (!country || !BORDER_WORDS.has(tokens[n]?.lower ?? '') || AGENCY_WORDS.has(tokens[n + 1]?.lower ?? '') || TITLE_WORDS.has(tokens[n + 1]?.lower ?? '')) return null;
+  // "the Hungarian border town of Zahony": the place named after it is meant; "Polish border crossings" are the border.
+  const after = tokens[n + 1];
+  if (after?.kind === 'word' && /^[a-z]/.test(after.text) && (after.pos === 'NOUN' || PLACE_NOUNS.has(after.lower)) && !BORDER_WORDS.has(after.lower)) return null;
+  // With no article, only after "through", "at", "across" ("passed through Polish border crossings").
+  const article = tokens[i - 1]?.lower === 'the';
+  if (!article && !['through', 'at', 'across', 'via'].includes(tokens[i - 1]?.lower ?? '')) return null;
+  const before = tokens[article ? i - 2 : i - 1];
+  if (!before) return null;
+  // A cue before it decides ("from the Polish border" is no arrival); "at", "on", "across" and a crossing verb mean people reached it.
+  const last = tokens[n + 1] && BORDER_WORDS.has(tokens[n + 1].lower) ? n + 1 : n;
+  if (roleBefore(tokens, i) !== null) return roleBefore(tokens, i) === 'destination' ? { country, last } : null;
+  if (['at', 'on', 'across', 'over', 'through', 'via'].includes(before.lower) || ['cross', 'reach', 'pass'].includes(before.lemma ?? before.lower)) return { country, last };
+  return null;
+}
+
+/**
+ * A place abroad named as the site people reached: "at the Medyka crossing", "through the Siret
+ * checkpoint", "crossed Slovakia's border with Ukraine", "at Poland's border crossings".
+ */
+function siteReached(tokens: Token[], first: number, last: number): boolean {
+  const possessive = /['’]s$/.test(tokens[last].text);
+  // "Poland's eastern border": adjectives before the noun.
+  // "Poland's eastern border", "Romania's reception points": modifiers before the noun.
+  let n = last + 1;
+  while (possessive && n < last + 3 && (tokens[n]?.pos === 'ADJ' || (tokens[n]?.pos === 'NOUN' && (FACILITY_NOUNS.has(tokens[n + 1]?.lower ?? '') || SITE_NOUNS.has(tokens[n + 1]?.lower ?? '')))) && /^[a-z]/.test(tokens[n].text)) n++;
+  const noun = tokens[n]?.lower ?? '';
+  if (!(FACILITY_NOUNS.has(noun) || (possessive && (BORDER_WORDS.has(noun) || SITE_NOUNS.has(noun))))) return false;
+  // Not a border agency ("Poland's border guard") nor a place named after the site ("the Polish border town of …").
+  if (AGENCY_WORDS.has(tokens[n + 1]?.lower ?? '') || PLACE_NOUNS.has(tokens[n + 1]?.lower ?? '')) return false;
+  const k = tokens[first - 1]?.lower === 'the' ? first - 2 : first - 1;
+  const before = tokens[k];
+  if (!before) return false;
+  return ['at', 'through', 'across', 'over', 'via'].includes(before.lower) || ['cross', 'reach', 'pass'].includes(before.lemma ?? before.lower);
+}
+
+/** "the Government of Poland", "the Ministry of Interior of Slovakia", "the authorities of the Republic of Moldova". */
+function agencyOf(tokens: Token[], i: number): boolean {
+  // "Border guards of the Slovak Republic"
+  let k = tokens[i - 1]?.lower === 'the' ? i - 2 : i - 1;
+  if (tokens[k]?.lower === 'of' && FORMAL_HEADS.has(tokens[k - 1]?.lower ?? '')) k -= tokens[k - 2]?.lower === 'the' ? 3 : 2;
+  return tokens[k]?.lower === 'of' && AGENCY_WORDS.has(tokens[k - 1]?.lower ?? '');
 }
 
 function agencyAfter(tokens: Token[], last: number): boolean {
@@ -257,7 +398,8 @@ const isCountryName = (place: NamedPlace) => COUNTRY_NAMES.has(place.name.toLowe
 export function lastPlaces(mentions: PlaceMention[], before: LastPlaces | null): LastPlaces {
   const named = mentions.filter((m) => !m.referred);
   return {
-    country: named.filter((m) => isCountryName(m.place)).at(-1)?.place ?? before?.country ?? null,
+    // "Moldova borders Romania to the west. … entered the country": a sentence that opens with a country is about it.
+    country: (named.find((m) => isCountryName(m.place) && m.first <= 1 && m.role !== 'origin' && !m.home) ?? named.filter((m) => isCountryName(m.place)).at(-1))?.place ?? before?.country ?? null,
     town: named.filter((m) => !isCountryName(m.place)).at(-1)?.place ?? before?.town ?? null,
     townAbroad: named.filter((m) => !isCountryName(m.place)).at(-1)?.abroad ?? before?.townAbroad ?? false,
     last: named.filter((m) => m.role !== 'origin' && !m.home).at(-1)?.place ?? before?.last ?? null,
@@ -269,17 +411,34 @@ export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previous: Las
   const mentions: PlaceMention[] = [];
   const recent: LastPlaces = { country: previous?.country ?? null, town: previous?.town ?? null, last: previous?.last ?? null, lastAbroad: previous?.lastAbroad ?? false };
   for (let i = 0; i < tokens.length; i++) {
+    // "at the Hungarian border", "crossed the Polish–Ukrainian border", "the Ukraine-Moldova border": the side abroad.
+    const border = borderSide(tokens, i);
+    if (border) {
+      const ref = matcher.at(tokenize(border.country), 0)?.ref;
+      const place = ref ? { name: ref.name, placeId: ref.id } : { name: border.country, placeId: null };
+      mentions.push({ place, role: 'destination', first: i, last: border.last, abroad: true, home: false });
+      recent.country = place;
+      i = border.last;
+      continue;
+    }
     const known = matcher.at(tokens, i);
     if (known) {
       const last = i + known.length - 1;
       const place = { name: known.ref.name, placeId: known.ref.id };
-      const national = isCountry(known.ref) && !isHomeCountry(known.ref) && agencyAfter(tokens, last);
+      // "Hungary's Zahony": the town is the place meant, and takes the cue before the country.
+      if (isCountry(known.ref) && /['’]s$/.test(tokens[last].text) && matcher.at(tokens, last + 1)) {
+        i = last;
+        continue;
+      }
+      const national = isCountry(known.ref) && !isHomeCountry(known.ref) && (agencyAfter(tokens, last) || agencyOf(tokens, i));
       // A dateline ("KYIV, March 21 (Reuters) –", "Kyiv:") says where the story was filed, not where people went.
       // A key-figures line ("Poland: 2,336,800") is no dateline: only a number follows the colon.
       const figureLine = tokens[last + 1]?.text === ':' && tokens.length - last - 2 <= 4 && tokens.slice(last + 2).some((t) => t.kind === 'number');
       // A country abroad as a live blog's label ("Slovakia: More than 150,000 …") is kept, with no role.
       const countryLabel = isCountry(known.ref) && !isHomeCountry(known.ref) && tokens[last + 1]?.text === ':';
-      if (i === 0 && !figureLine && !countryLabel && (tokens[last + 1]?.text === ':' || tokens[last + 1]?.text === '(' || (tokens[last + 1]?.text === ',' && /^[A-Z][a-z]+$/.test(tokens[last + 2]?.text ?? '') && tokens[last + 3]?.kind === 'number'))) {
+      // "VIENNA - …", "PRZEMYSL, Poland –": a place in capitals opening the line, before punctuation.
+      const capitals = known.ref.name.length > 3 && tokens.slice(i, last + 1).every((t) => t.text === t.text.toUpperCase()) && tokens[last + 1]?.kind === 'punct';
+      if (i === 0 && !figureLine && !countryLabel && (capitals || tokens[last + 1]?.text === ':' || tokens[last + 1]?.text === '(' || (tokens[last + 1]?.text === ',' && /^[A-Z][a-z]+$/.test(tokens[last + 2]?.text ?? '') && tokens[last + 3]?.kind === 'number'))) {
         i = last;
         continue;
       }
@@ -288,12 +447,23 @@ export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previous: Las
       if (cued === 'origin' && tokens[cueIndex(tokens, i)]?.lower === 'in' && isAbroad(known.ref)) cued = 'destination';
       // "spread across Poland" is where people are; "evacuated across the Luhansk region" is no direction.
       if (tokens[cueIndex(tokens, i)]?.lower === 'across') cued = isAbroad(known.ref) ? 'destination' : null;
+      // "more than half of them to Poland": a share's place, not the total's.
+      // Also "the majority into Poland", "most to Poland": a share word right before the cue, after a comma.
+      const cueAt = cueIndex(tokens, i);
+      const shareOf = ['them', 'whom'].includes(tokens[cueAt - 1]?.lower ?? '') && tokens[cueAt - 2]?.lower === 'of' && SHARE_WORDS.has(tokens[cueAt - 3]?.lower ?? '');
+      const bareShare = SHARE_WORDS.has(tokens[cueAt - 1]?.lower ?? '') && (tokens[cueAt - 2]?.text === ',' || (tokens[cueAt - 2]?.lower === 'the' && tokens[cueAt - 3]?.text === ','));
+      if (cued === 'destination' && (shareOf || bareShare)) cued = null;
+      // "the government in Sofia said", "Heger said in Bratislava": a town after "in" is where the speaker sits, not where people went.
+      const seat = !isCountry(known.ref) && speakerSeat(tokens, cueIndex(tokens, i));
+      if (cued === 'destination' && seat) cued = null;
+      // "at the Medyka crossing", "crossed Slovakia's border with Ukraine": a site or border abroad people reached.
+      if (cued === null && isAbroad(known.ref) && siteReached(tokens, i, last)) cued = 'destination';
       // A country abroad as the subject of a verb ("Slovakia has seen …", "Poland is now hosting …")
       // hosts what it counts.
       const abroad = isCountry(known.ref) && !isHomeCountry(known.ref);
       const subject = cued === null && (hostsAfter(tokens, last) || national || (abroad && subjectOfVerb(tokens, i, last)));
       const role = cued ?? (subject ? 'destination' : null);
-      mentions.push({ place, role, first: i, last, abroad: isAbroad(known.ref), home: isHomeCountry(known.ref), subject });
+      mentions.push({ place, role, first: i, last, abroad: isAbroad(known.ref), home: isHomeCountry(known.ref), subject, national: national && role === 'destination', seat });
       // Within the sentence "the city" is not the place people left: "evacuees from Mariupol arrived in the city".
       // Nor is "the country" the one people came from ("refugees from Ukraine registered in the country").
       if (role !== 'origin' || !recent[isCountryName(place) ? 'country' : 'town']) {
@@ -328,22 +498,26 @@ export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previous: Las
     }
     // "Polish border guards", "the Romanian interior ministry": a national agency's count is for its country.
     const demonym = DEMONYMS[tokens[i].lower];
+    const sideDemonym = SIDE_DEMONYMS[tokens[i].lower];
     // "reached Romanian territory", "crossed to the Hungarian side": the country, where the cue before says.
-    if (demonym && TERRITORY_WORDS.has(tokens[i + 1]?.lower ?? '')) {
-      const role = roleBefore(tokens, i);
+    // "are put up in Polish homes", "taken in by Slovak families", "arrived on Polish soil": where people are hosted.
+    if (sideDemonym && (TERRITORY_WORDS.has(tokens[i + 1]?.lower ?? '') || HOST_PLACE_NOUNS.has(tokens[i + 1]?.lower ?? '') || (tokens[i + 1]?.pos === 'NOUN' && HOST_PLACE_NOUNS.has(tokens[i + 2]?.lower ?? '')))) {
+      const role = roleBefore(tokens, i) ?? (tokens[i - 1]?.lower === 'on' || tokens[i - 2]?.lower === 'on' ? 'destination' : null);
       if (role) {
-        const ref = matcher.at(tokenize(demonym), 0)?.ref;
-        const place = ref ? { name: ref.name, placeId: ref.id } : { name: demonym, placeId: null };
+        const ref = matcher.at(tokenize(sideDemonym), 0)?.ref;
+        const place = ref ? { name: ref.name, placeId: ref.id } : { name: sideDemonym, placeId: null };
         mentions.push({ place, role, first: i, last: i + 1, abroad: true, home: false });
         recent.country = place;
         i += 1;
         continue;
       }
     }
-    if (demonym && AGENCY_WORDS.has(tokens[i + 1]?.lower ?? '') || (demonym && AGENCY_WORDS.has(tokens[i + 2]?.lower ?? '') && AGENCY_WORDS.has(tokens[i + 1]?.lower ?? ''))) {
+    // "Polish border guards", "Polish Deputy Interior Minister …": title words up to an agency word.
+    // "The Romanian tally of arrivals", "Slovak figures show": a country's own count.
+    if (demonym && (agencyTitleAt(tokens, i + 1) || (COUNT_WORDS.has(tokens[i + 1]?.lower ?? '') && tokens[i + 1].lower !== 'population'))) {
       const ref = matcher.at(tokenize(demonym), 0)?.ref;
       const place = ref ? { name: ref.name, placeId: ref.id } : { name: demonym, placeId: null };
-      mentions.push({ place, role: 'destination', first: i, last: i, abroad: true, home: false, subject: true });
+      mentions.push({ place, role: 'destination', first: i, last: i, abroad: true, home: false, subject: true, national: true });
       recent.country = place;
       continue;
     }
@@ -363,6 +537,8 @@ export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previous: Las
     // A name not in the table starts with a capital; only then is its cue looked for. It counts only
     // after an unambiguous cue ("from", "into", "arrived in"), not after "in" or "for" alone.
     if (!/^[A-Z]/.test(tokens[i].text)) continue;
+    // "the Republic of Moldova": the name is the known place after "of".
+    if (FORMAL_HEADS.has(tokens[i].lower) && tokens[i + 1]?.lower === 'of' && matcher.at(tokens, i + 2)) continue;
     // A country the table lacks, as the subject of a host verb: "Italy has so far received …".
     const country = unknownCountryAt(tokens, i);
     if (country >= i && roleBefore(tokens, i) === null && (hostsAfter(tokens, country) || subjectOfVerb(tokens, i, country))) {
@@ -373,8 +549,6 @@ export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previous: Las
       continue;
     }
     if (i === 0) continue;
-    // "the Republic of Moldova": the name is the known place after "of".
-    if (FORMAL_HEADS.has(tokens[i].lower) && tokens[i + 1]?.lower === 'of' && matcher.at(tokens, i + 2)) continue;
     let role = roleBefore(tokens, i);
     // A country the table lacks, with no cue, is named as a known one would be ("… and Spain about 25,000").
     if (role === null && country >= i && !NOT_PLACES.has(tokens[i].lower)) {
@@ -398,6 +572,24 @@ export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previous: Las
     if (role === 'origin' && abroad && tokens[cueIndex(tokens, i)]?.lower === 'in') role = 'destination';
     mentions.push({ place: { name, placeId: null }, role, first: i, last, abroad, home: false });
     i = last;
+  }
+  // "have come through here," said the mayor of Przemysl: the speaker's place, else the last place people went.
+  for (let i = 1; i < tokens.length; i++) {
+    if (tokens[i].lower !== 'here' || !['VERB', 'ADP', 'ADV', 'NOUN'].includes(tokens[i - 1].pos ?? '') || ['is', 'are', 'was', 'were'].includes(tokens[i + 1]?.lower ?? '')) continue;
+    const seat = mentions.find((m) => m.role === null && m.abroad && !m.referred && !m.home) ?? null;
+    const place = seat?.place ?? (previous?.lastAbroad ? previous.last : null);
+    if (place) mentions.push({ place, role: 'destination', first: i, last: i, abroad: true, home: false, referred: true });
+  }
+  // "have entered our country," said Maia Sandu, Moldova's president": a speaker's own country is the national body's.
+  // "have passed through our town," said Przemysl's mayor: the speaker's town.
+  for (let i = 0; i < tokens.length - 1; i++) {
+    const noun = tokens[i + 1].lower;
+    if (!['our', 'my'].includes(tokens[i].lower) || !PLACE_NOUNS.has(noun) || roleBefore(tokens, i) !== 'destination') continue;
+    const body =
+      noun === 'country'
+        ? mentions.find((m) => m.subject && m.abroad && !m.referred && isCountryName(m.place))
+        : mentions.find((m) => m.role === null && m.abroad && !m.referred && !isCountryName(m.place));
+    if (body) mentions.push({ ...body, role: 'destination', first: i, last: i + 1, subject: false, referred: true });
   }
   return mentions;
 }
@@ -436,6 +628,12 @@ export interface PickedPlaces {
   where?: boolean;
 }
 
+/** Only the number's noun and "that", "which" or "whom" stand between the number and a host subject after it. */
+function relativeHost(tokens: Token[], numberLast: number, first: number): boolean {
+  const between = tokens.slice(numberLast + 1, first);
+  return between.length >= 1 && between.length <= 3 && between.every((t) => (t.kind === 'word' && /^[a-z]/.test(t.text) && (t.pos === 'NOUN' || ['that', 'which', 'whom'].includes(t.lower))));
+}
+
 /**
  * Origin and destination for one number among several. Places in the number's clause only (when
  * the sentence has one figure, the whole sentence). Between two numbers of a clause, a place with a
@@ -458,7 +656,9 @@ export function pickPlaces(
   const to = next ? next.first - 1 : alone ? tokens.length - 1 : clause[1] - 1;
   const adjacentBefore = (m: PlaceMention) => {
     let k = m.last + 1;
-    while (k < number.first && (tokens[k].text === '(' || tokens[k].text === ',' || tokens[k].lower === 'some' || (tokens[k].text === ':' && m.first === 0))) k++;
+    // "Poland: 2,336,800", "- Poland: 1.2 million": a key-figure line, bulleted or not.
+    const opensLine = m.first === 0 || (m.first === 1 && ['-', '–', '•', '*', '·'].includes(tokens[0].text));
+    while (k < number.first && (tokens[k].text === '(' || tokens[k].text === ',' || tokens[k].lower === 'some' || (tokens[k].text === ':' && opensLine))) k++;
     return k === number.first;
   };
   // "Poland – 1,916,445; Romania – 481,000": a name and its number across a spaced dash (a clause break).
@@ -473,14 +673,16 @@ export function pickPlaces(
     if (m.first < from || m.last > to) return false;
     if (!alone && !inClause(m)) return false;
     // A host subject goes with the number after it ("…, Hungary received 312,120").
-    if (m.first > number.last) return !m.subject;
+    // "The 2.1 million refugees that Poland has taken in": a host subject in a relative clause on the number's noun.
+    if (m.first > number.last) return !m.subject || relativeHost(tokens, number.last, m.first);
     // Before the number: only when no earlier number in the clause could own it, a bare name right beside it, or a host subject.
     return previous === undefined || m.subject === true || (m.role === null && adjacentBefore(m));
   });
   // "in X" before the number counts at the head of the clause, before a comma, right beside the
   // number, or after the noun of those hosted ("the number of refugees in Romania rose to 500,000").
   // Also the bodies of a place ("Authorities in Moldova said …") and people arriving there ("Refugees arriving in Hungary numbered …").
-  const HOSTED = ['refugees', 'arrivals', 'evacuees', 'ukrainians', 'refugee', 'arriving', 'arrived', 'entering', 'authorities', 'officials', 'police'];
+  // "The number in Hungary is about 305,000", "the figure in Romania": a count's own place.
+  const HOSTED = ['refugees', 'arrivals', 'evacuees', 'ukrainians', 'refugee', 'arriving', 'arrived', 'entering', 'authorities', 'officials', 'police', 'number', 'figure', 'total', 'tally', 'count'];
   const usable = own.filter((m) => {
     if (whereBefore(m)) return false;
     if (m.role !== 'destination' || tokens[m.first - 1]?.lower !== 'in') return m.role !== null;
@@ -497,7 +699,10 @@ export function pickPlaces(
   const where = own.find(whereBefore);
   const bareCandidates = own.filter((m) => m.role === null && (adjacentBefore(m) || m.first === number.last + 1 || besideDash(m)));
   const origin = pick('origin');
-  const destination = pick('destination');
+  // "… have come in, according to figures from the Moldovan government": with no destination of its own,
+  // a national body named after the number, with no other number between, gives its country.
+  const national = mentions.find((m) => m.national && m.first > number.last && m.first <= to && !others.some((o) => o.first > number.last && o.first < m.first));
+  const destination = pick('destination') ?? national ?? null;
   // People do not leave and reach one place ("sheltering in Kharkiv's metro … have left the city").
   const same = origin && destination && (origin.place.placeId ?? origin.place.name) === (destination.place.placeId ?? destination.place.name);
   return { origin, destination: same ? null : destination, bare: where ?? bareCandidates[0] ?? null, where: where !== undefined };

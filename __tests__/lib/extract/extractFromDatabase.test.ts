@@ -67,6 +67,14 @@ describe('extractFromDatabase', () => {
     expect(await extractFromDatabase(text, '2022-03-12')).toEqual([expect.objectContaining({ metric: 'evacuees' })]);
   });
 
+  it('gives a border agency’s count the country of a dateline’s town, through the place hierarchy', async () => {
+    await db.place.create({ data: { name: 'Korczowa', type: 'CITY', parentId: seed.poland.id } });
+    const text = 'KORCZOWA - Queues stretched for kilometres on Sunday. The border guard said 1.1 million people had crossed since the war began.';
+    expect(await extractFromDatabase(text, '2022-03-07')).toEqual([
+      expect.objectContaining({ metric: 'refugees', low: 1100000n, destination: { name: 'Poland', placeId: seed.poland.id } }),
+    ]);
+  });
+
   it('proposes nothing for a metric that is not in the database', async () => {
     expect(await extractFromDatabase('Some 60 buses left Sumy.', '2022-03-09')).toEqual([]);
   });
