@@ -22,8 +22,14 @@ export async function newPage(browser: Browser, width = 1280, height = 900): Pro
  * (components/charts/LazySeriesChart.tsx), as a reader scrolling down would see them.
  */
 export async function chartOf(page: Page, id: string): Promise<Locator> {
-  await page.evaluate((chartId) => document.querySelector(`[data-chart-placeholder="${CSS.escape(chartId)}"]`)?.scrollIntoView({ block: 'center' }), id);
   const chart = page.getByTestId(`chart-${id}`);
+  // Scroll again until it draws: hydration, or a chart above it drawing taller than its
+  // placeholder, can move it after a scroll made before either.
+  for (let tries = 0; tries < 20 && (await chart.count()) === 0; tries++) {
+    await page.evaluate((chartId) => document.querySelector(`[data-chart-placeholder="${CSS.escape(chartId)}"]`)?.scrollIntoView({ block: 'center' }), id);
+    await chart.waitFor({ state: 'attached', timeout: 1_500 }).catch(() => {});
+  }
+  await chart.scrollIntoViewIfNeeded();
   await chart.waitFor();
   return chart;
 }
