@@ -1,8 +1,11 @@
-// The two ways to compute a series' points, with identical results:
+// The three ways to compute a series' points, with identical results:
 // - from figure_headline, the headline rows PostgreSQL triggers keep current
 //   (prisma/migrations/20261122005700_figure_headline), or at a vintage from
 //   figure_headline_history, their history (*_figure_headline_history): one
 //   indexed range scan;
+// - with a place, origin or destination filter, from figure_headline_pair, the
+//   headline rows per (origin, destination) pair (*_figure_headline_pair): a range
+//   scan of a handful of rows per day, merged;
 // - live, ranking every published claim in range with the headline rule: the
 //   fallback for filters the precomputed rows cannot answer.
 // STOCK: each bucket shows the headline of the last day in it that has claims.
@@ -193,42 +196,54 @@ export function listPairPoints(sql: Sql, metric: SeriesMetric, filters: FigureFi
       FROM days JOIN win ON win.day = days.day JOIN ids ON ids.day = days.day
       ORDER BY days.bucket`;
   }
-  // FLOW: per (day, place key) the best passing pair; rule 2 as in listLivePoints over
-  // the passing keys; a claim's rank in its place is its position in the merged lists.
+  // FLOW: per (day, place key) the best passing pair, and rule 2 as listLivePoints
+  // applies it over the passing keys: a key is a part when one of its ancestors is a
+  // key the same day (array overlap, not a join of the day's keys with themselves).
+  // Ids sort by (rank in the place, parts after added places, latest day, highest id):
+  // when a bucket adds at least N places, its first N ids are the added places'
+  // headlines; only buckets with fewer merge the pairs' lists (a claim's rank in its
+  // place is its position in the merged lists, exact up to N).
   return sql<PointRow[]>`
     WITH RECURSIVE p AS (${pairs}),
-    keys AS (SELECT DISTINCT day, place FROM p WHERE place <> 0),
+    g0 AS (
+      SELECT DISTINCT ON (p.day, p.place) p.day, p.bucket, p.place, p.value, p.low, p.high, p.qualifier, p.ids[1] AS id
+      FROM p ORDER BY p.day, p.place, p.best
+    ),
     up (p, a) AS (
-      SELECT pl.id, pl."parentId" FROM place pl WHERE pl.id IN (SELECT place FROM keys) AND pl."parentId" IS NOT NULL
+      SELECT pl.id, pl."parentId" FROM place pl WHERE pl.id IN (SELECT DISTINCT place FROM g0) AND pl."parentId" IS NOT NULL
       UNION
       SELECT up.p, pl."parentId" FROM up JOIN place pl ON pl.id = up.a WHERE pl."parentId" IS NOT NULL
     ),
-    part AS (SELECT DISTINCT keys.day, keys.place FROM keys JOIN up ON up.p = keys.place JOIN keys k2 ON k2.day = keys.day AND k2.place = up.a),
+    ancestors AS (SELECT up.p, array_agg(up.a) AS ids FROM up GROUP BY up.p),
+    day_keys AS (SELECT g0.day, array_agg(g0.place) AS places FROM g0 GROUP BY g0.day),
     g AS (
-      SELECT DISTINCT ON (p.day, p.place) p.day, p.bucket, p.place, p.value, p.low, p.high, p.qualifier, part.place IS NOT NULL AS is_part
-      FROM p LEFT JOIN part ON part.day = p.day AND part.place = p.place
-      ORDER BY p.day, p.place, p.best
-    ),
-    ranked AS (
-      SELECT p.bucket, p.day, p.place, u.id, row_number() OVER (PARTITION BY p.day, p.place ORDER BY u.rank) AS place_rank
-      FROM p CROSS JOIN LATERAL unnest(p.ids, p.ranks) AS u(id, rank)
-    ),
-    ids AS (
-      SELECT r.bucket,
-             (array_agg(r.id ORDER BY r.place_rank + CASE WHEN g.is_part THEN 100000 ELSE 0 END, r.day DESC, r.id DESC)
-               FILTER (WHERE r.place_rank <= ${MAX_IDS_PER_POINT}))[1:${MAX_IDS_PER_POINT}] AS figure_ids
-      FROM ranked r JOIN g ON g.day = r.day AND g.place = r.place GROUP BY r.bucket
+      SELECT g0.*, coalesce(ancestors.ids && day_keys.places, false) AS is_part
+      FROM g0 JOIN day_keys ON day_keys.day = g0.day LEFT JOIN ancestors ON ancestors.p = g0.place
     ),
     sums AS (
       SELECT bucket, sum(value) FILTER (WHERE NOT is_part)::bigint AS value, sum(low) FILTER (WHERE NOT is_part)::bigint AS low,
              sum(high) FILTER (WHERE NOT is_part)::bigint AS high,
-             array_agg(DISTINCT qualifier::text) FILTER (WHERE NOT is_part) AS qualifiers
+             array_agg(DISTINCT qualifier::text) FILTER (WHERE NOT is_part) AS qualifiers,
+             count(*) FILTER (WHERE NOT is_part) AS added,
+             (array_agg(id ORDER BY day DESC, id DESC) FILTER (WHERE NOT is_part))[1:${MAX_IDS_PER_POINT}] AS headline_ids
       FROM g GROUP BY bucket
+    ),
+    ranked AS (
+      SELECT p.bucket, p.day, g.is_part, u.id, row_number() OVER (PARTITION BY p.day, p.place ORDER BY u.rank) AS place_rank
+      FROM p JOIN sums ON sums.bucket = p.bucket AND sums.added < ${MAX_IDS_PER_POINT}
+      JOIN g ON g.day = p.day AND g.place = p.place
+      CROSS JOIN LATERAL unnest(p.ids, p.ranks) AS u(id, rank)
+    ),
+    merged AS (
+      SELECT r.bucket,
+             (array_agg(r.id ORDER BY r.place_rank + CASE WHEN r.is_part THEN 100000 ELSE 0 END, r.day DESC, r.id DESC)
+               FILTER (WHERE r.place_rank <= ${MAX_IDS_PER_POINT}))[1:${MAX_IDS_PER_POINT}] AS figure_ids
+      FROM ranked r GROUP BY r.bucket
     ),
     counts AS (SELECT bucket, sum(claims)::int AS claims FROM p GROUP BY bucket)
     SELECT to_char(sums.bucket, 'YYYY-MM-DD') AS date, sums.value, sums.low, sums.high, sums.qualifiers, counts.claims,
-           ${idsJson(sql, sql`ids.figure_ids`)} AS figure_ids
-    FROM sums JOIN counts ON counts.bucket = sums.bucket JOIN ids ON ids.bucket = sums.bucket
+           ${idsJson(sql, sql`coalesce(merged.figure_ids, sums.headline_ids)`)} AS figure_ids
+    FROM sums JOIN counts ON counts.bucket = sums.bucket LEFT JOIN merged ON merged.bucket = sums.bucket
     ORDER BY sums.bucket`;
 }
 

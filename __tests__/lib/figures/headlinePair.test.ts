@@ -100,13 +100,16 @@ describe('figure_headline_pair against the live headline rule', () => {
       (await createSource('Undated')).id,
       (await createSource('Twin of late', { publishedAt: '2022-03-20' })).id,
     ];
-    const origins = [undefined, ua, oblastA, cityA, oblastB, cityB, ua, cityA];
-    const destinations = [undefined, pl, warsaw, md, cityB, undefined, warsaw];
+    // More places than ids per point, so a week or month of flows adds more places than it lists ids.
+    const towns: number[] = [];
+    for (let i = 0; i < 12; i++) towns.push((await createPlace(`Town ${i}`, [oblastA, oblastB, cityA, pl][i % 4])).id);
+    const origins = [undefined, ua, oblastA, cityA, oblastB, cityB, ua, cityA, ...towns];
+    const destinations = [undefined, pl, warsaw, md, cityB, undefined, warsaw, towns[3], towns[7]];
     const qualifiers: Qualifier[] = ['EXACT', 'APPROXIMATE', 'AT_LEAST', 'AT_MOST', 'RANGE'];
     // Deterministic pseudo-random claims: many per day and pair, ties on source date and updatedAt.
     let seed = 7;
     const next = (n: number) => { seed = (seed * 1103515245 + 12345) % 2147483648; return Math.floor(seed / 65536) % n; };
-    for (let i = 0; i < 260; i++) {
+    for (let i = 0; i < 400; i++) {
       const q = qualifiers[next(5)];
       const low = BigInt(100 + next(5000));
       await createFigure({
