@@ -199,10 +199,11 @@ export function listPairPoints(sql: Sql, metric: SeriesMetric, filters: FigureFi
   // FLOW: per (day, place key) the best passing pair, and rule 2 as listLivePoints
   // applies it over the passing keys: a key is a part when one of its ancestors is a
   // key the same day (array overlap, not a join of the day's keys with themselves).
-  // Ids sort by (rank in the place, parts after added places, latest day, highest id):
-  // when a bucket adds at least N places, its first N ids are the added places'
-  // headlines; only buckets with fewer merge the pairs' lists (a claim's rank in its
-  // place is its position in the merged lists, exact up to N).
+  // Ids sort by (parts after added places, rank in the place, latest day, highest
+  // id). Within one section (added or parts) of a bucket: with at least N places, the
+  // first N are their headlines by day and id; with fewer, the places' lists merge (a
+  // claim's rank in its place is its position in its passing pairs' merged lists,
+  // exact up to N). The bucket lists the added section, then the parts.
   return sql<PointRow[]>`
     WITH RECURSIVE p AS (${pairs}),
     g0 AS (
@@ -223,27 +224,34 @@ export function listPairPoints(sql: Sql, metric: SeriesMetric, filters: FigureFi
     sums AS (
       SELECT bucket, sum(value) FILTER (WHERE NOT is_part)::bigint AS value, sum(low) FILTER (WHERE NOT is_part)::bigint AS low,
              sum(high) FILTER (WHERE NOT is_part)::bigint AS high,
-             array_agg(DISTINCT qualifier::text) FILTER (WHERE NOT is_part) AS qualifiers,
-             count(*) FILTER (WHERE NOT is_part) AS added,
-             (array_agg(id ORDER BY day DESC, id DESC) FILTER (WHERE NOT is_part))[1:${MAX_IDS_PER_POINT}] AS headline_ids
+             array_agg(DISTINCT qualifier::text) FILTER (WHERE NOT is_part) AS qualifiers
       FROM g GROUP BY bucket
+    ),
+    sections AS (
+      SELECT bucket, is_part, count(*) AS places, (array_agg(id ORDER BY day DESC, id DESC))[1:${MAX_IDS_PER_POINT}] AS headline_ids
+      FROM g GROUP BY bucket, is_part
     ),
     ranked AS (
       SELECT p.bucket, p.day, g.is_part, u.id, row_number() OVER (PARTITION BY p.day, p.place ORDER BY u.rank) AS place_rank
-      FROM p JOIN sums ON sums.bucket = p.bucket AND sums.added < ${MAX_IDS_PER_POINT}
-      JOIN g ON g.day = p.day AND g.place = p.place
+      FROM p JOIN g ON g.day = p.day AND g.place = p.place
+      JOIN sections s ON s.bucket = p.bucket AND s.is_part = g.is_part AND s.places < ${MAX_IDS_PER_POINT}
       CROSS JOIN LATERAL unnest(p.ids, p.ranks) AS u(id, rank)
     ),
     merged AS (
-      SELECT r.bucket,
-             (array_agg(r.id ORDER BY r.place_rank + CASE WHEN r.is_part THEN 100000 ELSE 0 END, r.day DESC, r.id DESC)
-               FILTER (WHERE r.place_rank <= ${MAX_IDS_PER_POINT}))[1:${MAX_IDS_PER_POINT}] AS figure_ids
-      FROM ranked r GROUP BY r.bucket
+      SELECT r.bucket, r.is_part, (array_agg(r.id ORDER BY r.place_rank, r.day DESC, r.id DESC)
+               FILTER (WHERE r.place_rank <= ${MAX_IDS_PER_POINT}))[1:${MAX_IDS_PER_POINT}] AS ids
+      FROM ranked r GROUP BY r.bucket, r.is_part
+    ),
+    ids AS (
+      SELECT s.bucket, s.is_part, coalesce(m.ids, s.headline_ids) AS ids
+      FROM sections s LEFT JOIN merged m ON m.bucket = s.bucket AND m.is_part = s.is_part
     ),
     counts AS (SELECT bucket, sum(claims)::int AS claims FROM p GROUP BY bucket)
     SELECT to_char(sums.bucket, 'YYYY-MM-DD') AS date, sums.value, sums.low, sums.high, sums.qualifiers, counts.claims,
-           ${idsJson(sql, sql`coalesce(merged.figure_ids, sums.headline_ids)`)} AS figure_ids
-    FROM sums JOIN counts ON counts.bucket = sums.bucket LEFT JOIN merged ON merged.bucket = sums.bucket
+           ${idsJson(sql, sql`(added.ids || coalesce(parts.ids, '{}'))[1:${MAX_IDS_PER_POINT}]`)} AS figure_ids
+    FROM sums JOIN counts ON counts.bucket = sums.bucket
+    JOIN ids added ON added.bucket = sums.bucket AND NOT added.is_part
+    LEFT JOIN ids parts ON parts.bucket = sums.bucket AND parts.is_part
     ORDER BY sums.bucket`;
 }
 
