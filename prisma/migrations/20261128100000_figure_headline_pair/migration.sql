@@ -116,3 +116,6 @@ CREATE TRIGGER figure_headline_pair_truncate AFTER TRUNCATE ON figure
 -- Backfill: every day with a published claim.
 SELECT figure_headline_pair_refresh(array_agg(k.m), array_agg(k.d))
   FROM (SELECT DISTINCT "metricId" AS m, "asOf" AS d FROM figure WHERE status = 'PUBLISHED') k;
+
+-- Statistics for the series' first reads (they join the rows by day and place).
+ANALYZE figure_headline_pair;
