@@ -4,14 +4,15 @@
 // STOCK (a running total): each bucket shows the headline claim of the last day
 // in the bucket that has claims. FLOW (a count per period): each bucket sums the
 // headline claim of every (day, place) in it. Buckets without claims are absent:
-// unknown is not zero. The points come from the precomputed headline table when
-// the filters allow it, else from a live ranking (listSeriesPoints.ts).
+// unknown is not zero. The points come from the precomputed headline tables
+// (figure_headline, or figure_headline_pair for place filters) when the filters
+// allow it, else from a live ranking (listSeriesPoints.ts).
 import { sql } from '@/lib/db/sql';
 import { AppError } from '@/lib/http/AppError';
 import type { FigureFilters } from './filters';
 import { combineQualifiers } from './combineQualifiers';
 import { listClaims, type Claim } from './listClaims';
-import { headlineTableAnswers, listHeadlinePoints, listLivePoints, MAX_IDS_PER_POINT, type PointRow } from './listSeriesPoints';
+import { listLivePoints, MAX_IDS_PER_POINT, tablePointsSql, type PointRow } from './listSeriesPoints';
 import type { Interval, Qualifier } from '@/lib/vocabulary';
 
 export { MAX_IDS_PER_POINT };
@@ -56,9 +57,8 @@ export async function getMetricByKey(key: string): Promise<MetricRow> {
 /** The series for one metric under the given filters. Throws NOT_FOUND for an unknown metric. */
 export async function getSeries(query: SeriesQuery): Promise<Series> {
   const metric = await getMetricByKey(query.metric);
-  const rows = headlineTableAnswers(query.filters)
-    ? await listHeadlinePoints(sql, metric, query.filters, query.interval)
-    : await listLivePoints(sql, metric, query.filters, query.interval);
+  const rows = await (tablePointsSql(sql, metric, query.filters, query.interval)
+    ?? listLivePoints(sql, metric, query.filters, query.interval));
   const points = toSeriesPoints(rows);
   if (query.includeClaims) await attachClaims(points, query.claimsPerPoint ?? MAX_IDS_PER_POINT, query.filters);
   return { metric: metric.key, label: metric.label, unit: metric.unit, kind: metric.kind, interval: query.interval, points };

@@ -1,22 +1,23 @@
-// The body of GET /api/v1/series as finished JSON text. Where the headline table
-// answers the filters, PostgreSQL writes the whole body in one query, so Node does
-// not parse rows or serialise them again (that was most of a request's CPU; see
-// docs/performance.md, "Dashboard"). Other requests go through getSeries and
-// toJson. Both give byte-identical text (__tests__/lib/figures/figureHeadline.test.ts).
+// The body of GET /api/v1/series as finished JSON text. Where a headline table
+// (figure_headline, or figure_headline_pair for place filters) answers the filters,
+// PostgreSQL writes the whole body in one query, so Node does not parse rows or
+// serialise them again (that was most of a request's CPU; see docs/performance.md,
+// "Dashboard"). Other requests go through getSeries and toJson. Both give
+// byte-identical text (__tests__/lib/figures/figureHeadline.test.ts, headlinePair.test.ts).
 import type { Fragment } from 'postgres';
 import { sql, type Sql } from '@/lib/db/sql';
 import { toJson } from '@/lib/http/respond';
 import { getMetricByKey, getSeries, type SeriesQuery } from './getSeries';
-import { headlineTableAnswers, listHeadlinePoints } from './listSeriesPoints';
+import { tablePointsSql } from './listSeriesPoints';
 
 /** The series as the API answers it: `{ metric, unit, kind, interval, points }`. */
 export async function getSeriesJson(query: SeriesQuery): Promise<string> {
-  if (query.includeClaims || !headlineTableAnswers(query.filters)) {
+  const metric = query.includeClaims ? undefined : await getMetricByKey(query.metric);
+  const points = metric && tablePointsSql(sql, metric, query.filters, query.interval);
+  if (!metric || !points) {
     const { label: _label, ...body } = await getSeries(query);
     return toJson(body);
   }
-  const metric = await getMetricByKey(query.metric);
-  const points = listHeadlinePoints(sql, metric, query.filters, query.interval);
   const [row] = await sql<{ body: string }[]>`
     SELECT '{"metric":' || to_json(${metric.key}::text) || ',"unit":' || to_json(${metric.unit}::text)
            || ',"kind":' || to_json(${metric.kind}::text) || ',"interval":' || to_json(${query.interval}::text)

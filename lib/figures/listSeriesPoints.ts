@@ -1,8 +1,11 @@
-// The two ways to compute a series' points, with identical results:
+// The three ways to compute a series' points, with identical results:
 // - from figure_headline, the headline rows PostgreSQL triggers keep current
 //   (prisma/migrations/20261122005700_figure_headline), or at a vintage from
 //   figure_headline_history, their history (*_figure_headline_history): one
 //   indexed range scan;
+// - with a place, origin or destination filter, from figure_headline_pair, the
+//   headline rows per (origin, destination) pair (*_figure_headline_pair): a range
+//   scan of a handful of rows per day, merged;
 // - live, ranking every published claim in range with the headline rule: the
 //   fallback for filters the precomputed rows cannot answer.
 // STOCK: each bucket shows the headline of the last day in it that has claims.
@@ -44,6 +47,28 @@ export interface PointRow {
  */
 export function headlineTableAnswers(filters: FigureFilters): boolean {
   return !filters.place && !filters.origin && !filters.destination && !filters.publisher && !filters.qualifier && !filters.q;
+}
+
+/**
+ * Whether figure_headline_pair answers these filters: a place, origin or
+ * destination filter (with metric, dates and interval). Each is a predicate on a
+ * claim's (origin, destination) pair, and so is rule 1's scope, so the passing
+ * pairs' rows hold exactly the passing claims. Publisher, qualifier and search drop
+ * claims within a pair, and the pair rows are current only (no vintage): live.
+ */
+export function pairTableAnswers(filters: FigureFilters): boolean {
+  return Boolean(filters.place || filters.origin || filters.destination)
+    && !filters.publisher && !filters.qualifier && !filters.q && !filters.vintage;
+}
+
+/**
+ * The series' points as one query over a trigger-kept table, or undefined when the
+ * filters need the live ranking (listLivePoints). Callers may await it or embed it.
+ */
+export function tablePointsSql(sql: Sql, metric: SeriesMetric, filters: FigureFilters, interval: Interval) {
+  if (headlineTableAnswers(filters)) return listHeadlinePoints(sql, metric, filters, interval);
+  if (pairTableAnswers(filters)) return listPairPoints(sql, metric, filters, interval);
+  return undefined;
 }
 
 // Up to MAX_IDS_PER_POINT ids per point. As JSON they are parsed by JSON.parse instead of
@@ -115,6 +140,119 @@ function stockScopeSql(sql: Sql, filters: FigureFilters): Fragment {
   if (filters.destination) return sql`TRUE`;
   if (filters.place) return sql`(f."destinationId" IS NULL OR ${placeInSql(sql, sql`f."destinationId"`, filters, 'place')})`;
   return sql`f."destinationId" IS NULL`;
+}
+
+/**
+ * The place filters and rule 1 as a condition on figure_headline_pair `h` (origin
+ * and destination keys are 0 for none, never in a tree); the same claims pass as
+ * through figureFilterSql and stockScopeSql.
+ */
+function pairFilterSql(sql: Sql, metric: SeriesMetric, filters: FigureFilters): Fragment {
+  const origin = sql`h."originKey"`;
+  const destination = sql`h."destinationKey"`;
+  const conditions: Fragment[] = [sql`h."metricId" = ${metric.id}`];
+  if (filters.from) conditions.push(sql`h.day >= ${filters.from}::date`);
+  if (filters.to) conditions.push(sql`h.day <= ${filters.to}::date`);
+  if (filters.place) {
+    conditions.push(sql`(${placeInSql(sql, origin, filters, 'place')} OR ${placeInSql(sql, destination, filters, 'place')})`);
+  }
+  if (filters.origin) conditions.push(placeInSql(sql, origin, filters, 'origin'));
+  if (filters.destination) conditions.push(placeInSql(sql, destination, filters, 'destination'));
+  if (metric.kind === 'STOCK' && !filters.destination) {
+    conditions.push(filters.place ? sql`(${destination} = 0 OR ${placeInSql(sql, destination, filters, 'place')})` : sql`${destination} = 0`);
+  }
+  return conditions.reduce((all, condition) => sql`${all} AND ${condition}`);
+}
+
+/**
+ * Points from figure_headline_pair; only for filters where pairTableAnswers() holds.
+ * The same rows as listLivePoints (__tests__/lib/figures/headlinePair.test.ts). Each
+ * pair row lists its claims' ranks among all the day's claims (the rule is a total
+ * order), so the best of several pairs is the lowest rank and their lists merge by
+ * rank: a claim in the first N of a day or place is in the first N of its pair.
+ */
+export function listPairPoints(sql: Sql, metric: SeriesMetric, filters: FigureFilters, interval: Interval) {
+  const pairs = sql`
+    SELECT h.day, ${bucketSql(sql, interval)} AS bucket,
+           CASE WHEN h."originKey" <> 0 THEN h."originKey" ELSE h."destinationKey" END AS place,
+           h."figureRanks"[1] AS best, h.value, h.low, h.high, h.qualifier, h.claims,
+           h."figureIds"[1:${MAX_IDS_PER_POINT}] AS ids, h."figureRanks"[1:${MAX_IDS_PER_POINT}] AS ranks
+    FROM figure_headline_pair h WHERE ${pairFilterSql(sql, metric, filters)}`;
+  if (metric.kind === 'STOCK') {
+    // Rule 1 is in the filter; each bucket's last day, its best pair and merged ids.
+    return sql<PointRow[]>`
+      WITH p AS (${pairs}),
+      last AS (SELECT DISTINCT ON (bucket) bucket, day FROM p ORDER BY bucket, day DESC),
+      days AS (
+        SELECT last.bucket, last.day, sum(p.claims)::int AS claims FROM last JOIN p ON p.day = last.day GROUP BY last.bucket, last.day
+      ), win AS (
+        SELECT DISTINCT ON (p.day) p.day, p.value, p.low, p.high, p.qualifier FROM last JOIN p ON p.day = last.day ORDER BY p.day, p.best
+      ), ids AS (
+        SELECT p.day, (array_agg(u.id ORDER BY u.rank))[1:${MAX_IDS_PER_POINT}] AS figure_ids
+        FROM last JOIN p ON p.day = last.day CROSS JOIN LATERAL unnest(p.ids, p.ranks) AS u(id, rank) GROUP BY p.day
+      )
+      SELECT to_char(days.bucket, 'YYYY-MM-DD') AS date, win.value, win.low, win.high, ARRAY[win.qualifier::text] AS qualifiers,
+             days.claims, ${idsJson(sql, sql`ids.figure_ids`)} AS figure_ids
+      FROM days JOIN win ON win.day = days.day JOIN ids ON ids.day = days.day
+      ORDER BY days.bucket`;
+  }
+  // FLOW: per (day, place key) the best passing pair, and rule 2 as listLivePoints
+  // applies it over the passing keys: a key is a part when one of its ancestors is a
+  // key the same day (array overlap, not a join of the day's keys with themselves).
+  // Ids sort by (parts after added places, rank in the place, latest day, highest
+  // id). Within one section (added or parts) of a bucket: with at least N places, the
+  // first N are their headlines by day and id; with fewer, the places' lists merge (a
+  // claim's rank in its place is its position in its passing pairs' merged lists,
+  // exact up to N). The bucket lists the added section, then the parts.
+  return sql<PointRow[]>`
+    WITH RECURSIVE p AS (${pairs}),
+    g0 AS (
+      SELECT DISTINCT ON (p.day, p.place) p.day, p.bucket, p.place, p.value, p.low, p.high, p.qualifier, p.ids[1] AS id
+      FROM p ORDER BY p.day, p.place, p.best
+    ),
+    up (p, a) AS (
+      SELECT pl.id, pl."parentId" FROM place pl WHERE pl.id IN (SELECT DISTINCT place FROM g0) AND pl."parentId" IS NOT NULL
+      UNION
+      SELECT up.p, pl."parentId" FROM up JOIN place pl ON pl.id = up.a WHERE pl."parentId" IS NOT NULL
+    ),
+    ancestors AS (SELECT up.p, array_agg(up.a) AS ids FROM up GROUP BY up.p),
+    day_keys AS (SELECT g0.day, array_agg(g0.place) AS places FROM g0 GROUP BY g0.day),
+    g AS (
+      SELECT g0.*, coalesce(ancestors.ids && day_keys.places, false) AS is_part
+      FROM g0 JOIN day_keys ON day_keys.day = g0.day LEFT JOIN ancestors ON ancestors.p = g0.place
+    ),
+    sums AS (
+      SELECT bucket, sum(value) FILTER (WHERE NOT is_part)::bigint AS value, sum(low) FILTER (WHERE NOT is_part)::bigint AS low,
+             sum(high) FILTER (WHERE NOT is_part)::bigint AS high,
+             array_agg(DISTINCT qualifier::text) FILTER (WHERE NOT is_part) AS qualifiers
+      FROM g GROUP BY bucket
+    ),
+    sections AS (
+      SELECT bucket, is_part, count(*) AS places, (array_agg(id ORDER BY day DESC, id DESC))[1:${MAX_IDS_PER_POINT}] AS headline_ids
+      FROM g GROUP BY bucket, is_part
+    ),
+    ranked AS (
+      SELECT p.bucket, p.day, g.is_part, u.id, row_number() OVER (PARTITION BY p.day, p.place ORDER BY u.rank) AS place_rank
+      FROM p JOIN g ON g.day = p.day AND g.place = p.place
+      JOIN sections s ON s.bucket = p.bucket AND s.is_part = g.is_part AND s.places < ${MAX_IDS_PER_POINT}
+      CROSS JOIN LATERAL unnest(p.ids, p.ranks) AS u(id, rank)
+    ),
+    merged AS (
+      SELECT r.bucket, r.is_part, (array_agg(r.id ORDER BY r.place_rank, r.day DESC, r.id DESC)
+               FILTER (WHERE r.place_rank <= ${MAX_IDS_PER_POINT}))[1:${MAX_IDS_PER_POINT}] AS ids
+      FROM ranked r GROUP BY r.bucket, r.is_part
+    ),
+    ids AS (
+      SELECT s.bucket, s.is_part, coalesce(m.ids, s.headline_ids) AS ids
+      FROM sections s LEFT JOIN merged m ON m.bucket = s.bucket AND m.is_part = s.is_part
+    ),
+    counts AS (SELECT bucket, sum(claims)::int AS claims FROM p GROUP BY bucket)
+    SELECT to_char(sums.bucket, 'YYYY-MM-DD') AS date, sums.value, sums.low, sums.high, sums.qualifiers, counts.claims,
+           ${idsJson(sql, sql`(added.ids || coalesce(parts.ids, '{}'))[1:${MAX_IDS_PER_POINT}]`)} AS figure_ids
+    FROM sums JOIN counts ON counts.bucket = sums.bucket
+    JOIN ids added ON added.bucket = sums.bucket AND NOT added.is_part
+    LEFT JOIN ids parts ON parts.bucket = sums.bucket AND parts.is_part
+    ORDER BY sums.bucket`;
 }
 
 /** Points ranked live from figure and source, for any filters. */

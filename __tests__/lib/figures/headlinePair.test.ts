@@ -1,0 +1,189 @@
+// figure_headline_pair answers series filtered by place, origin or destination
+// (listPairPoints). These tests check, after every kind of write, that the table
+// equals a rebuild from scratch and that the points read from it equal the live
+// ranking (listLivePoints) for many filters: place at country, oblast and city
+// level, origin, destination and their combinations, stock and flow, day, week and
+// month, with resolved place trees (as readFigureFilters gives them) and without.
+import { resetDatabase } from '@/__tests__/helpers/db';
+import { expectUnchangedByRebuild } from '@/__tests__/helpers/rebuild';
+import { closeAuth } from '@/lib/auth/auth';
+import { db } from '@/lib/db/client';
+import { sql } from '@/lib/db/sql';
+import { parseFigureFilters, type FigureFilters } from '@/lib/figures/filters';
+import { readFigureFilters } from '@/lib/figures/readFigureFilters';
+import { getMetricByKey, toSeriesPoints } from '@/lib/figures/getSeries';
+import { getSeriesJson } from '@/lib/figures/getSeriesJson';
+import { listLivePoints, listPairPoints, pairTableAnswers } from '@/lib/figures/listSeriesPoints';
+import { toJson } from '@/lib/http/respond';
+import type { Interval, Qualifier } from '@/lib/vocabulary';
+import { createFigure, createMetric, createPlace, createSource } from './fixtures';
+
+const INTERVALS: Interval[] = ['day', 'week', 'month'];
+
+afterAll(async () => {
+  await closeAuth();
+  await sql.end();
+  await db.$disconnect();
+});
+
+const expectTableMatchesRebuild = () =>
+  expectUnchangedByRebuild('figure_headline_pair', '"metricId", day, "originKey", "destinationKey"', (tx) => tx`
+    SELECT figure_headline_pair_refresh(array_agg(k.m), array_agg(k.d))
+    FROM (SELECT DISTINCT "metricId" AS m, "asOf" AS d FROM figure WHERE status = 'PUBLISHED') k`);
+
+interface Places { ua: number; oblastA: number; cityA: number; oblastB: number; cityB: number; pl: number; warsaw: number; md: number }
+
+/** Place filters at every level, alone and combined; codes and ids. */
+function filterSets(p: Places): Array<Record<string, string>> {
+  return [
+    { place: 'UA' }, { place: 'UA59' }, { place: String(p.cityA) }, { place: String(p.oblastB) }, { place: 'PL' }, { place: String(p.warsaw) },
+    { place: String(p.md) },
+    { origin: 'UA' }, { origin: 'UA59' }, { origin: String(p.cityA) }, { origin: String(p.cityB) },
+    { destination: 'PL' }, { destination: String(p.warsaw) }, { destination: String(p.cityB) }, { destination: 'UA' },
+    { place: 'UA', origin: 'UA59' }, { place: 'PL', origin: 'UA' }, { place: 'UA', destination: 'PL' },
+    { origin: 'UA', destination: 'PL' }, { origin: 'UA59', destination: String(p.warsaw) },
+    { place: 'UA', origin: 'UA', destination: String(p.cityB) },
+  ];
+}
+
+/** Pair-table points equal the live ranking for every filter set, metric, interval and two ranges. */
+async function expectPairsAgreeWithLive(places: Places) {
+  let compared = 0;
+  let nonEmpty = 0;
+  for (const key of ['refugees', 'evacuees']) {
+    const metric = await getMetricByKey(key);
+    for (const set of filterSets(places)) {
+      for (const range of [{}, { from: '2022-03-03', to: '2022-03-20' }] as Array<Record<string, string>>) {
+        const input = { metric: key, ...set, ...range };
+        const resolved = await readFigureFilters(new URLSearchParams(input), async () => null);
+        const unresolved: FigureFilters = { ...parseFigureFilters(input) };
+        expect(pairTableAnswers(resolved)).toBe(true);
+        for (const interval of INTERVALS) {
+          const live = await listLivePoints(sql, metric, resolved, interval);
+          for (const filters of [resolved, unresolved]) {
+            expect({ input, interval, points: await listPairPoints(sql, metric, filters, interval) }).toEqual({ input, interval, points: live });
+          }
+          // The API body written from the pair table is the live body, byte for byte.
+          const body = toJson({ metric: key, unit: metric.unit, kind: metric.kind, interval, points: toSeriesPoints(live) });
+          expect(await getSeriesJson({ metric: key, filters: resolved, interval })).toBe(body);
+          compared++;
+          if (live.length > 0) nonEmpty++;
+        }
+      }
+    }
+  }
+  // Never a vacuous comparison: most filters select claims.
+  expect(nonEmpty).toBeGreaterThan(compared * 0.7);
+}
+
+describe('figure_headline_pair against the live headline rule', () => {
+  let places: Places;
+  let metrics: { stock: number; flow: number };
+  let sources: number[];
+
+  beforeEach(async () => {
+    await resetDatabase();
+    metrics = { stock: (await createMetric('refugees', 'STOCK')).id, flow: (await createMetric('evacuees', 'FLOW')).id };
+    const ua = (await createPlace('Ukraine', undefined, 'UA')).id;
+    const oblastA = (await createPlace('Sumy Oblast', ua, 'UA59')).id;
+    const cityA = (await createPlace('Sumy', oblastA)).id;
+    const oblastB = (await createPlace('Lviv Oblast', ua, 'UA46')).id;
+    const cityB = (await createPlace('Lviv', oblastB)).id;
+    const pl = (await createPlace('Poland', undefined, 'PL')).id;
+    const warsaw = (await createPlace('Warsaw', pl)).id;
+    const md = (await createPlace('Moldova', undefined, 'MD')).id;
+    places = { ua, oblastA, cityA, oblastB, cityB, pl, warsaw, md };
+    sources = [
+      (await createSource('Agency', { publishedAt: '2022-03-01', preferred: true })).id,
+      (await createSource('Late', { publishedAt: '2022-03-20' })).id,
+      (await createSource('Early', { publishedAt: '2022-03-02' })).id,
+      (await createSource('Undated')).id,
+      (await createSource('Twin of late', { publishedAt: '2022-03-20' })).id,
+    ];
+    // More places than ids per point, so a week or month of flows adds more places than it lists ids.
+    const towns: number[] = [];
+    for (let i = 0; i < 12; i++) towns.push((await createPlace(`Town ${i}`, [oblastA, oblastB, cityA, pl][i % 4])).id);
+    const origins = [undefined, ua, oblastA, cityA, oblastB, cityB, ua, cityA, ...towns];
+    const destinations = [undefined, pl, warsaw, md, cityB, undefined, warsaw, towns[3], towns[7]];
+    const qualifiers: Qualifier[] = ['EXACT', 'APPROXIMATE', 'AT_LEAST', 'AT_MOST', 'RANGE'];
+    // Deterministic pseudo-random claims: many per day and pair, ties on source date and updatedAt.
+    let seed = 7;
+    const next = (n: number) => { seed = (seed * 1103515245 + 12345) % 2147483648; return Math.floor(seed / 65536) % n; };
+    for (let i = 0; i < 400; i++) {
+      const q = qualifiers[next(5)];
+      const low = BigInt(100 + next(5000));
+      await createFigure({
+        metricId: next(2) ? metrics.stock : metrics.flow,
+        sourceId: sources[next(sources.length)],
+        asOf: `2022-03-${String(1 + next(24)).padStart(2, '0')}`,
+        low,
+        high: q === 'RANGE' ? low + BigInt(next(900)) : low,
+        qualifier: q,
+        originId: origins[next(origins.length)],
+        destinationId: destinations[next(destinations.length)],
+        status: next(12) === 0 ? 'DRAFT' : next(15) === 0 ? 'RETRACTED' : 'PUBLISHED',
+        updatedAt: new Date(`2022-04-0${1 + next(3)}T00:00:00Z`),
+      });
+    }
+  });
+
+  it('agrees on the seeded claims, and more than ten claims of a day and pair are listed in rule order', async () => {
+    const [crowded] = await sql<{ n: number }[]>`SELECT max(claims)::int AS n FROM figure_headline_pair`;
+    expect(crowded.n).toBeGreaterThan(1);
+    await sql`
+      INSERT INTO figure ("metricId", low, high, qualifier, "asOf", "originId", "destinationId", "sourceId", quote, status, "updatedAt")
+      SELECT m, 10 * g, 10 * g, 'EXACT', '2022-03-05', ${places.cityA}::int, CASE WHEN g % 2 = 0 THEN ${places.warsaw}::int END,
+             ${sources[1]}::int, 'crowd', 'PUBLISHED', timestamp '2022-04-01' + g * interval '1 minute'
+      FROM generate_series(1, 14) g CROSS JOIN (VALUES (${metrics.stock}::int), (${metrics.flow}::int)) AS v(m)`;
+    await expectTableMatchesRebuild();
+    await expectPairsAgreeWithLive(places);
+  });
+
+  it('follows edits, retractions, publications, deletes and a bulk insert', async () => {
+    const [moved] = await sql<{ id: number }[]>`SELECT id FROM figure WHERE status = 'PUBLISHED' ORDER BY id LIMIT 1`;
+    await sql`UPDATE figure SET "asOf" = '2022-03-07', "originId" = ${places.cityB}, "destinationId" = ${places.warsaw} WHERE id = ${moved.id}`;
+    await sql`UPDATE figure SET "metricId" = ${metrics.flow}, "originId" = NULL, "destinationId" = ${places.oblastA} WHERE id = ${moved.id} + 1`;
+    await sql`UPDATE figure SET low = low + 1, high = high + 1 WHERE "asOf" = '2022-03-05'`;
+    await sql`UPDATE figure SET status = 'RETRACTED' WHERE "asOf" = '2022-03-06' AND "originId" = ${places.ua}`;
+    await sql`UPDATE figure SET status = 'PUBLISHED' WHERE status = 'DRAFT'`;
+    await sql`
+      INSERT INTO figure ("metricId", low, high, qualifier, "asOf", "originId", "destinationId", "sourceId", quote, status, "updatedAt")
+      SELECT CASE WHEN g % 2 = 0 THEN ${metrics.stock}::int ELSE ${metrics.flow}::int END, 10 * g, 10 * g, 'EXACT', date '2022-03-01' + g % 20,
+             CASE WHEN g % 3 = 0 THEN ${places.oblastA}::int WHEN g % 3 = 1 THEN ${places.ua}::int END,
+             CASE WHEN g % 4 = 0 THEN ${places.pl}::int END, ${sources[2]}::int, 'bulk', 'PUBLISHED', now()
+      FROM generate_series(1, 120) g`;
+    await sql`DELETE FROM figure WHERE "asOf" = '2022-03-10'`;
+    await expectTableMatchesRebuild();
+    await expectPairsAgreeWithLive(places);
+    expect(await sql`SELECT 1 FROM figure_headline_pair WHERE day = '2022-03-10'`).toHaveLength(0);
+  });
+
+  it('follows a source becoming preferred or losing it, and a changed publication date', async () => {
+    const before = await sql`SELECT * FROM figure_headline_pair ORDER BY 1, 2, 3, 4`;
+    await sql`UPDATE source SET preferred = true WHERE id = ${sources[3]}`;
+    await sql`UPDATE source SET preferred = false WHERE id = ${sources[0]}`;
+    await sql`UPDATE source SET "publishedAt" = '2022-04-30' WHERE id = ${sources[2]}`;
+    expect(await sql`SELECT * FROM figure_headline_pair ORDER BY 1, 2, 3, 4`).not.toEqual(before);
+    await expectTableMatchesRebuild();
+    await expectPairsAgreeWithLive(places);
+  });
+
+  it('follows places that move in the tree (rule 2 and the place filters read the tree as it is now)', async () => {
+    // The city of Sumy moves to Lviv Oblast, and Moldova under Ukraine, as an edit or a merge would.
+    await sql`UPDATE place SET "parentId" = ${places.oblastB} WHERE id = ${places.cityA}`;
+    await sql`UPDATE place SET "parentId" = ${places.ua} WHERE id = ${places.md}`;
+    await expectTableMatchesRebuild();
+    await expectPairsAgreeWithLive(places);
+  });
+});
+
+describe('which filters the pair table answers', () => {
+  it('answers place, origin and destination with dates, and leaves publisher, qualifier, search and vintage live', () => {
+    for (const f of [{ place: 'UA' }, { origin: 'UA', from: '2022-03-01' }, { destination: 'PL', to: '2022-03-09' }, { place: 'UA', status: 'DRAFT' }]) {
+      expect(pairTableAnswers(parseFigureFilters(f))).toBe(true);
+    }
+    for (const f of [{}, { place: 'UA', publisher: 'UNHCR' }, { place: 'UA', qualifier: 'RANGE' }, { origin: 'UA', q: 'fled' }, { destination: 'PL', vintage: '2022-03-15T12:00:00Z' }]) {
+      expect(pairTableAnswers(parseFigureFilters(f))).toBe(false);
+    }
+  });
+});
