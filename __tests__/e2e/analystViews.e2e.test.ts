@@ -105,6 +105,17 @@ describe('analyst views', () => {
     await page.close();
   });
 
+  it('never drops a typed place: no match is said, and applying text that names no place is refused naming the field', async () => {
+    const page = await newPage(browser);
+    await page.goto(`/?${RANGE}`);
+    const place = page.getByRole('combobox', { name: 'Place (includes places within)' });
+    await place.fill('Atlantis');
+    await page.getByText('No place matches “Atlantis”.').waitFor();
+    await Promise.all([page.waitForURL(/place=Atlantis/), page.getByRole('button', { name: 'Apply filters' }).click()]);
+    await expect(page.locator('.empty-state[role=alert]').textContent()).resolves.toContain('place: no place has the id or code "Atlantis"');
+    await page.close();
+  });
+
   it('builds a chart\'s data table only when it is opened: one row per point, each linking its headline figure', async () => {
     const page = await newPage(browser);
     await page.goto(`/?${RANGE}&metric=refugees`);

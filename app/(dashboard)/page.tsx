@@ -20,7 +20,8 @@ import { BreakdownPanel } from '@/components/charts/BreakdownPanel';
 import { readFigureFilters } from '@/lib/figures/readFigureFilters';
 import { AppError } from '@/lib/http/AppError';
 import { listMetricOptions } from '@/lib/metrics/listMetricOptions';
-import { findPlaceByRef, listPlacesByRef } from '@/lib/places/listPlacesByRef';
+import { listPlacesByRef } from '@/lib/places/listPlacesByRef';
+import { findPlaceByRef } from '@/lib/places/placeRef';
 import { listPublishers } from '@/lib/sources/listPublishers';
 
 export const dynamic = 'force-dynamic';

@@ -21,9 +21,11 @@ interface Props {
   placeholder?: string;
   invalid?: boolean;
   describedBy?: string;
+  /** Submits the typed text under this name (when nothing has been chosen from the list). */
+  name?: string;
 }
 
-export function Combobox({ id, label, query, onQueryChange, options, placeholder, invalid, describedBy }: Props) {
+export function Combobox({ id, label, query, onQueryChange, options, placeholder, invalid, describedBy, name }: Props) {
   const listId = useId();
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
@@ -58,6 +60,7 @@ export function Combobox({ id, label, query, onQueryChange, options, placeholder
       <label htmlFor={id}>{label}</label>
       <input
         id={id}
+        name={name}
         type="text"
         role="combobox"
         value={query}

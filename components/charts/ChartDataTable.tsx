@@ -2,7 +2,7 @@
 // A chart's points as a table, for screen readers and keyboard users: closed by
 // default, and built only when opened, so a year of daily points costs the page
 // nothing until someone asks for it.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { figureHref, type ChartPoint } from '@/lib/figures/chartData';
 import type { Interval } from '@/lib/vocabulary';
 
@@ -15,8 +15,13 @@ interface Props {
 
 export function ChartDataTable({ label, interval, points, vintage }: Props) {
   const [open, setOpen] = useState(false);
+  const details = useRef<HTMLDetailsElement>(null);
+  // Opened before the page hydrated (a tap on a slow phone): build it now.
+  useEffect(() => {
+    if (details.current?.open) setOpen(true);
+  }, []);
   return (
-    <details className="chart-table" onToggle={(e) => setOpen(e.currentTarget.open)}>
+    <details ref={details} className="chart-table" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>Data table for {label.toLowerCase()}</summary>
       {open && (
         <table>

@@ -5,8 +5,9 @@
 import type { FigureFilters } from '@/lib/figures/filters';
 import { QUALIFIERS, QUALIFIER_LABELS, QUALIFIER_SYMBOLS } from '@/lib/vocabulary';
 import type { MetricOption } from '@/lib/metrics/listMetricOptions';
-import { findPlaceByRef, type PlaceRef } from '@/lib/places/listPlacesByRef';
+import { findPlaceByRef, type PlaceRef } from '@/lib/places/placeRef';
 import type { PublisherOption } from '@/lib/sources/listPublishers';
+import { COMPARE_MAX, COMPARE_MIN } from '@/lib/figures/parseSeriesParams';
 import { PlaceFilter } from './PlaceFilter';
 
 interface Props {
@@ -104,8 +105,9 @@ export function FilterBar({ action, filters, places, metrics, publishers, interv
           </label>
           <PlaceFilter
             name="places"
-            label="Compare places (2–6; with a breakdown)"
+            label={`Compare places (${COMPARE_MIN}–${COMPARE_MAX}; with a breakdown)`}
             multiple
+            max={COMPARE_MAX}
             chosen={(breakdown.places ?? []).flatMap((ref) => chosen(places, ref))}
           />
         </>

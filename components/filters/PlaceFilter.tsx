@@ -3,11 +3,14 @@
 // instead of a <select> of every place sent with each page (on a large database
 // that list was a third of the overview's HTML, twice over with React's payload).
 // The chosen places' ids travel in hidden inputs named `name`, so the filter form
-// stays a plain GET form and the URL keeps ids. With `multiple`, each choice is
-// listed with a button that removes it.
+// stays a plain GET form and the URL keeps ids. While nothing is chosen the text box
+// itself carries `name`, so typed text that was not picked (or any text, without
+// JavaScript) reaches the server, which names the field if it is no place id or code,
+// instead of being dropped. With `multiple`, each choice is listed with a button
+// that removes it.
 import { useEffect, useRef, useState } from 'react';
 import { Combobox, type ComboboxOption } from '@/components/admin/Combobox';
-import type { PlaceRef } from '@/lib/places/listPlacesByRef';
+import type { PlaceRef } from '@/lib/places/placeRef';
 import type { PlaceSuggestion } from '@/lib/places/searchPlaces';
 
 interface Props {
@@ -37,22 +40,25 @@ function suggest(q: string): Promise<PlaceSuggestion[]> {
   return hit;
 }
 
-export function PlaceFilter({ name, label, chosen: initial, multiple = false, max = 6, hint }: Props) {
+export function PlaceFilter({ name, label, chosen: initial, multiple = false, max, hint }: Props) {
   const [chosen, setChosen] = useState(initial);
   const [query, setQuery] = useState(multiple ? '' : (initial[0]?.name ?? ''));
   const [found, setFound] = useState<PlaceSuggestion[]>([]);
+  /** The query the last answer was for, to say "No places match" only once it is known. */
+  const [answered, setAnswered] = useState('');
   const [failed, setFailed] = useState(false);
   const latest = useRef('');
   const single = multiple ? undefined : chosen[0];
-  const full = multiple && chosen.length >= max;
+  const full = multiple && max !== undefined && chosen.length >= max;
 
   useEffect(() => {
     const q = query.trim();
     latest.current = q;
+    setFailed(false);
     if (!q || single?.name === query || full) return setFound([]);
     const timer = setTimeout(() => {
       suggest(q).then(
-        (places) => { if (latest.current === q) { setFound(places); setFailed(false); } },
+        (places) => { if (latest.current === q) { setFound(places); setAnswered(q); } },
         () => { if (latest.current === q) setFailed(true); },
       );
     }, 120);
@@ -78,12 +84,24 @@ export function PlaceFilter({ name, label, chosen: initial, multiple = false, ma
     }));
 
   const hintId = `${name}-filter-hint`;
-  const described = hint || failed || full ? hintId : undefined;
+  const inputId = `${name}-filter`;
+  const typed = query.trim();
+  const noMatch = !!typed && answered === typed && options.length === 0 && single?.name !== query && !full;
+  const message = failed
+    ? 'Suggestions could not be loaded; try again.'
+    : full
+      ? `${max} places chosen; remove one to add another.`
+      : noMatch
+        ? `No place matches “${typed}”.`
+        : hint;
+  const chosenId = `${name}-filter-chosen`;
+  const described = [message ? hintId : '', multiple && chosen.length > 0 ? chosenId : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div className="place-filter">
       {(multiple ? chosen : chosen.slice(0, 1)).map((p) => <input key={p.id} type="hidden" name={name} value={p.id} />)}
       <Combobox
-        id={`${name}-filter`}
+        id={inputId}
+        name={multiple || single ? undefined : name}
         label={label}
         query={query}
         onQueryChange={(q) => {
@@ -94,17 +112,17 @@ export function PlaceFilter({ name, label, chosen: initial, multiple = false, ma
         placeholder={full ? `Up to ${max} places` : 'Any — type to search'}
         describedBy={described}
       />
-      {described && (
-        <p id={hintId} className="field-hint">
-          {failed ? 'Suggestions could not be loaded; try again.' : full ? `${max} places chosen; remove one to add another.` : hint}
-        </p>
-      )}
+      {/* Polite, so a screen reader hears "No place matches" or a failure without losing its place. */}
+      <p id={hintId} className="field-hint" aria-live="polite">{message}</p>
       {multiple && chosen.length > 0 && (
-        <ul className="chosen-places" aria-label={`${label}: chosen`}>
+        <ul id={chosenId} className="chosen-places" aria-label={`${label}: chosen`}>
           {chosen.map((p) => (
             <li key={p.id}>
               {p.name}{' '}
-              <button type="button" className="button-link-inline" aria-label={`Remove ${p.name}`} onClick={() => setChosen((list) => list.filter((c) => c.id !== p.id))}>
+              <button type="button" className="button-link-inline" aria-label={`Remove ${p.name}`} onClick={() => {
+                setChosen((list) => list.filter((c) => c.id !== p.id));
+                document.getElementById(inputId)?.focus(); // the button goes away with the place
+              }}>
                 ×
               </button>
             </li>

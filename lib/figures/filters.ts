@@ -31,8 +31,9 @@ import type { Fragment } from 'postgres';
 import { z } from 'zod';
 import type { Sql } from '@/lib/db/sql';
 import { parseOrThrow } from '@/lib/validation/parseOrThrow';
+import { searchText } from '@/lib/validation/fields';
 import {
-  CONTROL_CHARACTERS, DAY_EXAMPLE, FIGURE_STATUSES, METRIC_KEY, PLACE_CODE, PLACE_CODE_EXAMPLE, QUALIFIERS, TEXT_LIMITS,
+  DAY_EXAMPLE, FIGURE_STATUSES, METRIC_KEY, PLACE_CODE, PLACE_CODE_EXAMPLE, QUALIFIERS, TEXT_LIMITS,
   isCalendarDay, isRecordId, type FigureStatus, type Qualifier,
 } from '@/lib/vocabulary';
 import { vintageSchema } from './vintage';
@@ -77,13 +78,6 @@ const day = (name: string) =>
 /** A place id (a positive 32-bit integer) or a code such as UA59. */
 export const isPlaceRef = (v: string) => (/^\d+$/.test(v) ? isRecordId(v) : PLACE_CODE.test(v));
 const placeRef = (name: string) => z.string().refine(isPlaceRef, `${name} must be a place id or code such as ${PLACE_CODE_EXAMPLE}`);
-
-/** Free text a person typed: bounded, and without NUL or other control characters. */
-const searchText = (name: string, max: number) =>
-  z
-    .string()
-    .max(max, `${name} must be at most ${max} characters`)
-    .refine((v) => !CONTROL_CHARACTERS.test(v), `${name} must not contain control characters such as NUL`);
 
 /** One or more of `allowed`, comma-separated or repeated, in any case; the API reference lists `allowed`. */
 function listOf<T extends string>(name: string, allowed: readonly T[], description: string) {

@@ -1,6 +1,7 @@
 // Merging a duplicate place or source into the one that stays: its figures move
 // (each with a MERGE revision, through moveFigures), then the duplicate is retracted.
 // A merge rewrites figures, so it lives with them.
+import { liesWithin } from '@/lib/places/placeTree';
 import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/http/AppError';
 import { assertPermission, type Actor } from '@/lib/auth/permissions';
@@ -39,6 +40,10 @@ export async function mergePlaces(actor: Actor, fromId: number, intoId: number):
     ]);
     if (!from) throw notFound('place', fromId, 'fromId');
     if (!into || into.retiredAt) throw new AppError('NOT_FOUND', `Place ${intoId} does not exist or is retracted.`, 'intoId');
+    // Its children would move under a place below it, and the tree would loop.
+    if (await liesWithin(tx, intoId, fromId)) {
+      throw new AppError('BAD_REQUEST', `Place ${intoId} lies within place ${fromId}; merge the other way round, or move it out first.`, 'intoId');
+    }
     const reason = `Merged duplicate place ${fromId} into ${intoId}`;
     const moved =
       (await moveFigures(tx, actor, { originId: fromId }, { originId: intoId }, reason)) +

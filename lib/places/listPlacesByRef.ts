@@ -2,7 +2,9 @@
 // name; the pickers load every other place on demand (searchPlaces.ts).
 import { sql } from '@/lib/db/sql';
 
-export interface PlaceRef { id: number; name: string; code: string | null }
+import type { PlaceRef } from './placeRef';
+
+export type { PlaceRef };
 
 /** Places whose id or code is among refs, in no particular order; unknown refs are left out. */
 export async function listPlacesByRef(refs: (string | undefined)[]): Promise<PlaceRef[]> {
@@ -11,7 +13,3 @@ export async function listPlacesByRef(refs: (string | undefined)[]): Promise<Pla
   const ids = given.filter((r) => /^\d{1,9}$/.test(r)).map(Number);
   return sql<PlaceRef[]>`SELECT id, name, code FROM place WHERE id = ANY(${ids}::int[]) OR code = ANY(${given}::text[])`;
 }
-
-/** The place among `places` that `ref` (an id or a code) names. */
-export const findPlaceByRef = (places: PlaceRef[], ref: string | undefined) =>
-  ref ? places.find((p) => String(p.id) === ref || (p.code !== null && p.code === ref)) : undefined;

@@ -7,6 +7,7 @@ import { parseOrThrow } from '@/lib/validation/parseOrThrow';
 import type { Tx } from '@/lib/db/transaction';
 import { createRecord, retractRecord, updateVersioned } from '@/lib/records/writeRecord';
 import { placeInputSchema, type PlaceInput } from './placeInput';
+import { liesWithin } from './placeTree';
 
 async function checkPlace(tx: Tx, data: { code: string | null; parentId?: number | null }, exceptId?: number) {
   if (data.code) {
@@ -17,6 +18,9 @@ async function checkPlace(tx: Tx, data: { code: string | null; parentId?: number
     if (data.parentId === exceptId) throw new AppError('BAD_REQUEST', 'A place cannot be its own parent.', 'parentId');
     const parent = await tx.place.findUnique({ where: { id: data.parentId }, select: { id: true } });
     if (!parent) throw new AppError('BAD_REQUEST', `Place ${data.parentId} does not exist; choose a parent from the list.`, 'parentId');
+    if (exceptId !== undefined && (await liesWithin(tx, data.parentId, exceptId))) {
+      throw new AppError('BAD_REQUEST', `Place ${data.parentId} lies within this place, so it cannot be its parent; choose a place above it.`, 'parentId');
+    }
   }
 }
 

@@ -3,16 +3,17 @@
 // database that list was a third of the overview's HTML). GET /api/v1/places?q=…
 import { z } from 'zod';
 import { sql } from '@/lib/db/sql';
+import { searchText } from '@/lib/validation/fields';
 import { parseOrThrow } from '@/lib/validation/parseOrThrow';
 
 export const PLACE_SEARCH_LIMIT = 10;
+/** Deeper than any real hierarchy (country › region › district › town …). */
+const MAX_DEPTH = 12;
 
 /** The query of GET /api/v1/places; the API reference is built from it. */
 export const placeSearchQuerySchema = z.object({
-  q: z
-    .string()
+  q: searchText('q', 100)
     .trim()
-    .max(100, 'q is at most 100 characters: part of a place name, or a code such as UKR')
     .default('')
     .meta({ description: 'Part of a place name or alias (any case), or a code such as UKR. Empty: the top-level places.' }),
   limit: z.coerce
@@ -59,7 +60,8 @@ export async function searchPlaces({ q, limit }: PlaceSearchQuery): Promise<Plac
     ), up (id, depth, ancestor, name) AS (
       SELECT hit.id, 1, pl."parentId", pl.name FROM hit JOIN place pl ON pl.id = hit."parentId"
       UNION ALL
-      SELECT up.id, up.depth + 1, pl."parentId", pl.name FROM up JOIN place pl ON pl.id = up.ancestor
+      -- Capped: a place tree with a loop in it must not make this climb forever.
+      SELECT up.id, up.depth + 1, pl."parentId", pl.name FROM up JOIN place pl ON pl.id = up.ancestor WHERE up.depth < ${MAX_DEPTH}
     )
     SELECT hit.id, hit.name, hit.code,
            coalesce((SELECT string_agg(up.name, ' › ' ORDER BY up.depth DESC) FROM up WHERE up.id = hit.id), '') AS within

@@ -55,6 +55,13 @@ export const optionalHttpUrl = z
   .transform((v) => (v ? v : null))
   .pipe(httpUrl.nullable());
 
+/** A query parameter a person typed (a search): bounded, and without NUL or other control characters. */
+export const searchText = (name: string, max: number) =>
+  z
+    .string()
+    .max(max, `${name} must be at most ${max} characters`)
+    .refine((v) => !CONTROL_CHARACTERS.test(v), `${name} must not contain control characters such as NUL`);
+
 const noControlCharacters = (v: string | null) => v === null || !CONTROL_CHARACTERS.test(v);
 const CONTROL_MESSAGE = 'Remove the control characters (such as NUL) from this text.';
 

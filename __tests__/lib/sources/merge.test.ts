@@ -5,7 +5,7 @@ import { closeAuth } from '@/lib/auth/auth';
 import { db } from '@/lib/db/client';
 import { createFigure } from '@/lib/figures/mutations';
 import { createSource, retractSource } from '@/lib/sources/mutations';
-import { createPlace } from '@/lib/places/mutations';
+import { createPlace, updatePlace } from '@/lib/places/mutations';
 import { mergePlaces, mergeSources } from '@/lib/figures/mergeDuplicates';
 
 let seed: Seed;
@@ -40,6 +40,19 @@ describe('merging duplicates', () => {
     expect(await db.figure.findUniqueOrThrow({ where: { id: a.id }, select: { originId: true } })).toEqual({ originId: kyiv.id });
     expect(await db.figure.findUniqueOrThrow({ where: { id: b.id }, select: { destinationId: true } })).toEqual({ destinationId: kyiv.id });
     expect(await db.place.findUniqueOrThrow({ where: { id: kyiv.id }, select: { aliases: true } })).toEqual({ aliases: ['Kiev'] });
+  });
+
+  it('keeps the place tree a tree: refuses to merge a place into one below it, or to move a place under its own descendant', async () => {
+    const oblast = await createPlace(editor.actor, { name: 'Test Oblast', type: 'ADMIN1', parentId: String(seed.ukraine.id) });
+    const city = await createPlace(editor.actor, { name: 'Test City', type: 'CITY', parentId: String(oblast.id) });
+    await expect(mergePlaces(editor.actor, oblast.id, city.id)).rejects.toMatchObject({ code: 'BAD_REQUEST', param: 'intoId', message: expect.stringContaining('merge the other way round') });
+    await expect(updatePlace(editor.actor, seed.ukraine.id, 1, { name: 'Ukraine', type: 'COUNTRY', code: 'UA', parentId: String(city.id) }))
+      .rejects.toMatchObject({ code: 'BAD_REQUEST', param: 'parentId', message: expect.stringContaining('lies within this place') });
+    // Nothing moved: the city is still under the oblast, Ukraine still at the top.
+    expect(await db.place.findUniqueOrThrow({ where: { id: city.id }, select: { parentId: true, retiredAt: true } })).toEqual({ parentId: oblast.id, retiredAt: null });
+    expect(await db.place.findUniqueOrThrow({ where: { id: seed.ukraine.id }, select: { parentId: true } })).toEqual({ parentId: null });
+    // The other way round is fine.
+    await expect(mergePlaces(editor.actor, city.id, oblast.id)).resolves.toEqual({ moved: 0 });
   });
 
   it('refuses a retracted source for new figures but keeps it on existing ones', async () => {

@@ -40,7 +40,17 @@ describe('GET /api/v1/places', () => {
     expect((await get('q=_')).body.places).toEqual([]);
   });
 
+  it('answers even when a place tree loops (never climbs forever)', async () => {
+    const sumy = await db.place.findFirstOrThrow({ where: { name: 'Sumy Oblast' }, select: { id: true } });
+    const ukraine = await db.place.findFirstOrThrow({ where: { name: 'Ukraine' }, select: { id: true } });
+    await db.$executeRaw`UPDATE place SET "parentId" = ${sumy.id} WHERE id = ${ukraine.id}`;
+    const { status, body } = await get('q=sumy');
+    expect(status).toBe(200);
+    expect(names(body)).toContain('Sumy Oblast');
+  });
+
   it.each([
+    ['q=a%00b', 'q'],
     ['limit=0', 'limit'],
     ['limit=51', 'limit'],
     ['limit=x', 'limit'],
