@@ -21,7 +21,6 @@ interface Props {
   multiple?: boolean;
   /** With multiple: how many may be chosen. */
   max?: number;
-  hint?: string;
 }
 
 /** Suggestions per query, shared by every picker on the page. */
@@ -40,7 +39,7 @@ function suggest(q: string): Promise<PlaceSuggestion[]> {
   return hit;
 }
 
-export function PlaceFilter({ name, label, chosen: initial, multiple = false, max, hint }: Props) {
+export function PlaceFilter({ name, label, chosen: initial, multiple = false, max }: Props) {
   const [chosen, setChosen] = useState(initial);
   const [query, setQuery] = useState(multiple ? '' : (initial[0]?.name ?? ''));
   const [found, setFound] = useState<PlaceSuggestion[]>([]);
@@ -93,7 +92,7 @@ export function PlaceFilter({ name, label, chosen: initial, multiple = false, ma
       ? `${max} places chosen; remove one to add another.`
       : noMatch
         ? `No place matches “${typed}”.`
-        : hint;
+        : undefined;
   const chosenId = `${name}-filter-chosen`;
   const described = [message ? hintId : '', multiple && chosen.length > 0 ? chosenId : ''].filter(Boolean).join(' ') || undefined;
   return (

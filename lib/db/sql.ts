@@ -95,3 +95,8 @@ export async function closeSql(): Promise<void> {
   globalForSql.corridorSqlReplica = undefined;
   await Promise.all([corridorSql?.end({ timeout: 5 }), corridorSqlReplica?.end({ timeout: 5 }), stopReplicaHealth()]);
 }
+
+/** `text` for a LIKE/ILIKE pattern with its wildcards (`%`, `_`) and the escape character taken literally. */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

@@ -29,7 +29,7 @@
 //                figures through figuresFromSql(sql, filters) so the filters apply to it.
 import type { Fragment } from 'postgres';
 import { z } from 'zod';
-import type { Sql } from '@/lib/db/sql';
+import { escapeLike, type Sql } from '@/lib/db/sql';
 import { parseOrThrow } from '@/lib/validation/parseOrThrow';
 import { searchText } from '@/lib/validation/fields';
 import {
@@ -174,10 +174,6 @@ export function placeTreeSql(sql: Sql, ref: string): Fragment {
       UNION
       SELECT p.id FROM place p JOIN tree t ON p."parentId" = t.id
     ) SELECT id FROM tree)`;
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 /**

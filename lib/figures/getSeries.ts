@@ -54,9 +54,9 @@ export async function getMetricByKey(key: string): Promise<MetricRow> {
   return metric;
 }
 
-/** The series for one metric under the given filters. Throws NOT_FOUND for an unknown metric. */
-export async function getSeries(query: SeriesQuery): Promise<Series> {
-  const metric = await getMetricByKey(query.metric);
+/** The series for one metric under the given filters (`loaded`: its metric, if already read). Throws NOT_FOUND for an unknown metric. */
+export async function getSeries(query: SeriesQuery, loaded?: MetricRow): Promise<Series> {
+  const metric = loaded ?? (await getMetricByKey(query.metric));
   const rows = await (tablePointsSql(sql, metric, query.filters, query.interval)
     ?? listLivePoints(sql, metric, query.filters, query.interval));
   const points = toSeriesPoints(rows);

@@ -12,10 +12,10 @@ import { tablePointsSql } from './listSeriesPoints';
 
 /** The series as the API answers it: `{ metric, unit, kind, interval, points }`. */
 export async function getSeriesJson(query: SeriesQuery): Promise<string> {
-  const metric = query.includeClaims ? undefined : await getMetricByKey(query.metric);
-  const points = metric && tablePointsSql(sql, metric, query.filters, query.interval);
-  if (!metric || !points) {
-    const { label: _label, ...body } = await getSeries(query);
+  const metric = await getMetricByKey(query.metric);
+  const points = query.includeClaims ? undefined : tablePointsSql(sql, metric, query.filters, query.interval);
+  if (!points) {
+    const { label: _label, ...body } = await getSeries(query, metric);
     return toJson(body);
   }
   const [row] = await sql<{ body: string }[]>`

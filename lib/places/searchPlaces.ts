@@ -2,7 +2,7 @@
 // sent as a <select> of every place with each page (on the million-figure
 // database that list was a third of the overview's HTML). GET /api/v1/places?q=…
 import { z } from 'zod';
-import { sql } from '@/lib/db/sql';
+import { escapeLike, sql } from '@/lib/db/sql';
 import { searchText } from '@/lib/validation/fields';
 import { parseOrThrow } from '@/lib/validation/parseOrThrow';
 
@@ -45,7 +45,7 @@ export function parsePlaceSearchQuery(params: URLSearchParams): PlaceSearchQuery
  * it, then alias matches; shorter names first within each.
  */
 export async function searchPlaces({ q, limit }: PlaceSearchQuery): Promise<PlaceSuggestion[]> {
-  const escaped = q.replace(/[\\%_]/g, (c) => `\\${c}`); // ILIKE's wildcards, taken literally
+  const escaped = escapeLike(q);
   return sql<PlaceSuggestion[]>`
     WITH RECURSIVE hit AS (
       SELECT p.id, p.name, p.code, p."parentId",
