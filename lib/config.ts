@@ -117,6 +117,12 @@ export const configSchema = z.object({
     .number({ message: 'IMPORT_MAX_MB must be a number of megabytes' })
     .positive('IMPORT_MAX_MB must be greater than 0')
     .default(50),
+  // The app's own shared cache of anonymous public reads (lib/httpCache/sharedCache.ts); 0 turns it off.
+  RESPONSE_CACHE_MB: z.coerce
+    .number({ message: 'RESPONSE_CACHE_MB must be a number of megabytes (0 turns the cache off)' })
+    .min(0, 'RESPONSE_CACHE_MB must be 0 or more')
+    .max(4096, 'RESPONSE_CACHE_MB must be at most 4096')
+    .default(64),
   // Reverse proxies whose X-Forwarded-For/-Host/-Proto headers are believed (lib/http/forwarded.ts).
   TRUSTED_PROXIES: proxyList,
   DATA_LICENSE: z.string().default('CC-BY-4.0'),

@@ -12,6 +12,10 @@
 // - it runs in a request context that says where its reads may go
 //   (lib/db/readTarget.ts: the replica for anonymous GETs).
 //
+// Anonymous reads of public pages and routes are answered from the app's shared
+// cache when the data has not changed since they were rendered
+// (lib/httpCache/sharedCache.ts; RESPONSE_CACHE_MB, 0 turns it off).
+//
 // Logs are JSON lines (pino, lib/http/log.ts), Next.js's own console output
 // included. Request durations go to /api/metrics. SIGTERM drains: readiness
 // turns 503, new connections are refused after SHUTDOWN_GRACE_SECONDS, requests
@@ -21,6 +25,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { format } from 'node:util';
 import { ConfigError, parseConfig } from '../lib/config';
 import { initialReads } from '../lib/db/readTarget';
+import { SharedCache } from '../lib/httpCache/sharedCache';
 import { applyForwarding, isTrustedPeer, proxyList } from '../lib/http/forwarded';
 import { beginDraining, isDraining } from '../lib/http/lifecycle';
 import { log } from '../lib/http/log';
@@ -59,8 +64,11 @@ async function main() {
   (process.env as Record<string, string | undefined>).NODE_ENV ??= 'production';
   const { default: next } = await import('next');
   const app = next({ dev: false, hostname: config.HOSTNAME, port: config.PORT });
-  const handle = app.getRequestHandler();
+  const nextHandler = app.getRequestHandler();
   await app.prepare();
+  const handle = config.RESPONSE_CACHE_MB > 0
+    ? new SharedCache({ maxBytes: config.RESPONSE_CACHE_MB * 1024 * 1024 }).wrap((req, res) => void nextHandler(req, res), config.PUBLIC_READ)
+    : (req: IncomingMessage, res: ServerResponse) => void nextHandler(req, res);
   const proxies = proxyList(config.TRUSTED_PROXIES);
   const routeOf = routeLabeler(process.env.NEXT_DIST_DIR || '.next');
   let inFlight = 0;
@@ -83,11 +91,11 @@ async function main() {
       const route = routeOf(path);
       observeRequest({ method: req.method ?? 'GET', route, status: res.statusCode }, seconds);
       runInRequest({ id, reads: 'primary' }, () =>
-        log.info({ method: req.method, path, route, status: res.statusCode, ms: Math.round(seconds * 10_000) / 10, aborted: !res.writableFinished || undefined }, 'request'),
+        log.info({ method: req.method, path, route, status: res.statusCode, ms: Math.round(seconds * 10_000) / 10, cache: res.getHeader('x-cache'), aborted: !res.writableFinished || undefined }, 'request'),
       );
     });
     const reads = initialReads(req.method, path, { cookie: req.headers.cookie, authorization: req.headers.authorization });
-    runInRequest({ id, reads }, () => void handle(req, res));
+    runInRequest({ id, reads }, () => handle(req, res));
   };
 
   const server = createServer(serve);

@@ -66,6 +66,14 @@ describe('a snapshot does not change when its figure is corrected', () => {
     const snapshotPath = new URL(reader.url()).pathname;
     const id = snapshotPath.split('/').pop()!;
     await reader.getByText('Data as published on').waitFor();
+    // A cited page carries its data table in the served HTML (folded), for readers
+    // without JavaScript and for archivers; the live overview builds it when opened.
+    const served = await (await reader.request.get(snapshotPath)).text();
+    expect(served).toMatch(new RegExp(`<details class="chart-table">(?:(?!</details>).)*<td class="num">${oldExact.replace(/[.,]/g, '\\$&')}</td>`, 's'));
+    expect(served).toContain(`href="/figures/${figure.id}?vintage=`);
+    const live = await (await reader.request.get(view)).text();
+    expect(live).toContain('<details class="chart-table">');
+    expect(live).not.toMatch(/<details class="chart-table">(?:(?!<\/details>).)*<tbody>/s);
     await openDataTable(reader);
     await reader.locator('td', { hasText: oldExact }).first().waitFor({ state: 'attached' });
     await expect(reader.getByLabel('BibTeX').inputValue()).resolves.toContain(`corridor-${id}`);

@@ -1,7 +1,8 @@
 'use client';
 // A chart's points as a table, for screen readers and keyboard users: closed by
 // default, and built only when opened, so a year of daily points costs the page
-// nothing until someone asks for it.
+// nothing until someone asks for it; or, with `inPage` (snapshot pages, which are
+// cited and archived), rendered on the server inside the folded <details>.
 import { useEffect, useRef, useState } from 'react';
 import { figureHref, type ChartPoint } from '@/lib/figures/chartData';
 import type { Interval } from '@/lib/vocabulary';
@@ -11,19 +12,20 @@ interface Props {
   interval: Interval;
   points: ChartPoint[];
   vintage?: string;
+  inPage?: boolean;
 }
 
-export function ChartDataTable({ label, interval, points, vintage }: Props) {
-  const [open, setOpen] = useState(false);
+export function ChartDataTable({ label, interval, points, vintage, inPage = false }: Props) {
+  const [built, setBuilt] = useState(inPage);
   const details = useRef<HTMLDetailsElement>(null);
   // Opened before the page hydrated (a tap on a slow phone): build it now.
   useEffect(() => {
-    if (details.current?.open) setOpen(true);
+    if (details.current?.open) setBuilt(true);
   }, []);
   return (
-    <details ref={details} className="chart-table" onToggle={(e) => setOpen(e.currentTarget.open)}>
+    <details ref={details} className="chart-table" onToggle={(e) => setBuilt(inPage || e.currentTarget.open)}>
       <summary>Data table for {label.toLowerCase()}</summary>
-      {open && (
+      {built && (
         <table>
           <caption className="visually-hidden">{label}: headline value per {interval} with the claims behind it</caption>
           <thead>

@@ -15,9 +15,15 @@ interface Props {
   actions?: React.ReactNode;
   /** A snapshot's or vintage view's instant: the chart's claims and links read that state. */
   vintage?: string;
+  /**
+   * Puts the data table's rows in the served HTML (still folded), for a page that is
+   * cited and archived: readers without JavaScript, archivers and search engines get
+   * the numbers. Elsewhere the table is built when opened.
+   */
+  tableInPage?: boolean;
 }
 
-export function ChartPanel({ series, events, domain, emptyMessage, actions, vintage }: Props) {
+export function ChartPanel({ series, events, domain, emptyMessage, actions, vintage, tableInPage }: Props) {
   const headingId = `chart-${series.metric}`;
   const descriptionId = `chart-${series.metric}-description`;
   return (
@@ -31,7 +37,7 @@ export function ChartPanel({ series, events, domain, emptyMessage, actions, vint
       ) : (
         <>
           <p id={descriptionId} className="chart-description">{describeSeries(series.label, series.unit, series.kind, toChartPoints(series))}</p>
-          <LazySeriesChart id={series.metric} title={series.label} kind={series.kind} unit={series.unit} interval={series.interval} points={series.points} events={events} domain={domain} vintage={vintage} units={`${series.kind === 'STOCK' ? 'running total' : `per ${series.interval}`}, ${series.unit}`} withTable />
+          <LazySeriesChart id={series.metric} title={series.label} kind={series.kind} unit={series.unit} interval={series.interval} points={series.points} events={events} domain={domain} vintage={vintage} units={`${series.kind === 'STOCK' ? 'running total' : `per ${series.interval}`}, ${series.unit}`} withTable={tableInPage ? 'in-page' : 'on-open'} />
         </>
       )}
     </section>

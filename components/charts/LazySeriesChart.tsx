@@ -24,8 +24,8 @@ const DRAW_MARGIN = '400px 0px';
 
 type Props = Omit<SeriesChartProps, 'points'> & {
   points: SeriesPoint[];
-  /** Adds the data table under the chart, rendered when it is opened. */
-  withTable?: boolean;
+  /** Adds the data table under the chart: built when opened, or already in the page's HTML. */
+  withTable?: 'on-open' | 'in-page';
 };
 
 export function LazySeriesChart({ points, withTable, ...props }: Props) {
@@ -49,7 +49,7 @@ export function LazySeriesChart({ points, withTable, ...props }: Props) {
       ) : (
         <div ref={placeholder} data-chart-placeholder={props.id} className={props.small ? 'chart-box chart-box-small chart-loading' : 'chart-box chart-loading'} aria-hidden="true" />
       )}
-      {withTable && <ChartDataTable label={props.title} interval={props.interval} points={chartPoints} vintage={props.vintage} />}
+      {withTable && <ChartDataTable label={props.title} interval={props.interval} points={chartPoints} vintage={props.vintage} inPage={withTable === 'in-page'} />}
     </>
   );
 }

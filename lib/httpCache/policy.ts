@@ -20,7 +20,9 @@ import { join } from 'node:path';
 
 // max-age=0, not 60: with 60 a browser showed a reader the figure they had just
 // seen corrected, for a minute (the snapshot browser test caught it).
-export const PUBLIC_CACHE_CONTROL = 'public, max-age=0, s-maxage=60, stale-while-revalidate=600';
+/** How long a shared cache (a CDN, or the app's own: sharedCache.ts) may serve a stored copy. */
+export const SHARED_MAX_AGE_SECONDS = 60;
+export const PUBLIC_CACHE_CONTROL = `public, max-age=0, s-maxage=${SHARED_MAX_AGE_SECONDS}, stale-while-revalidate=600`;
 export const PRIVATE_CACHE_CONTROL = 'private, no-cache';
 /** Shared caches must key on these: a signed-in request is never served the anonymous copy. */
 export const CACHE_VARY = 'Cookie, Authorization, Accept-Encoding';
@@ -67,13 +69,16 @@ function currentBuildId(): string {
 }
 
 /** Whether the response will be gzip-compressed (Next.js compresses when the client accepts it). */
-const gzipped = (headers: Headers) => /\bgzip\b/.test(headers.get('accept-encoding') ?? '');
+export const acceptsGzip = (acceptEncoding: string | null | undefined) => /\bgzip\b/.test(acceptEncoding ?? '');
 
 /** The ETag of a public read at this data version: strong for API routes and exports, weak for pages. */
 export function publicEtag(version: string, pathname: string, headers: Headers): string {
-  const tag = `"d${version}-${currentBuildId()}${gzipped(headers) ? '-gz' : ''}"`;
-  return isPage(pathname) ? `W/${tag}` : tag;
+  const tag = `"d${version}-${currentBuildId()}"`;
+  return gzippedEtag(isPage(pathname) ? `W/${tag}` : tag, acceptsGzip(headers.get('accept-encoding')));
 }
+
+/** The tag of the same response gzip-compressed: a different representation, so a different tag. */
+export const gzippedEtag = (etag: string, gzip: boolean) => (gzip ? etag.replace(/"$/, '-gz"') : etag);
 
 /** Next.js's client-side navigations and prefetches ask the same URL for a different body (RSC). */
 export const isRscRequest = (headers: Headers) => headers.has('rsc') || headers.has('next-router-prefetch') || headers.has('next-router-state-tree');

@@ -8,8 +8,10 @@
 // Usage:
 //   NEXT_DIST_DIR=.next-perf npx next build        # the bench serves an existing build
 //   NEXT_DIST_DIR=.next-perf npm run bench -- http --database-url postgresql://…/corridor_bench
-// Options: --connections 20 --duration 10 --server next|serve (default next: `next start`;
-//   serve: scripts/serve.ts, what `npm start` runs) --only <substring of a route label>
+// Options: --connections 20 --duration 10 --server serve|next (default serve: scripts/serve.ts,
+//   what `npm start` runs, with its shared cache; next: a bare `next start`, as in the
+//   issue's first table) --only <substring of a route label>
+//   --no-cache (the load runs with RESPONSE_CACHE_MB=0 too: every request rendered)
 //   --alone-only (skip the load runs: the per-filter latencies only)
 //   --table-only (only the issue's table: no per-filter latencies)
 //   --conditional (also load each route with the If-None-Match of its last response)
@@ -25,7 +27,8 @@ const { values } = parseArgs({
     'database-url': { type: 'string' },
     connections: { type: 'string', default: '20' },
     duration: { type: 'string', default: '10' },
-    server: { type: 'string', default: 'next' },
+    server: { type: 'string', default: 'serve' },
+    'no-cache': { type: 'boolean', default: false },
     only: { type: 'string' },
     'alone-only': { type: 'boolean', default: false },
     'table-only': { type: 'boolean', default: false },
@@ -75,16 +78,25 @@ const ALONE: Array<[string, string]> = [
   ['figures, sort=id', '/api/v1/figures?limit=100&sort=id'],
 ];
 
-async function startApp(): Promise<{ base: string; stop: () => void }> {
+/**
+ * One app process. `cached` turns on serve.ts's shared cache (RESPONSE_CACHE_MB at its
+ * default); the alone timings always run without it, so they time renders, not hits.
+ */
+async function startApp(cached: boolean): Promise<{ base: string; stop: () => Promise<void> }> {
   const port = await findFreePort();
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url, NODE_ENV: 'production' as const, NEXT_TELEMETRY_DISABLED: '1', PORT: String(port), HOSTNAME: '127.0.0.1' };
+  if (cached) delete env.RESPONSE_CACHE_MB;
+  else env.RESPONSE_CACHE_MB = '0';
   const [cmd, args]: [string, string[]] = values.server === 'serve'
     ? [join('node_modules', '.bin', 'tsx'), [join('scripts', 'serve.ts')]]
     : [join('node_modules', '.bin', 'next'), ['start', '-p', String(port), '-H', '127.0.0.1']];
   const child = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'inherit'], env });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 150; i++) {
-    if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) return { base, stop: () => child.kill('SIGTERM') };
+    if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) {
+      const exited = new Promise((r) => child.once('exit', r));
+      return { base, stop: async () => void (child.kill('SIGTERM'), await exited) };
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   child.kill('SIGTERM');
@@ -128,17 +140,23 @@ const fmt = (l: Loaded) =>
 
 async function main() {
   say(`load average before start: ${load()}`);
-  const app = await startApp();
   const only = (label: string) => !values.only || label.includes(values.only);
+  const renderer = await startApp(false);
   try {
-    say(`alone (median of 10 after 2 warm-ups, identity encoding):`);
+    say(`alone (median of 10 after 2 warm-ups, identity encoding, every request rendered: no shared cache):`);
     for (const [label, path] of (values['table-only'] ? LOADED : ALONE).filter(([l]) => only(l))) {
-      const a = await alone(app.base + path);
+      const a = await alone(renderer.base + path);
       say(`  ${label}: ${a.ms.toFixed(1)} ms, HTTP ${a.status}, ${(a.bytes / 1024).toFixed(1)} kB  [${path}]`);
     }
-    if (values['alone-only']) return;
+  } finally {
+    await renderer.stop();
+  }
+  if (values['alone-only']) return;
+  const cached = values.server === 'serve' && !values['no-cache'];
+  const app = await startApp(cached);
+  try {
     const c = values.connections;
-    say(`under load (${c} clients, ${values.duration} s, autocannon), load average ${load()}:`);
+    say(`under load (${c} clients, ${values.duration} s, autocannon, ${values.server === 'serve' ? `scripts/serve.ts, shared cache ${cached ? 'on' : 'off'}` : 'next start'}), load average ${load()}:`);
     const floor1 = await loaded(`${app.base}/api/health`);
     say(`  /api/health (floor, first): ${fmt(floor1)}`);
     const results: Array<[string, Loaded]> = [];
@@ -158,7 +176,7 @@ async function main() {
     for (const [label, r] of results) say(`  ${label}: ${(r.rps / floor).toFixed(2)}${r.rps / floor >= 0.5 ? '' : '  (below half)'}`);
     say(`load average at the end: ${load()}`);
   } finally {
-    app.stop();
+    await app.stop();
   }
 }
 

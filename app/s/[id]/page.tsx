@@ -35,6 +35,7 @@ export default async function SnapshotPage({ params }: { params: Promise<{ id: s
           events={chart.events.map((e) => ({ time: toTime(e.date), title: e.title }))}
           domain={[toTime(chart.from), toTime(chart.to)]}
           vintage={snapshot.vintage}
+          tableInPage
           emptyMessage={emptySeriesMessage(chart.series.label, null, formatDay(chart.from), formatDay(chart.to))}
         />
       )}
