@@ -12,6 +12,7 @@
 //   what `npm start` runs, with its shared cache; next: a bare `next start`, as in the
 //   issue's first table) --only <substring of a route label>
 //   --no-cache (the load runs with RESPONSE_CACHE_MB=0 too: every request rendered)
+//   --gzip (the load runs send Accept-Encoding: gzip, as browsers do; default: none, like autocannon)
 //   --alone-only (skip the load runs: the per-filter latencies only)
 //   --table-only (only the issue's table: no per-filter latencies)
 //   --conditional (also load each route with the If-None-Match of its last response)
@@ -29,6 +30,7 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '10' },
     server: { type: 'string', default: 'serve' },
     'no-cache': { type: 'boolean', default: false },
+    gzip: { type: 'boolean', default: false },
     only: { type: 'string' },
     'alone-only': { type: 'boolean', default: false },
     'table-only': { type: 'boolean', default: false },
@@ -129,7 +131,7 @@ async function loaded(target: string, headers: Record<string, string> = {}): Pro
     url: target,
     connections: Number(values.connections),
     duration: Number(values.duration),
-    headers,
+    headers: values.gzip ? { 'accept-encoding': 'gzip', ...headers } : headers,
     timeout: 10,
   });
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx };
@@ -156,7 +158,7 @@ async function main() {
   const app = await startApp(cached);
   try {
     const c = values.connections;
-    say(`under load (${c} clients, ${values.duration} s, autocannon, ${values.server === 'serve' ? `scripts/serve.ts, shared cache ${cached ? 'on' : 'off'}` : 'next start'}), load average ${load()}:`);
+    say(`under load (${c} clients, ${values.duration} s, autocannon${values.gzip ? ', gzip' : ''}, ${values.server === 'serve' ? `scripts/serve.ts, shared cache ${cached ? 'on' : 'off'}` : 'next start'}), load average ${load()}:`);
     const floor1 = await loaded(`${app.base}/api/health`);
     say(`  /api/health (floor, first): ${fmt(floor1)}`);
     const results: Array<[string, Loaded]> = [];
