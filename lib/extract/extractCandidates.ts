@@ -5,6 +5,7 @@ import { NUMBER_WORDS } from '@/lib/figures/parseStatedValue';
 import { findAttributions, pickAttribution, type AttributionMention } from './attribution';
 import { findDates, pickDate, type DateMention } from './dates';
 import { notAFigureReason } from './filters';
+import { isNationalBodyCount, shelteredByHost } from './hostCounts';
 import { tagTokens } from './language';
 import { classifyMetric, governingVerb, headKeywordIndex, headNoun, isInPlace, isSubfigure, notACount, peopleCountedBefore, type MetricMatch } from './metrics';
 import { findNumberMentions, type NumberMention } from './numbers';
@@ -228,6 +229,10 @@ function candidatesInSentence(
     if (rejected === 'negative' && opts.metrics.some((m) => m.key === 'refugees') && staysAbroad(tokens, mention, predicate.verb, places, head.kind === 'metric' && head.metric === 'refugees')) {
       return { mention, headKind: head.kind, clause, metric: { metric: 'refugees', viaHead: false }, rejected: null, subfigure };
     }
+    // "The Hungarian capital is now sheltering roughly 40,000 Ukrainians": a host abroad sheltering people hosts refugees.
+    if (rejected === 'negative' && opts.metrics.some((m) => m.key === 'refugees') && shelteredByHost(tokens, predicate, places)) {
+      return { mention, headKind: head.kind, clause, metric: { metric: 'refugees', viaHead: false }, rejected: null, subfigure };
+    }
     // "320,000 arrivals, of whom around 104,000 remain", "over 100,000 of them are still with us": those who stayed
     // on in the host of the total before; a figure only if that total has a place abroad (checked below).
     if (rejected === 'negative' && opts.metrics.some((m) => m.key === 'refugees') && stayedOn(tokens, mention, clause)) {
@@ -250,6 +255,14 @@ function candidatesInSentence(
       reading.parent = head.reading;
       reading.sibling = head.sibling;
     }
+  });
+
+  // 2a. "…, while Slovakia's interior ministry reported 105,000": a second national body's bare count
+  //     counts what the sentence's earlier figure counts (`hostCounts.ts`).
+  readings.forEach((reading, i) => {
+    if (reading.metric || reading.rejected || reading.headKind !== 'none' || reading.mention.words) return;
+    const earlier = readings.slice(0, i).find((r) => r.metric !== null && !r.rejected);
+    if (earlier && isNationalBodyCount(tokens, reading.mention, reading.clause, places)) reading.metric = { metric: earlier.metric!.metric, viaHead: false };
   });
 
   // 2b. A list after a header that names what it counts: "Arrivals in neighbouring countries as of

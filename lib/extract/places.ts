@@ -1,4 +1,6 @@
 // Finds places in a sentence and their role: "out of Sumy" is an origin, "into Poland" a destination.
+import { capitalAt } from './capitals';
+import { reachedOnward } from './onward';
 import { matchPhraseEndingAt, tokenize, type Token } from './tokens';
 import type { NamedPlace, PlaceRef } from './types';
 
@@ -467,7 +469,8 @@ export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previous: Las
       // Within the sentence "the city" is not the place people left: "evacuees from Mariupol arrived in the city".
       // Nor is "the country" the one people came from ("refugees from Ukraine registered in the country").
       if (role !== 'origin' || !recent[isCountryName(place) ? 'country' : 'town']) {
-        if (isCountryName(place)) recent.country = place;
+        // "travelled on to Romania, but the country still shelters …": the host before stays "the country".
+        if (isCountryName(place) && !(recent.country && reachedOnward(tokens, i))) recent.country = place;
         else if (role !== 'origin') {
           recent.town = place;
           recent.townAbroad = isAbroad(known.ref);
@@ -519,6 +522,25 @@ export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previous: Las
       const place = ref ? { name: ref.name, placeId: ref.id } : { name: demonym, placeId: null };
       mentions.push({ place, role: 'destination', first: i, last: i, abroad: true, home: false, subject: true, national: true });
       recent.country = place;
+      continue;
+    }
+    // "arrived in the Polish capital", "the Hungarian capital is sheltering …": the city itself.
+    const capital = capitalAt(tokens, i, (adjective) => SIDE_DEMONYMS[adjective] ?? (adjective === 'ukrainian' ? 'Ukraine' : undefined));
+    if (capital) {
+      const ref = matcher.at(tokenize(capital.city), 0)?.ref;
+      const place = ref ? { name: ref.name, placeId: ref.id } : { name: capital.city, placeId: null };
+      const abroad = capital.country.toLowerCase() !== HOME_COUNTRY;
+      const cued = roleBefore(tokens, i);
+      const subject = cued === null && abroad && (hostsAfter(tokens, capital.last) || subjectOfVerb(tokens, i + 1, capital.last));
+      const role = cued ?? (subject ? 'destination' : null);
+      mentions.push({ place, role, first: i, last: capital.last, abroad, home: false, subject });
+      if (role !== 'origin') {
+        recent.town = place;
+        recent.townAbroad = abroad;
+        recent.last = place;
+        recent.lastAbroad = abroad;
+      }
+      i = capital.last;
       continue;
     }
     const cityOf = (tokens[i + 2]?.lower === 'of' && matcher.at(tokens, i + 3) !== null) || tokens[i + 1]?.pos === 'ADJ';
@@ -701,7 +723,8 @@ export function pickPlaces(
   const origin = pick('origin');
   // "… have come in, according to figures from the Moldovan government": with no destination of its own,
   // a national body named after the number, with no other number between, gives its country.
-  const national = mentions.find((m) => m.national && m.first > number.last && m.first <= to && !others.some((o) => o.first > number.last && o.first < m.first));
+  // Not a body in a later clause that states a count of its own ("Police said 1.4 million had crossed, while Slovakia's ministry reported 165,000").
+  const national = mentions.find((m) => m.national && m.first > number.last && m.first <= to && (alone || m.first < clause[1]) && !others.some((o) => o.first > number.last && o.first < m.first));
   const destination = pick('destination') ?? national ?? null;
   // People do not leave and reach one place ("sheltering in Kharkiv's metro … have left the city").
   const same = origin && destination && (origin.place.placeId ?? origin.place.name) === (destination.place.placeId ?? destination.place.name);

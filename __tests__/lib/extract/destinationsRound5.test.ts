@@ -1,0 +1,95 @@
+// Issue 12, round 5: destinations by a capital named by its country's adjective, a second national
+// body's bare count, a host sheltering people, and "the country" past onward travel. Sentences
+// written for this test.
+import places from './corpus/places.json';
+import { capitalAt } from '@/lib/extract/capitals';
+import { DEFAULT_METRIC_CUES, extractCandidates } from '@/lib/extract/extractCandidates';
+import { tokenize } from '@/lib/extract/tokens';
+
+const brief = (text: string, publishedAt = '2022-03-16') =>
+  extractCandidates(text, { publishedAt, metrics: DEFAULT_METRIC_CUES, places }).map((c) => ({
+    asStated: c.asStated,
+    metric: c.metric,
+    destination: c.destination?.placeId ?? c.destination?.name ?? null,
+    origin: c.origin?.placeId ?? c.origin?.name ?? null,
+  }));
+
+describe('a capital named by its country', () => {
+  it('reads "the Polish capital" as Warsaw, as a destination or a host subject', () => {
+    expect(brief('About 260,000 refugees have arrived in the Polish capital, the mayor said.')).toEqual([
+      expect.objectContaining({ metric: 'refugees', destination: 'warsaw' }),
+    ]);
+    expect(brief('The Slovak capital has taken in some 9,000 people from Ukraine.')).toEqual([
+      expect.objectContaining({ metric: 'refugees', destination: 'bratislava' }),
+    ]);
+  });
+
+  it('keeps an evacuation to the home capital an evacuation', () => {
+    expect(brief('Some 1,800 residents were evacuated from Bucha to the Ukrainian capital.')).toEqual([
+      expect.objectContaining({ metric: 'evacuees', origin: 'bucha', destination: 'kyiv' }),
+    ]);
+  });
+
+  it('names a capital the place table lacks by name, and leaves a named capital to its name', () => {
+    expect(brief('Around 45,000 Ukrainians have arrived in the Latvian capital.')).toEqual([
+      expect.objectContaining({ destination: 'Riga' }),
+    ]);
+    const countryOf = (word: string) => ({ polish: 'Poland' })[word];
+    expect(capitalAt(tokenize('in the Polish capital Warsaw'), 1, countryOf)).toBeNull();
+    expect(capitalAt(tokenize('in the Polish capital, Warsaw,'), 1, countryOf)).toBeNull();
+    expect(capitalAt(tokenize('in the Polish capital on Monday'), 1, countryOf)).toEqual({ city: 'Warsaw', country: 'Poland', last: 3 });
+    expect(capitalAt(tokenize('the capital'), 0, countryOf)).toBeNull();
+  });
+
+  it('gives no figure for the capital’s own population', () => {
+    expect(brief('The Polish capital, a city of 1.8 million, has opened its sports halls to people arriving from the east.')).toEqual([]);
+  });
+});
+
+describe('a second national body’s bare count', () => {
+  it('counts what the sentence’s first figure counts, in the body’s country', () => {
+    expect(brief('About 150,000 people have crossed into Hungary, police said, while Slovakia’s interior ministry reported 110,000.')).toEqual([
+      expect.objectContaining({ asStated: 'About 150,000', metric: 'refugees', destination: 'hu' }),
+      expect.objectContaining({ asStated: '110,000', metric: 'refugees', destination: 'sk' }),
+    ]);
+  });
+
+  it('does not give the first figure the later body’s country', () => {
+    expect(brief('Police said 1.2 million had crossed, while Romania’s border police reported 310,000.')).toEqual([
+      expect.objectContaining({ asStated: '1.2 million', destination: null }),
+      expect.objectContaining({ asStated: '310,000', destination: 'ro' }),
+    ]);
+  });
+
+  it('needs a figure before it, and no noun of its own', () => {
+    expect(brief('Slovakia’s interior ministry reported 165,000.')).toEqual([]);
+    expect(brief('About 150,000 people have crossed into Hungary, while Slovakia’s interior ministry reported 3,000 cars.')).toHaveLength(1);
+  });
+});
+
+describe('a host sheltering people', () => {
+  it('makes people a host abroad shelters refugees there', () => {
+    expect(brief('Moldova is sheltering more than 100,000 people from Ukraine.')).toEqual([
+      expect.objectContaining({ metric: 'refugees', destination: 'md', origin: 'ua' }),
+    ]);
+  });
+
+  it('leaves people sheltered at home, or sheltering, no figure', () => {
+    expect(brief('Lviv, a city of 720,000, is now sheltering about 200,000 people who fled the fighting in the east.')).toEqual([]);
+    expect(brief('Around 2,000 people are sheltering in the Azovstal plant.')).toEqual([]);
+  });
+});
+
+describe('"the country" past onward travel', () => {
+  it('keeps the host people travelled on from', () => {
+    expect(brief('Many who came to Moldova have since moved on to Romania, but the country still hosts about 95,000 refugees.')).toEqual([
+      expect.objectContaining({ destination: 'md' }),
+    ]);
+  });
+
+  it('still takes the last country when nobody travelled on', () => {
+    expect(brief('Many who came to Moldova have gone to Romania, where the country now hosts about 95,000 refugees.')).toEqual([
+      expect.objectContaining({ destination: 'ro' }),
+    ]);
+  });
+});
