@@ -134,8 +134,8 @@ export function extractCandidates(text: string, opts: ExtractOptions): Candidate
 
 /** A key-figure line: a name and a number parted by a colon or a spaced dash ("Poland: 2,336,800", "Hungary – 89,561"). */
 function isFigureLine(tokens: Token[]): boolean {
-  // A table row with no punctuation: "Poland 1,204,403" (a name, then its number, alone on the line).
-  if (tokens.length >= 2 && tokens.length <= 5 && tokens.at(-1)!.kind === 'number' && tokens.slice(0, -1).every((t) => t.kind === 'word' && /^[A-Z]/.test(t.text))) return true;
+  // A table row with no punctuation: "Poland 1,204,403", "Republic of Moldova 367,000" (a name, then its number, alone on the line).
+  if (tokens.length >= 2 && tokens.length <= 5 && tokens.at(-1)!.kind === 'number' && tokens.slice(0, -1).every((t, k) => t.kind === 'word' && (/^[A-Z]/.test(t.text) || (t.lower === 'of' && k > 0)))) return true;
   // A number after the colon: "Arrivals since 24 February:" is the heading above such lines, not one of them.
   return tokens.length <= 12 && tokens.some((t, k) => (t.text === ':' && tokens.slice(k + 1).some((n) => n.kind === 'number')) || (['–', '—'].includes(t.text) && tokens[k + 1]?.kind === 'number'));
 }

@@ -13,7 +13,7 @@ export const DEFAULT_METRIC_CUES: MetricCue[] = [
   {
     key: 'refugees',
     keywords: [
-      'refugee', 'refugees', 'flee', 'fled', 'fleeing', 'cross', 'crossed', 'crossing', 'crossings', 'arrivals', 'entered', 'enter',
+      'refugee', 'refugees', 'flee', 'fled', 'fleeing', 'cross', 'crossed', 'crossing', 'crossings', 'arrivals', 'entries', 'entered', 'enter',
       'taken in', 'take in', 'took in', 'host', 'hosts', 'hosting', 'registered', 'received', 'processed', 'passed through',
       'asylum seekers', 'sought refuge', 'found refuge', 'taken refuge', 'took refuge', 'found shelter', 'sought shelter', 'found safety', 'sought safety', 'seek safety', 'seek refuge',
       'welcomed', 'come across', 'came across', 'coming across', 'come through', 'came through', 'coming through',

@@ -1,6 +1,7 @@
 // Finds places in a sentence and their role: "out of Sumy" is an origin, "into Poland" a destination.
 import { capitalAt } from './capitals';
 import { reachedOnward } from './onward';
+import { dropLocatingCountries, siteBeforeIn } from './sites';
 import { matchPhraseEndingAt, tokenize, type Token } from './tokens';
 import type { NamedPlace, PlaceRef } from './types';
 
@@ -584,7 +585,8 @@ export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previous: Las
     const cueWord = tokens[i - 1].lower === 'the' ? tokens[i - 2]?.lower ?? '' : tokens[i - 1].lower;
     if (cueWord === 'for' || ORGANISATION_WORDS.test(sentenceWords(tokens, i, 5))) continue;
     // After plain "in", a country ("in Italy") or a place people are staying in ("are sheltering in Vilnius").
-    const arrivedIn = tokens[i - 1].lower === 'in' && (country >= i || STAYING_IN.has(tokens[i - 2]?.lower ?? ''));
+    // Also a town a reception site stands in ("the reception point in Iasi").
+    const arrivedIn = tokens[i - 1].lower === 'in' && (country >= i || STAYING_IN.has(tokens[i - 2]?.lower ?? '') || siteBeforeIn(tokens, i - 1));
     if (!arrivedIn && ['in', 'for', 'left', 'leaving', 'leave', 'reach', 'entered', 'entering'].includes(tokens[i - 1].lower)) continue;
     const last = unknownPlaceAt(tokens, i);
     if (last < i || tokens[i].start === 0) continue;
@@ -613,6 +615,7 @@ export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previous: Las
         : mentions.find((m) => m.role === null && m.abroad && !m.referred && !isCountryName(m.place));
     if (body) mentions.push({ ...body, role: 'destination', first: i, last: i + 1, subject: false, referred: true });
   }
+  dropLocatingCountries(mentions, tokens, (m) => isCountryName(m.place));
   return mentions;
 }
 
@@ -705,10 +708,11 @@ export function pickPlaces(
   // Also the bodies of a place ("Authorities in Moldova said …") and people arriving there ("Refugees arriving in Hungary numbered …").
   // "The number in Hungary is about 305,000", "the figure in Romania": a count's own place.
   const HOSTED = ['refugees', 'arrivals', 'evacuees', 'ukrainians', 'refugee', 'arriving', 'arrived', 'entering', 'authorities', 'officials', 'police', 'number', 'figure', 'total', 'tally', 'count'];
+  // "The reception point in Iasi has registered …": a site's town.
   const usable = own.filter((m) => {
     if (whereBefore(m)) return false;
     if (m.role !== 'destination' || tokens[m.first - 1]?.lower !== 'in') return m.role !== null;
-    return m.first > number.last || m.first <= 1 || m.first - 1 === clause[0] || adjacentBefore(m) || HOSTED.includes(tokens[m.first - 2]?.lower ?? '');
+    return m.first > number.last || m.first <= 1 || m.first - 1 === clause[0] || adjacentBefore(m) || HOSTED.includes(tokens[m.first - 2]?.lower ?? '') || siteBeforeIn(tokens, m.first - 1);
   });
   const distance = (m: PlaceMention) => (m.last < number.first ? number.first - m.last : m.first - number.last);
   // Several places for one figure ("from Lysychansk, Rubizhne and Severodonetsk"): the first named.

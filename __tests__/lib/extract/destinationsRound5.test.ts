@@ -93,3 +93,40 @@ describe('"the country" past onward travel', () => {
     ]);
   });
 });
+
+describe('key-figure tables with a formal name', () => {
+  it('reads "Republic of Moldova 367,000" as a table row under its heading', () => {
+    const text = 'Refugees from Ukraine by country of arrival, 20 March\nPoland 2,080,000\nRepublic of Moldova 367,000\nRussian Federation 271,000';
+    expect(brief(text, '2022-03-21')).toEqual([
+      expect.objectContaining({ asStated: '2,080,000', destination: 'pl', origin: 'ua' }),
+      expect.objectContaining({ asStated: '367,000', destination: 'md', origin: 'ua' }),
+      expect.objectContaining({ asStated: '271,000', destination: 'ru', origin: 'ua' }),
+    ]);
+  });
+});
+
+describe('entries', () => {
+  it('counts entries recorded by a host as refugees', () => {
+    expect(brief('Bulgaria has recorded 57,000 entries of Ukrainian citizens since the invasion began.')).toEqual([
+      expect.objectContaining({ metric: 'refugees', destination: 'bg' }),
+    ]);
+  });
+});
+
+describe('reception sites and their towns', () => {
+  it('takes the town a reception site stands in, not the country that locates it, and no site as a source', () => {
+    const [c] = extractCandidates('The reception point in Iasi, in north-eastern Romania, has registered more than 12,000 people from Ukraine.', {
+      publishedAt: '2022-03-17',
+      metrics: DEFAULT_METRIC_CUES,
+      places,
+    });
+    expect(c).toMatchObject({ metric: 'refugees', destination: { name: 'Iasi', placeId: null }, attribution: null });
+  });
+
+  it('keeps a country that is the destination itself', () => {
+    expect(brief('More than 12,000 people have registered at a transit centre in Suceava, and 30,000 in Romania overall.').map((c) => c.destination)).toEqual([
+      'Suceava',
+      'ro',
+    ]);
+  });
+});
