@@ -41,3 +41,26 @@ export function capitalAt(tokens: Token[], i: number, countryOf: (adjective: str
   if (after !== undefined && after.kind === 'word' && /^[A-Z]/.test(after.text)) return null;
   return { city, country, last: i + 2 };
 }
+
+/** The capital of a country by its name ("Poland" → "Warsaw"), if the table knows it. */
+export function capitalOf(country: string): string | undefined {
+  return CAPITALS[country.toLowerCase()];
+}
+
+/**
+ * "the capital" at i with no country's adjective and no name after it ("evacuated … to the
+ * capital"): the caller resolves it to the capital of the country the passage is about. Not "the
+ * capital of …", nor "the capital, Kyiv,".
+ */
+export function bareCapitalAt(tokens: Token[], i: number): boolean {
+  if (tokens[i].lower !== 'the' || tokens[i + 1]?.lower !== 'capital') return false;
+  const after = tokens[i + 2]?.text === ',' ? tokens[i + 3] : tokens[i + 2];
+  if (tokens[i + 2]?.lower === 'of' || tokens[i + 2]?.lower === "'s" || tokens[i + 2]?.lower === '’s') return false;
+  return !(after !== undefined && after.kind === 'word' && /^[A-Z]/.test(after.text));
+}
+
+/** Whether a city is a capital in the table ("Warsaw"). */
+export function isCapital(city: string): boolean {
+  const lower = city.toLowerCase();
+  return Object.values(CAPITALS).some((c) => c.toLowerCase() === lower);
+}

@@ -829,6 +829,8 @@ function isDaysEntries(tokens: Token[], mention: NumberMention, clause: [number,
   if (tokens.some((t, k) => t.lower === 'since' && tokens[k + 1]?.lower === 'midnight')) return true;
   const lead = tokens.slice(Math.max(0, date.first - 2), date.first + 1).map((t) => t.lower).join(' ');
   if (/\b(?:as of|by|until|up to|through)\b/.test(lead)) return false;
+  // "arrived … between 24 February and 28 March": the period's total, not one day's entries.
+  if (tokens.slice(Math.max(clause[0], date.first - 5), date.first + 1).some((t) => t.lower === 'between')) return false;
   // "The number of people who have entered Romania … reached 500,000 on Wednesday": a running total.
   if (tokens.slice(clause[0], mention.first).some((t, k, before) => ['number', 'total', 'tally', 'count'].includes(t.lower) && ['the', 'its', 'their', 'a'].includes(before[k - 1]?.lower ?? ''))) return false;
   if (tokens.slice(Math.max(0, mention.first - 3), mention.first).some((t) => t.lower === 'alone') || tokens[date.last + 1]?.lower === 'alone') return true;

@@ -5,6 +5,7 @@
 // 3. what the predicate says about the count: a plan or forecast ("could be evacuated", "aims to
 //    get … out"), harm other than death ("wounded 13"), people still trapped or waiting, a daily
 //    rate ("a day"), a sub-group ("among them 42 children") are not figures.
+import { isOnwardMove } from './onward';
 import type { NumberMention } from './numbers';
 import type { Token } from './tokens';
 import type { MetricCue } from './types';
@@ -268,8 +269,8 @@ export function notACount(tokens: Token[], mention: NumberMention, clause: [numb
     const verb = tokens[predicate.verb];
     if (tokens[predicate.verb - 1]?.lower === 'to' && !predicate.object && !REALISED_BEFORE_TO.has(tokens[predicate.verb - 2]?.lower ?? '')) return 'plan';
     if (NEGATIVE_LEMMAS.has(lemmaOf(verb)) && !foundRefuge(tokens, predicate.verb)) return 'negative';
-    // "have travelled on", "moved on": onward movement, not arrivals.
-    if (['travel', 'move', 'continue', 'go', 'head'].includes(lemmaOf(verb)) && ['on', 'onward', 'onwards'].includes(tokens[predicate.verb + 1]?.lower ?? '')) return 'negative';
+    // "have travelled on", "moved on", "have transited through Moldova": onward movement, not arrivals.
+    if (isOnwardMove(tokens, predicate.verb)) return 'negative';
   }
   // "are stranded", "still inside", "trapped": a state word right after the noun phrase (not when the
   // number is the object of its verb: "killing 52 people who were waiting for trains").

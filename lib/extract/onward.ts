@@ -15,3 +15,13 @@ export function reachedOnward(tokens: Token[], i: number): boolean {
   const verb = tokens[k - 2];
   return word !== undefined && ONWARD_WORDS.has(word.lower) && verb !== undefined && ONWARD_LEMMAS.has(verb.lemma ?? verb.lower);
 }
+
+/**
+ * The verb at v is onward travel, not an arrival: "have travelled on", "moved on", "have transited
+ * through Moldova" (people passing through a host towards another country).
+ */
+export function isOnwardMove(tokens: Token[], v: number): boolean {
+  const lemma = tokens[v].lemma ?? tokens[v].lower;
+  if (lemma === 'transit' || /^transit(?:ed|ing|s)?$/.test(tokens[v].lower)) return true;
+  return ['travel', 'move', 'continue', 'go', 'head'].includes(lemma) && ['on', 'onward', 'onwards'].includes(tokens[v + 1]?.lower ?? '');
+}

@@ -1,5 +1,5 @@
 // Finds places in a sentence and their role: "out of Sumy" is an origin, "into Poland" a destination.
-import { capitalAt } from './capitals';
+import { bareCapitalAt, capitalAt, capitalOf, isCapital } from './capitals';
 import { reachedOnward } from './onward';
 import { dropLocatingCountries, siteBeforeIn } from './sites';
 import { matchPhraseEndingAt, tokenize, type Token } from './tokens';
@@ -181,6 +181,11 @@ function roleBefore(tokens: Token[], i: number): 'origin' | 'destination' | null
     if (tokens[k]?.lower === 'the') return roleBefore(tokens, k);
     // "over 385,000 to Republic of Moldova": a formal head with no article.
     if (FORMAL_HEADS.has(tokens[i - 2]?.lower ?? '')) return roleBefore(tokens, i - 2);
+  }
+  // "to the capital, Kyiv", "in the Polish capital, Warsaw": a name in apposition takes the cue before its noun.
+  if (tokens[i - 1]?.text === ',' && tokens[i - 2]?.lower === 'capital' && i >= 4) {
+    const article = tokens[i - 3]?.lower === 'the' ? i - 3 : tokens[i - 4]?.lower === 'the' ? i - 4 : -1;
+    if (article >= 0) return roleBefore(tokens, article);
   }
   // "crossed into Hungary's Zahony": the cue before the country's possessive is the town's.
   if (i >= 2 && /['’]s$/.test(tokens[i - 1].text) && /^[A-Z]/.test(tokens[i - 1].text) && COUNTRY_NAMES.has(stripPossessive(tokens[i - 1].lower))) return roleBefore(tokens, i - 1);
@@ -542,6 +547,22 @@ export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previous: Las
         recent.lastAbroad = abroad;
       }
       i = capital.last;
+      continue;
+    }
+    // "evacuated … to the capital": a capital named before ("Warsaw's population … now in the capital"),
+    // else the capital of the last country named, else of the home country.
+    if (bareCapitalAt(tokens, i)) {
+      const named = recent.town && isCapital(recent.town.name) ? recent.town : null;
+      const country = recent.country?.name ?? HOME_COUNTRY;
+      const city = named?.name ?? capitalOf(country);
+      const role = city ? roleBefore(tokens, i) ?? (hostsAfter(tokens, i + 1) ? 'destination' : null) : null;
+      if (city && role) {
+        const ref = named ? null : matcher.at(tokenize(city), 0)?.ref;
+        const place = named ?? (ref ? { name: ref.name, placeId: ref.id } : { name: city, placeId: null });
+        const abroad = named ? Boolean(recent.townAbroad) : country.toLowerCase() !== HOME_COUNTRY;
+        mentions.push({ place, role, first: i, last: i + 1, abroad, home: false, referred: true });
+      }
+      i += 1;
       continue;
     }
     const cityOf = (tokens[i + 2]?.lower === 'of' && matcher.at(tokens, i + 3) !== null) || tokens[i + 1]?.pos === 'ADJ';

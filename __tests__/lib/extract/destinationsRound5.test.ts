@@ -10,6 +10,7 @@ const brief = (text: string, publishedAt = '2022-03-16') =>
   extractCandidates(text, { publishedAt, metrics: DEFAULT_METRIC_CUES, places }).map((c) => ({
     asStated: c.asStated,
     metric: c.metric,
+    date: c.date,
     destination: c.destination?.placeId ?? c.destination?.name ?? null,
     origin: c.origin?.placeId ?? c.origin?.name ?? null,
   }));
@@ -128,5 +129,36 @@ describe('reception sites and their towns', () => {
       'Suceava',
       'ro',
     ]);
+  });
+});
+
+describe('"the capital" with no country named beside it', () => {
+  it('is the capital of the last country named, else of the home country', () => {
+    expect(brief('On Sunday, 4,100 people were evacuated from Bucha and Irpin to the capital.')).toEqual([
+      expect.objectContaining({ metric: 'evacuees', origin: 'bucha', destination: 'kyiv' }),
+    ]);
+    expect(brief('About 300,000 refugees have arrived in Poland, and 200,000 of them are now in the capital.').map((c) => c.destination)).toEqual(['pl', 'warsaw']);
+  });
+
+  it('is a capital named before', () => {
+    expect(brief('Warsaw has grown by a sixth in three weeks, the mayor said, with some 290,000 refugees now in the capital.').map((c) => c.destination)).toEqual(['warsaw']);
+  });
+
+  it('leaves "the capital of …" and "the capital, Kyiv," to the name', () => {
+    expect(brief('About 3,000 people were evacuated from Irpin to the capital, Kyiv, on Sunday.').map((c) => c.destination)).toEqual(['kyiv']);
+    expect(brief('About 3,000 people were evacuated from Bucha to the capital of the Lviv region.').map((c) => c.destination)).not.toContain('kyiv');
+  });
+});
+
+describe('periods and onward travel', () => {
+  it('reads arrivals "between 24 February and 28 March" as the period’s total, not a day’s entries', () => {
+    expect(brief('386,100 people arrived from Ukraine to Moldova between 24 February and 28 March.', '2022-03-30')).toEqual([
+      expect.objectContaining({ asStated: '386,100', metric: 'refugees', destination: 'md', date: '2022-03-28' }),
+    ]);
+    expect(brief('On Monday, 12,000 people arrived in Moldova.')).toEqual([]);
+  });
+
+  it('gives no figure for people transiting through a host', () => {
+    expect(brief('Some 35,000 people have transited through Moldova towards other European countries.')).toEqual([]);
   });
 });
