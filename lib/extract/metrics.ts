@@ -364,7 +364,8 @@ export function classifyMetric(
   if (predicate.verb !== null) {
     const metric = keywordAt(tokens, predicate.verb, peopleMetrics);
     if (metric) return { metric: metric.key, viaHead: false };
-    movement = MOVEMENT_LEMMAS.has(lemmaOf(tokens[predicate.verb])) && lemmaOf(tokens[predicate.verb]) !== 'be';
+    // "Volunteers drove 340 people from Hostomel to the capital": driving people is moving them, as its object only.
+    movement = (MOVEMENT_LEMMAS.has(lemmaOf(tokens[predicate.verb])) && lemmaOf(tokens[predicate.verb]) !== 'be') || (predicate.object && lemmaOf(tokens[predicate.verb]) === 'drive');
   }
   let best: { metric: string; distance: number } | null = null;
   for (let i = clause[0]; i < clause[1]; i++) {

@@ -162,3 +162,15 @@ describe('periods and onward travel', () => {
     expect(brief('Some 35,000 people have transited through Moldova towards other European countries.')).toEqual([]);
   });
 });
+
+describe('people driven out', () => {
+  it('reads people driven from one town to another as evacuees', () => {
+    expect(brief('Volunteers drove 340 people from Hostomel to the capital on Thursday.')).toEqual([
+      expect.objectContaining({ metric: 'evacuees', origin: 'hostomel', destination: 'kyiv' }),
+    ]);
+  });
+
+  it('does not read a second body’s other counts as figures', () => {
+    expect(brief('Polish border guards said 1.6 million people had crossed from Ukraine, while Hungarian police reported 14 arrests of people smugglers.')).toHaveLength(1);
+  });
+});
