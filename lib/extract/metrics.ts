@@ -75,7 +75,7 @@ const PLAN_LEMMAS = new Set([
 const NEGATIVE_LEMMAS = new Set([
   'wound', 'injure', 'hurt', 'trap', 'strand', 'wait', 'queue', 'stick', 'shelter', 'hide', 'detain', 'arrest', 'miss',
   'return', 'apply', 'displace', 'stay', 'remain', 'besiege', 'hospitalize', 'hospitalise', 'treat', 'rescue-pending',
-  'sign', 'volunteer', 'kidnap', 'deport', 'abduct', 'capture', 'lack', 'live', 'face', 'await', 'seek',
+  'sign', 'volunteer', 'kidnap', 'deport', 'abduct', 'capture', 'lack', 'live', 'face', 'await', 'seek', 'deny', 'refuse',
 ]);
 const HOSTED_PARTICIPLES = new Set(['sheltered', 'hosted', 'housed', 'accommodated']);
 const NEGATIVE_WORDS = new Set(['still', 'stranded', 'trapped', 'internally', 'waiting', 'remain', 'remained', 'remaining']);

@@ -174,3 +174,10 @@ describe('people driven out', () => {
     expect(brief('Polish border guards said 1.6 million people had crossed from Ukraine, while Hungarian police reported 14 arrests of people smugglers.')).toHaveLength(1);
   });
 });
+
+describe('people refused entry', () => {
+  it('gives no figure for people denied or refused entry', () => {
+    expect(brief('Border officers denied entry to 15 foreign citizens who did not meet the legal conditions, the Romanian inspectorate said.')).toEqual([]);
+    expect(brief('Hungarian police refused entry to 22 people at Zahony.')).toEqual([]);
+  });
+});
