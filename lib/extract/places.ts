@@ -145,6 +145,8 @@ const SHARE_WORDS = new Set(['half', 'most', 'majority', 'third', 'quarter', 'bu
 const COUNT_WORDS = new Set(['tally', 'count', 'total', 'figures', 'population']);
 const TIME_WORDS = new Set(['yesterday', 'today', 'tonight', 'overnight', 'morning', 'afternoon', 'evening', 'night', 'week', 'weekend', 'day']);
 const PLACE_NOUNS = new Set(['country', 'city', 'town', 'capital', 'village', 'region']);
+// Nouns of kind a country's name may follow in apposition: "fellow neighbours Hungary", "EU member Romania".
+const KIND_NOUNS = new Set(['neighbour', 'neighbours', 'neighbor', 'neighbors', 'member', 'members', 'ally', 'allies']);
 // "the Republic of Moldova": a name's formal head, read through like "the city of".
 const FORMAL_HEADS = new Set(['republic']);
 // A national agency's count is for its country: "Romania's interior ministry", "Poland's border guard".
@@ -186,6 +188,13 @@ function roleBefore(tokens: Token[], i: number): 'origin' | 'destination' | null
   if (tokens[i - 1]?.text === ',' && tokens[i - 2]?.lower === 'capital' && i >= 4) {
     const article = tokens[i - 3]?.lower === 'the' ? i - 3 : tokens[i - 4]?.lower === 'the' ? i - 4 : -1;
     if (article >= 0) return roleBefore(tokens, article);
+  }
+  // "fled to fellow neighbours Hungary and Moldova", "into EU member Romania": a noun of kind in apposition before the name.
+  if (i >= 2 && KIND_NOUNS.has(tokens[i - 1].lower) && /^[a-z]/.test(tokens[i - 1].text)) {
+    // Its own modifiers: "fellow", "EU", "NATO".
+    let k = i - 1;
+    while (k > 1 && k > i - 3 && ((/^[a-z]+$/.test(tokens[k - 1].text) && ['NOUN', 'ADJ'].includes(tokens[k - 1].pos ?? '')) || /^[A-Z]{2,5}$/.test(tokens[k - 1].text))) k--;
+    return roleBefore(tokens, k);
   }
   // "crossed into Hungary's Zahony": the cue before the country's possessive is the town's.
   if (i >= 2 && /['’]s$/.test(tokens[i - 1].text) && /^[A-Z]/.test(tokens[i - 1].text) && COUNTRY_NAMES.has(stripPossessive(tokens[i - 1].lower))) return roleBefore(tokens, i - 1);

@@ -181,3 +181,10 @@ describe('people refused entry', () => {
     expect(brief('Hungarian police refused entry to 22 people at Zahony.')).toEqual([]);
   });
 });
+
+describe('a name after a noun of kind', () => {
+  it('takes the cue before "fellow neighbours", "EU member"', () => {
+    expect(brief('Thousands more have fled to fellow neighbours Hungary and Moldova.').map((c) => c.destination)).toEqual(['hu']);
+    expect(brief('About 300,000 have gone to EU member Romania.')).toEqual([expect.objectContaining({ metric: 'refugees', destination: 'ro' })]);
+  });
+});
