@@ -2,6 +2,7 @@
 // governor", a live-blog label "Vereshchuk: …". The source is the whole noun phrase, read with
 // the part-of-speech tags (language.ts): title, name, "of"-phrases and an appositive between
 // commas ("Kyrylo Tymoshenko, deputy head of the president's office, wrote").
+import { isSitePhrase } from './sites';
 import { matchPhraseAt, type Token } from './tokens';
 
 export interface AttributionMention {
@@ -197,6 +198,8 @@ export function findAttributions(tokens: Token[], sentence: string): Attribution
     const subject = subjectOf(tokens, i, sentence);
     // "Over 100,000 people have registered at …": the people counted are no source of the count.
     if (counting && subject && /\d/.test(subject)) continue;
+    // "The reception point in Iasi has registered …": a site counting is no source either.
+    if (counting && subject && isSitePhrase(subject)) continue;
     if (subject !== undefined) {
       if (!(counting && subject === null)) found.push({ name: subject, at: i, weak: counting || undefined, pronoun: subject === null ? pronounBefore(tokens, i) : undefined });
       continue;

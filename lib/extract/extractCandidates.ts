@@ -2,76 +2,33 @@
 // and places loaded from the database; the language model (wink-nlp) and the date parser
 // (chrono-node) ship in their npm packages.
 import { NUMBER_WORDS } from '@/lib/figures/parseStatedValue';
-import { findAttributions, pickAttribution, type AttributionMention } from './attribution';
+import { scoreConfidence } from './confidence';
 import { findDates, pickDate, type DateMention } from './dates';
+import { countryOf, elidedDestination, INTERNATIONAL_BODIES } from './elidedDestination';
+import { datesFor, isDaysEntries } from './figureDates';
 import { notAFigureReason } from './filters';
+import { isNationalBodyCount, shelteredByHost } from './hostCounts';
+import { headingAbove, isFigureLine } from './keyFigures';
 import { tagTokens } from './language';
+import { listHead, parentOf } from './lists';
 import { classifyMetric, governingVerb, headKeywordIndex, headNoun, isInPlace, isSubfigure, notACount, peopleCountedBefore, type MetricMatch } from './metrics';
 import { findNumberMentions, type NumberMention } from './numbers';
-import { createPlaceMatcher, findPlaces, isAbroad, isCountry, isHomeCountry, lastPlaces, pickPlaces, type LastPlaces, type PlaceMatcher, type PlaceMention } from './places';
+import { createPlaceMatcher, findPlaces, isCountry, lastPlaces, pickPlaces, type PlaceMatcher, type PlaceMention } from './places';
+import { mergeRestatements } from './restatements';
+import type { Draft, Reading, SentenceContext } from './sentenceContext';
+import { resolveAttribution, sources } from './sentenceSources';
 import { splitClauses, splitSentences } from './sentences';
+import { PRE_WAR, stayedOn, staysAbroad, withinHomeCountry } from './staying';
 import { matchesPhrase, tokenize, type Token } from './tokens';
-import type { Candidate, ExtractOptions, MetricCue, NamedPlace, PlaceRef, Span } from './types';
+import type { Candidate, ExtractOptions, MetricCue, NamedPlace, Span } from './types';
 
 export { DEFAULT_METRIC_CUES } from './metrics';
 export type { Candidate, ExtractOptions, MetricCue, PlaceRef, NamedPlace } from './types';
 
-interface SentenceContext {
-  sentence: Span;
-  paragraph: number;
-  tokens: Token[];
-  attributions: AttributionMention[];
-  /** Metric of the last candidate found here, for "the figure" in the next sentence. */
-  lastMetric?: string;
-  /** The last country and town named here or before, for "the country" and "the city" in the next sentence. */
-  lastPlace?: LastPlaces;
-  lastCandidate?: Draft;
-  /** The last place abroad named here, not as where people came from ("crossing into Moldova", "Slovakia has opened", "Krakow's station"); read when asked. */
-  wentTo: () => PlaceMention | undefined;
-  /** The last country abroad named here, not as where people came from, or the country of a town abroad or a dateline's city ("BUCHAREST, March 11 –"); read when asked. */
-  countryNamed: () => NamedPlace | undefined;
-  /** A national body of a country abroad named here ("Moldovan President Maia Sandu"), for "we" in the next sentence; read when asked. */
-  nationalNamed: () => PlaceMention | undefined;
-  /** Whether the sentence names any place of the table or a country. */
-  namesPlace: boolean;
-}
-
-/** A candidate under construction, with what the later passes need. */
-interface Draft {
-  candidate: Candidate;
-  mention: NumberMention;
-  tokens: Token[];
-  /** The metric came from a movement verb with no place to decide it. */
-  undecided?: boolean;
-  sentenceIndex: number;
-  originMention: PlaceMention | null;
-  destinationMention: PlaceMention | null;
-}
-
-interface Reading {
-  mention: NumberMention;
-  headKind: string;
-  /** A list item or breakdown takes its metric from this reading. */
-  parent?: Reading;
-  /** An item of a list beside its parent (each names its own place), not a part of it. */
-  sibling?: boolean;
-  clause: [number, number];
-  metric: MetricMatch | null;
-  /** Not a figure at all (a plan, the wounded, a daily rate, a sub-group…). */
-  rejected: string | null;
-  subfigure: boolean;
-  /** Those of a host's total who stayed on ("of whom around 104,000 remain"): the total's destination is theirs. */
-  stayedOn?: boolean;
-}
-
 // A border agency named in the sentence ("Poland's border guard", "the Border Police of Moldova").
 const BORDER_AGENCY = /\bborder\s+(?:guards?|police|service|agency|officials)\b/i;
-// How many sentences back a pronoun ("she said") may find the speaker it stands for.
-const PRONOUN_REACH = 3;
 // "Of those, roughly 1.8 million ...", "put the figure at ...": the count continues the previous sentence's.
 const ANAPHORA = ['the figure', 'the number', 'the total', 'of those', 'of them', 'that figure', 'the tally', 'the count', 'bringing the total'];
-// Words that may stand between the items of a list sharing one noun or verb.
-const LIST_GLUE = new Set([',', 'and', '(', ')', '—', '–', '-', 'with', 'followed', 'by', 'another', 'a', 'further', 'while', 'including', 'of', 'them', 'whom', 'in', 'into', 'from', 'to', 'at', 'some', 'about', 'around', 'nearly', 'more', 'than', 'over', 'almost', 'roughly', 'close', 'respectively', ';', 'then', 'the', 'rest']);
 // A sentence worth tagging holds digits or a number word (the value parser's own list).
 const NUMBERISH = new RegExp(`\\d|\\b(?:${[...NUMBER_WORDS, 'dozen', 'dozens', 'scores', 'hundreds', 'thousands', 'millions', 'half', 'quarter'].join('|')})\\b`, 'i');
 const SPEAKING = /\b(?:said|says|told|according|added|reported|wrote|announced|stated|estimated|tweeted|posted)\b|:/;
@@ -131,47 +88,6 @@ export function extractCandidates(text: string, opts: ExtractOptions): Candidate
   return mergeRestatements(drafts, leftovers);
 }
 
-/** A key-figure line: a name and a number parted by a colon or a spaced dash ("Poland: 2,336,800", "Hungary – 89,561"). */
-function isFigureLine(tokens: Token[]): boolean {
-  // A table row with no punctuation: "Poland 1,204,403" (a name, then its number, alone on the line).
-  if (tokens.length >= 2 && tokens.length <= 5 && tokens.at(-1)!.kind === 'number' && tokens.slice(0, -1).every((t) => t.kind === 'word' && /^[A-Z]/.test(t.text))) return true;
-  // A number after the colon: "Arrivals since 24 February:" is the heading above such lines, not one of them.
-  return tokens.length <= 12 && tokens.some((t, k) => (t.text === ':' && tokens.slice(k + 1).some((n) => n.kind === 'number')) || (['–', '—'].includes(t.text) && tokens[k + 1]?.kind === 'number'));
-}
-
-/**
- * The heading line above a block of key-figure lines ("Refugees by country, 30 March" over
- * "Poland: 2,336,800"): lines apart by one line break, the heading without a full stop.
- */
-function headingAbove(history: SentenceContext[], sentence: Span): SentenceContext | null {
-  let below = sentence;
-  for (let k = history.length - 1; k >= 0 && k >= history.length - 12; k--) {
-    const line = history[k];
-    if (below.start - line.sentence.end > 3 || below.start <= line.sentence.end) return null;
-    if (!isFigureLine(line.tokens)) {
-      // A short heading, or a longer line that ends by announcing the list ("… had taken in the following number of refugees:").
-      const heading = (!/[.!?”"]\s*$/.test(line.sentence.text) && line.tokens.length <= 12) || (/:\s*$/.test(line.sentence.text) && line.tokens.length <= 40);
-      return heading ? line : null;
-    }
-    below = line.sentence;
-  }
-  return null;
-}
-
-/** Sources named in a sentence; a place is never one ("Mariupol: …" is a dateline, "Ukraine registered" a subject). */
-function sources(tokens: Token[], sentence: string, matcher: PlaceMatcher): AttributionMention[] {
-  return findAttributions(tokens, sentence).filter((a) => {
-    if (a.name === null) return true;
-    const words = tokenize(a.name);
-    // A live blog's clock time before the name ("14:20 Moldova says …") is no part of it.
-    let start = 0;
-    while (words[start]?.kind === 'number' || words[start]?.text === ':') start++;
-    const place = start < words.length ? matcher.at(words, start) : null;
-    // "Moldova", "Moldova, which borders Ukraine": a place with or without its appositive.
-    return !(place && (start + place.length === words.length || words[start + place.length]?.text === ','));
-  });
-}
-
 /** Token index ranges [from, to) of each clause, so cues stay in the number's clause. */
 function clauseRanges(sentence: Span, tokens: Token[]): Array<[number, number]> {
   return splitClauses(sentence).map((clause) => {
@@ -228,6 +144,10 @@ function candidatesInSentence(
     if (rejected === 'negative' && opts.metrics.some((m) => m.key === 'refugees') && staysAbroad(tokens, mention, predicate.verb, places, head.kind === 'metric' && head.metric === 'refugees')) {
       return { mention, headKind: head.kind, clause, metric: { metric: 'refugees', viaHead: false }, rejected: null, subfigure };
     }
+    // "The Hungarian capital is now sheltering roughly 40,000 Ukrainians": a host abroad sheltering people hosts refugees.
+    if (rejected === 'negative' && opts.metrics.some((m) => m.key === 'refugees') && shelteredByHost(tokens, predicate, places)) {
+      return { mention, headKind: head.kind, clause, metric: { metric: 'refugees', viaHead: false }, rejected: null, subfigure };
+    }
     // "320,000 arrivals, of whom around 104,000 remain", "over 100,000 of them are still with us": those who stayed
     // on in the host of the total before; a figure only if that total has a place abroad (checked below).
     if (rejected === 'negative' && opts.metrics.some((m) => m.key === 'refugees') && stayedOn(tokens, mention, clause)) {
@@ -250,6 +170,14 @@ function candidatesInSentence(
       reading.parent = head.reading;
       reading.sibling = head.sibling;
     }
+  });
+
+  // 2a. "…, while Slovakia's interior ministry reported 105,000": a second national body's bare count
+  //     counts what the sentence's earlier figure counts (`hostCounts.ts`).
+  readings.forEach((reading, i) => {
+    if (reading.metric || reading.rejected || reading.headKind !== 'none' || reading.mention.words) return;
+    const earlier = readings.slice(0, i).find((r) => r.metric !== null && !r.rejected);
+    if (earlier && isNationalBodyCount(tokens, reading.mention, reading.clause, places)) reading.metric = { metric: earlier.metric!.metric, viaHead: false };
   });
 
   // 2b. A list after a header that names what it counts: "Arrivals in neighbouring countries as of
@@ -478,127 +406,6 @@ function candidatesInSentence(
   return results;
 }
 
-const PRE_WAR = new Set(['before', 'already', 'pre-war', 'prewar']);
-// A plight between the verb and the place: "remain stuck at the Polish border" is no refugee stock.
-const PLIGHT = new Set(['stuck', 'stranded', 'trapped', 'waiting', 'queuing', 'queueing', 'blocked', 'held']);
-// Staying where one is: "remained in Moldova", "are now living in the Czech Republic", "are sheltering in Vilnius".
-// "have stayed in Moldova", "have been displaced to Moldova": where people are, abroad.
-const STAY_LEMMAS = new Set(['stay', 'remain', 'shelter', 'displace']);
-
-/**
- * "within Ukraine", "inside the country" in the number's clause, or in a clause after it that shares
- * its subject ("have fled their homes but stayed within Ukraine"): people displaced at home.
- */
-function withinHomeCountry(tokens: Token[], mention: NumberMention, clause: [number, number], places: PlaceMention[]): boolean {
-  let end = clause[1];
-  if (tokens[end]?.lower === 'but' && ['VERB', 'AUX'].includes(tokens[end + 1]?.pos ?? '')) {
-    end = tokens.findIndex((t, k) => k > end && (t.text === ',' || t.text === ';'));
-    if (end < 0) end = tokens.length;
-  }
-  // Only this number's stretch, to the next number or comma: "the 3.2 million who have fled abroad,
-  // 6.5 million … within Ukraine", "2 million have fled to Poland, and many more are displaced inside the country".
-  const next = tokens.findIndex((t, k) => k > mention.last && (t.kind === 'number' || (t.text === ',' && k < clause[1])));
-  if (next >= 0) end = Math.min(end, next);
-  let start = clause[0];
-  for (let k = mention.first - 1; k >= clause[0]; k--) if (tokens[k].kind === 'number') { start = k + 1; break; }
-  for (let i = start; i < end - 1; i++) {
-    if (tokens[i].lower !== 'within' && tokens[i].lower !== 'inside') continue;
-    if (places.some((p) => p.home && p.first === i + 1)) return true;
-    if (['the', 'their'].includes(tokens[i + 1].lower) && tokens[i + 2]?.lower === 'country') return true;
-  }
-  return false;
-}
-
-/**
- * "about 100,000 of them had remained in Moldova", "82,000 were still in the country": people
- * staying in a country abroad are refugees there; so are refugees (the noun) staying in any place
- * named as where they are ("12,000 refugees are staying in Budapest"). Not a diaspora from before
- * the war ("were already living in Poland before the invasion"), nor people stuck at a border.
- */
-function staysAbroad(tokens: Token[], mention: NumberMention, verb: number | null, places: PlaceMention[], refugeeNoun: boolean): boolean {
-  let from: number;
-  if (verb !== null) {
-    const lemma = tokens[verb].lemma ?? '';
-    const livingNow = lemma === 'live' && tokens.slice(Math.max(0, verb - 3), verb).some((t) => t.lower === 'now');
-    if (!STAY_LEMMAS.has(lemma) && !livingNow && !(lemma === 'live' && refugeeNoun)) return false;
-    from = verb;
-  } else {
-    // "were still in the country": no verb of its own, "still in" after the number.
-    const still = tokens.findIndex((t, k) => k > mention.last && k <= mention.last + 6 && t.lower === 'still' && tokens[k + 1]?.lower === 'in');
-    if (still < 0) return false;
-    from = still;
-  }
-  if (tokens.some((t) => PRE_WAR.has(t.lower))) return false;
-  // "In neighbouring Moldova, more than 82,000 refugees have stayed on": the place heading the sentence.
-  const heading = places.find((p) => p.abroad && p.role === 'destination' && p.last < mention.first && tokens.slice(0, p.first).every((t) => t.lower === 'in' || t.lower === 'the' || (t.pos === 'ADJ' && /^[a-z]/.test(t.text))) && tokens[p.last + 1]?.text === ',');
-  if (heading && verb !== null) return true;
-  const place = places.find((p) => p.first > from && p.first <= from + 4 && (p.abroad || (refugeeNoun && p.role === 'destination' && !p.home && p.place.placeId === null)));
-  return place !== undefined && !tokens.slice(from + 1, place.first).some((t) => PLIGHT.has(t.lower));
-}
-
-/** The nearest earlier candidate of the sentence that a list item or part belongs to. */
-function parentOf(results: Draft[], i: number, readings: Reading[]): Draft | null {
-  const draft = results[i];
-  const reading = readings.find((r) => r.mention === draft.mention);
-  if (reading?.parent) return results.find((r) => r.mention === reading.parent!.mention) ?? null;
-  if (!reading?.subfigure && !partOfPrevious(reading, results, i)) return null;
-  for (let k = i - 1; k >= 0; k--) if (results[k].candidate.metric === draft.candidate.metric) return results[k];
-  return null;
-}
-
-const tokens_ = (draft: Draft) => draft.tokens;
-
-/** A breakdown in the same clause as the total, with no verb of its own ("4,128 …, 3,000 of them from Mariupol"). */
-function partOfPrevious(reading: Reading | undefined, results: Draft[], i: number): boolean {
-  if (!reading || i === 0) return false;
-  // "Of the roughly 3.7 million who have left Ukraine, close to 2.2 million are in Poland, …"
-  const total = results[0].mention;
-  if (results[0].candidate.metric === results[i].candidate.metric && tokens_(results[0]).slice(Math.max(0, total.first - 3), total.first).some((t, k, near) => t.lower === 'of' && near[k + 1]?.lower === 'the')) return true;
-  const previous = results[i - 1];
-  return previous.mention.first >= reading.clause[0] && !reading.metric?.viaHead && !reading.metric?.movement && reading.headKind === 'none';
-}
-
-/** A list item with no noun or verb of its own takes the metric of its neighbour in the list. */
-function listHead(tokens: Token[], readings: Reading[], i: number, places: PlaceMention[]): { reading: Reading; metric: MetricMatch | null; sibling: boolean } | null {
-  const mine = readings[i].mention;
-  // Between two items only list words may stand, back to the comma or "and" that opens the item.
-  const glued = (a: NumberMention, b: NumberMention) => {
-    for (let k = b.first - 1; k > a.last; k--) {
-      const t = tokens[k];
-      if (t.text === ',' || t.lower === 'and' || t.text === ';') return true;
-      if (LIST_GLUE.has(t.lower)) continue;
-      if (places.some((p) => k >= p.first && k <= p.last)) continue;
-      if (t.kind === 'word' && /^[A-Z]/.test(t.text)) continue;
-      if (t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'ADP' || t.pos === 'DET') continue;
-      return false;
-    }
-    return true;
-  };
-  // A number word is a list item only beside a place: "five in Mykolaiv".
-  if (mine.words && !mine.vague) {
-    const placeNear = places.some((p) => p.first === mine.last + 2 || p.last === mine.first - 1);
-    if (!placeNear) return null;
-  }
-  // A breakdown after a dash, colon or bracket, or "the figure stands at …", continues the figure before it.
-  const lead = tokens[mine.first - 1]?.text ?? '';
-  const refersBack = ['—', '–', ':', '('].includes(lead) || tokens.slice(Math.max(0, mine.first - 6), mine.first).some((t, k, near) => t.lower === 'the' && ['figure', 'number', 'total', 'tally'].includes(near[k + 1]?.lower ?? ''));
-  const found = (reading: Reading, sibling: boolean) => ({ reading, metric: reading.metric, sibling });
-  if (refersBack) {
-    for (let k = i - 1; k >= 0; k--) if (readings[k].metric) return found(readings[k], false);
-  }
-  for (let k = i - 1; k >= 0; k--) {
-    if (readings[k].rejected) return null;
-    if (readings[k].metric && glued(readings[k].mention, mine)) return found(readings[k], true);
-    if (!glued(readings[k].mention, readings[k + 1].mention)) break;
-  }
-  for (let k = i + 1; k < readings.length; k++) {
-    if (readings[k].rejected) return null;
-    if (readings[k].metric?.viaHead && glued(mine, readings[k].mention)) return found(readings[k], true);
-    if (!glued(readings[k - 1].mention, readings[k].mention)) break;
-  }
-  return null;
-}
-
 function inheritedMetric(
   context: SentenceContext,
   previous: SentenceContext | undefined,
@@ -736,196 +543,5 @@ function buildDraft(
   return { candidate, mention, tokens, sentenceIndex, originMention, destinationMention, undecided };
 }
 
-/** "of whom 104,000 remain", "100,000 of them are still with us": part of a total, still where the total went. */
-function stayedOn(tokens: Token[], mention: NumberMention, clause: [number, number]): boolean {
-  // "of whom 104,000 remain", "100,000 of them are still with us", "Of the 390,000 people …, roughly 100,000 have stayed".
-  const ofTheTotal = tokens[0]?.lower === 'of' && tokens[1]?.lower === 'the' && tokens[2]?.kind === 'number' && mention.first > 3;
-  const part = (tokens[mention.first - 1]?.lower === 'whom' && tokens[mention.first - 2]?.lower === 'of') || (tokens[mention.last + 1]?.lower === 'of' && ['them', 'whom'].includes(tokens[mention.last + 2]?.lower ?? '')) || (ofTheTotal && tokens[mention.first - 1]?.text === ',');
-  if (!part) return false;
-  const rest = tokens.slice(mention.last + 1, clause[1]);
-  if (rest.some((t) => ['trapped', 'stranded', 'waiting', 'stuck', 'internally', 'inside', 'within'].includes(t.lower))) return false;
-  return rest.some((t) => ['remain', 'remained', 'stayed', 'still'].includes(t.lower));
-}
-
 const HEADER_HOST_LEMMAS = new Set(['receive', 'host', 'welcome', 'admit', 'accept', 'shelter', 'register']);
-const NATIONAL_BODIES = new Set(['ministry', 'police', 'guard', 'guards', 'government', 'authorities', 'council', 'mayor', 'governor', 'officials']);
-const INTERNATIONAL_BODIES = new Set(['un', 'unhcr', 'iom', 'unicef', 'agency', 'nations']);
-const SCOPE_WORDS = new Set(['overall', 'altogether', 'worldwide']);
-// Verbs of arriving whose destination may be left to the sentence before ("have crossed so far").
-const ARRIVAL_LEMMAS = new Set(['cross', 'enter', 'arrive', 'register', 'reach', 'receive', 'host', 'welcome', 'admit', 'accept', 'come', 'pass']);
 
-/**
- * The destination a sentence leaves out: the number's verb is one of arriving with no "into", "to" or
- * "in" after it, the sentence names no place but the home country people left, and the sentence just
- * before named a place abroad people went to or are in.
- */
-function elidedDestination(tokens: Token[], mention: NumberMention, clause: [number, number], places: PlaceMention[], metrics: MetricCue[], history: SentenceContext[]): PlaceMention | null {
-  const previous = history.at(-1);
-  if (!previous || places.some((p) => !(p.home && p.role === 'origin'))) return null;
-  // With the country people left named ("have crossed from Ukraine so far"), only a national body's
-  // count ("the interior ministry said") is for the country the sentence before named.
-  // An international body's count, or one "across Europe", "in all", is no country's.
-  if (tokens.some((t, k) => INTERNATIONAL_BODIES.has(t.lower) || SCOPE_WORDS.has(t.lower) || (['in', 'across'].includes(t.lower) && ['all', 'total', 'europe'].includes(tokens[k + 1]?.lower ?? '')))) return null;
-  // With the home country named and no national body, only the sentence just before, and never for people gone
-  // to "neighbouring countries" or "abroad" ("Slovakia has opened three more crossing points. More than 140,000
-  // people have crossed from Ukraine so far").
-  if (places.length > 0 && !tokens.some((t) => NATIONAL_BODIES.has(t.lower)) && tokens.some((t) => ['countries', 'abroad', 'neighbouring', 'neighboring', 'borders'].includes(t.lower))) return null;
-  const { verb } = governingVerb(tokens, mention, clause, metrics);
-  if (verb === null || !ARRIVAL_LEMMAS.has(tokens[verb].lemma ?? tokens[verb].lower)) return null;
-  // A place of its own after the verb ("into Hungary", "to the Czech Republic"), not "across the border".
-  const named = (k: number) => tokens.slice(k + 1, k + 4).some((t) => /^[A-Z]/.test(t.text)) && !/^(?:border|frontier)s?$/.test(tokens[k + 2]?.lower ?? '');
-  if (tokens.slice(verb + 1, clause[1]).some((t, n) => ['into', 'to', 'towards', 'in'].includes(t.lower) || (t.lower === 'across' && named(verb + 1 + n)))) return null;
-  const wentTo = previous.wentTo();
-  if (wentTo) return { ...wentTo, first: -1, last: -1, referred: true };
-  // A national body's count ("the border guard said", "Police said") is for the country the report
-  // is about: the last one named a few sentences back, in a headline, or a dateline's city's country.
-  if (!tokens.some((t) => NATIONAL_BODIES.has(t.lower))) {
-    // Otherwise past one sentence that names no place at all ("Romania has turned sports halls into
-    // dormitories. The Red Cross is handing out blankets. More than 480,000 people have crossed …").
-    const before = history.at(-2);
-    if (!before || previous.namesPlace) return null;
-    const place = before.wentTo();
-    return place ? { ...place, first: -1, last: -1, referred: true } : null;
-  }
-  for (let k = history.length - 1; k >= Math.max(0, history.length - NATIONAL_LOOKBACK); k--) {
-    const country = history[k].countryNamed();
-    if (country) return { place: country, role: 'destination', first: -1, last: -1, abroad: true, home: false, referred: true };
-  }
-  return null;
-}
-
-// How many sentences back a national body's count looks for its country (a headline and a few lines of wire copy).
-const NATIONAL_LOOKBACK = 4;
-
-/** The country abroad a known place is or lies in ("Przemysl" → Poland); none for the home country or a place not known to lie abroad. */
-function countryOf(ref: PlaceRef, matcher: PlaceMatcher): NamedPlace | undefined {
-  if (isCountry(ref)) return isHomeCountry(ref) ? undefined : { name: ref.name, placeId: ref.id };
-  if (!isAbroad(ref) || !ref.country) return undefined;
-  const country = matcher.at(tokenize(ref.country), 0)?.ref;
-  return country ? { name: country.name, placeId: country.id } : { name: ref.country, placeId: null };
-}
-
-/**
- * Refugees are a running total: one day's crossings ("On Saturday alone, 131,500 crossed",
- * "26,000 arrived there on Wednesday") are not the figure. A day with a simple past verb is one
- * day's entries; "as of Sunday", "by Monday" or a perfect ("had crossed") is the total to that day.
- */
-function isDaysEntries(tokens: Token[], mention: NumberMention, clause: [number, number], date: DateMention, metrics: MetricCue[]): boolean {
-  if (date.statement) return false;
-  // "had entered … since midnight": the day's entries so far.
-  if (tokens.some((t, k) => t.lower === 'since' && tokens[k + 1]?.lower === 'midnight')) return true;
-  const lead = tokens.slice(Math.max(0, date.first - 2), date.first + 1).map((t) => t.lower).join(' ');
-  if (/\b(?:as of|by|until|up to|through)\b/.test(lead)) return false;
-  // "The number of people who have entered Romania … reached 500,000 on Wednesday": a running total.
-  if (tokens.slice(clause[0], mention.first).some((t, k, before) => ['number', 'total', 'tally', 'count'].includes(t.lower) && ['the', 'its', 'their', 'a'].includes(before[k - 1]?.lower ?? ''))) return false;
-  if (tokens.slice(Math.max(0, mention.first - 3), mention.first).some((t) => t.lower === 'alone') || tokens[date.last + 1]?.lower === 'alone') return true;
-  const predicate = governingVerb(tokens, mention, clause, metrics);
-  if (predicate.verb === null) return false;
-  const verb = predicate.verb;
-  const perfect = tokens.slice(Math.max(clause[0], verb - 3), verb).some((t) => ['have', 'has', 'had', "'ve"].includes(t.lower));
-  const present = ['are', 'is', 'now'].some((w) => tokens.slice(Math.max(clause[0], verb - 3), verb).some((t) => t.lower === w));
-  const crossing = ['cross', 'arrive', 'enter', 'flee', 'come', 'leave', 'reach', 'pass', 'make', 'get'].includes(tokens[verb].lemma ?? tokens[verb].lower);
-  return crossing && !perfect && !present && /ed$|^(?:fled|came|went|left|crossed|made|got)$/.test(tokens[verb].lower);
-}
-
-/** A number's dates: in its clause, or at the head of the sentence before any number, or the day of the statement. */
-function datesFor(dates: DateMention[], mention: NumberMention, clause: [number, number], others: Array<{ first: number; last: number }>): DateMention[] {
-  if (others.length === 0) return dates;
-  const firstNumber = Math.min(mention.first, ...others.map((o) => o.first));
-  return dates.filter((d) => d.statement || d.last < firstNumber || (d.first >= clause[0] && d.last < clause[1]));
-}
-
-/**
- * The source the sentence names for the figure. A pronoun or back-reference ("he added", "the
- * agency said") takes the last named source of the same paragraph; nothing else carries over.
- */
-function resolveAttribution(context: SentenceContext, history: SentenceContext[], mention: NumberMention): string | null {
-  const here = pickAttribution(context.attributions, mention.first, mention.last);
-  if (!here) return null;
-  if (here.name) return here.name;
-  // "“We estimate … 270,000 …,” said Vít Rakušan": the speaker named in the same sentence.
-  const named = context.attributions.filter((a) => a.name !== null && !a.weak);
-  if (named.length > 0) return named.sort((a, b) => Math.abs(a.at - here.at) - Math.abs(b.at - here.at))[0].name;
-  // Wire copy puts each sentence in its own paragraph, so look back a few sentences, not one paragraph.
-  // "he", "she", "the agency" stand for one person or body, never for "border guards" or "officials".
-  const plural = (name: string) => /\b[a-z]+s$/.test(name);
-  const fits = (a: AttributionMention) => a.name !== null && !a.weak && (here.pronoun === 'they' || !plural(a.name));
-  for (let k = history.length - 1; k >= 0 && k >= history.length - PRONOUN_REACH; k--) {
-    const found = history[k].attributions.filter(fits);
-    if (found.length > 0) return found.at(-1)!.name;
-  }
-  return null;
-}
-
-function scoreConfidence(mention: NumberMention, reading: Reading, c: Candidate): number {
-  let score = 0.45;
-  if (reading.metric?.viaHead) score += 0.2;
-  else if (!reading.metric?.movement) score += 0.1;
-  if (c.attribution) score += 0.1;
-  if (c.date) score += 0.1;
-  if (c.origin || c.destination) score += 0.05;
-  if (mention.vague) score -= 0.15;
-  if (mention.words) score -= 0.05;
-  if (reading.subfigure) score -= 0.1;
-  return Math.round(Math.min(1, Math.max(0, score)) * 100) / 100;
-}
-
-/** How fully a statement gives the figure: qualifier, date, places and source. */
-function fullness(c: Candidate): number {
-  return (c.qualifier !== 'EXACT' ? 1 : 0) + (c.date ? 1 : 0) + (c.origin ? 1 : 0) + (c.destination ? 1 : 0) + (c.attribution ? 1 : 0);
-}
-
-const samePlace = (a: NamedPlace | null, b: NamedPlace | null) => !a || !b || (a.placeId ?? a.name) === (b.placeId ?? b.name);
-
-/**
- * One candidate per figure: a figure restated in a headline, the body and a quote is one
- * candidate whose `mentions` list every statement. The fullest statement gives the fields; the
- * others fill what it leaves out. A number that was not read as a figure but restates one's value
- * ("“At least 2,500 — and we are still counting,” he said") is added as a mention.
- */
-function mergeRestatements(drafts: Draft[], leftovers: Array<{ mention: NumberMention; span: Span }>): Candidate[] {
-  const groups: Draft[][] = [];
-  for (const draft of drafts) {
-    const c = draft.candidate;
-    const group = groups.find((g) =>
-      g.some((o) => {
-        const d = o.candidate;
-        return (
-          o.sentenceIndex !== draft.sentenceIndex &&
-          d.metric === c.metric &&
-          d.low === c.low &&
-          d.high === c.high &&
-          samePlace(d.origin, c.origin) &&
-          samePlace(d.destination, c.destination) &&
-          (d.date === null || c.date === null || d.date === c.date)
-        );
-      }),
-    );
-    if (group) group.push(draft);
-    else groups.push([draft]);
-  }
-  const merged = groups.map((group) => {
-    // The fullest statement; on a tie, the later one (the body after the headline).
-    const primary = [...group].sort((a, b) => fullness(b.candidate) - fullness(a.candidate) || b.sentenceIndex - a.sentenceIndex)[0];
-    const c: Candidate = { ...primary.candidate, mentions: [...primary.candidate.mentions] };
-    for (const other of group) {
-      if (other === primary) continue;
-      const o = other.candidate;
-      c.mentions.push(...o.mentions);
-      if (c.qualifier === 'EXACT' && o.qualifier !== 'EXACT' && o.qualifier !== 'RANGE') c.qualifier = o.qualifier;
-      c.date ??= o.date;
-      c.dateText ??= o.dateText;
-      c.origin ??= o.origin;
-      c.destination ??= o.destination;
-      c.attribution ??= o.attribution;
-    }
-    return c;
-  });
-  for (const { mention, span } of leftovers) {
-    if ((mention.low < 10n && !mention.words) || mention.vague) continue;
-    const figure = merged.find((c) => c.low === mention.low && c.high === mention.high && !/^(?:dozens|scores|hundreds|thousands|millions|tens|several|a few)/i.test(c.asStated.replace(/^\S+ (?=\S)/, (w) => (/^(?:some|about|around|over)\s$/i.test(w) ? '' : w))) && !c.mentions.some((m) => m.start === span.start));
-    if (figure) figure.mentions.push(span);
-  }
-  for (const c of merged) c.mentions = [c.mentions[0], ...c.mentions.slice(1).sort((a, b) => a.start - b.start)];
-  return merged.sort((a, b) => a.mentions[0].start - b.mentions[0].start);
-}

@@ -5,6 +5,7 @@
 // 3. what the predicate says about the count: a plan or forecast ("could be evacuated", "aims to
 //    get … out"), harm other than death ("wounded 13"), people still trapped or waiting, a daily
 //    rate ("a day"), a sub-group ("among them 42 children") are not figures.
+import { isOnwardMove } from './onward';
 import type { NumberMention } from './numbers';
 import type { Token } from './tokens';
 import type { MetricCue } from './types';
@@ -13,7 +14,7 @@ export const DEFAULT_METRIC_CUES: MetricCue[] = [
   {
     key: 'refugees',
     keywords: [
-      'refugee', 'refugees', 'flee', 'fled', 'fleeing', 'cross', 'crossed', 'crossing', 'crossings', 'arrivals', 'entered', 'enter',
+      'refugee', 'refugees', 'flee', 'fled', 'fleeing', 'cross', 'crossed', 'crossing', 'crossings', 'arrivals', 'entries', 'entered', 'enter',
       'taken in', 'take in', 'took in', 'host', 'hosts', 'hosting', 'registered', 'received', 'processed', 'passed through',
       'asylum seekers', 'sought refuge', 'found refuge', 'taken refuge', 'took refuge', 'found shelter', 'sought shelter', 'found safety', 'sought safety', 'seek safety', 'seek refuge',
       'welcomed', 'come across', 'came across', 'coming across', 'come through', 'came through', 'coming through',
@@ -74,7 +75,7 @@ const PLAN_LEMMAS = new Set([
 const NEGATIVE_LEMMAS = new Set([
   'wound', 'injure', 'hurt', 'trap', 'strand', 'wait', 'queue', 'stick', 'shelter', 'hide', 'detain', 'arrest', 'miss',
   'return', 'apply', 'displace', 'stay', 'remain', 'besiege', 'hospitalize', 'hospitalise', 'treat', 'rescue-pending',
-  'sign', 'volunteer', 'kidnap', 'deport', 'abduct', 'capture', 'lack', 'live', 'face', 'await', 'seek',
+  'sign', 'volunteer', 'kidnap', 'deport', 'abduct', 'capture', 'lack', 'live', 'face', 'await', 'seek', 'deny', 'refuse',
 ]);
 const HOSTED_PARTICIPLES = new Set(['sheltered', 'hosted', 'housed', 'accommodated']);
 const NEGATIVE_WORDS = new Set(['still', 'stranded', 'trapped', 'internally', 'waiting', 'remain', 'remained', 'remaining']);
@@ -268,8 +269,8 @@ export function notACount(tokens: Token[], mention: NumberMention, clause: [numb
     const verb = tokens[predicate.verb];
     if (tokens[predicate.verb - 1]?.lower === 'to' && !predicate.object && !REALISED_BEFORE_TO.has(tokens[predicate.verb - 2]?.lower ?? '')) return 'plan';
     if (NEGATIVE_LEMMAS.has(lemmaOf(verb)) && !foundRefuge(tokens, predicate.verb)) return 'negative';
-    // "have travelled on", "moved on": onward movement, not arrivals.
-    if (['travel', 'move', 'continue', 'go', 'head'].includes(lemmaOf(verb)) && ['on', 'onward', 'onwards'].includes(tokens[predicate.verb + 1]?.lower ?? '')) return 'negative';
+    // "have travelled on", "moved on", "have transited through Moldova": onward movement, not arrivals.
+    if (isOnwardMove(tokens, predicate.verb)) return 'negative';
   }
   // "are stranded", "still inside", "trapped": a state word right after the noun phrase (not when the
   // number is the object of its verb: "killing 52 people who were waiting for trains").
@@ -363,7 +364,8 @@ export function classifyMetric(
   if (predicate.verb !== null) {
     const metric = keywordAt(tokens, predicate.verb, peopleMetrics);
     if (metric) return { metric: metric.key, viaHead: false };
-    movement = MOVEMENT_LEMMAS.has(lemmaOf(tokens[predicate.verb])) && lemmaOf(tokens[predicate.verb]) !== 'be';
+    // "Volunteers drove 340 people from Hostomel to the capital": driving people is moving them, as its object only.
+    movement = (MOVEMENT_LEMMAS.has(lemmaOf(tokens[predicate.verb])) && lemmaOf(tokens[predicate.verb]) !== 'be') || (predicate.object && lemmaOf(tokens[predicate.verb]) === 'drive');
   }
   let best: { metric: string; distance: number } | null = null;
   for (let i = clause[0]; i < clause[1]; i++) {

@@ -1,4 +1,7 @@
 // Finds places in a sentence and their role: "out of Sumy" is an origin, "into Poland" a destination.
+import { bareCapitalAt, capitalAt, capitalOf, isCapital } from './capitals';
+import { reachedOnward } from './onward';
+import { dropLocatingCountries, siteBeforeIn } from './sites';
 import { matchPhraseEndingAt, tokenize, type Token } from './tokens';
 import type { NamedPlace, PlaceRef } from './types';
 
@@ -142,6 +145,8 @@ const SHARE_WORDS = new Set(['half', 'most', 'majority', 'third', 'quarter', 'bu
 const COUNT_WORDS = new Set(['tally', 'count', 'total', 'figures', 'population']);
 const TIME_WORDS = new Set(['yesterday', 'today', 'tonight', 'overnight', 'morning', 'afternoon', 'evening', 'night', 'week', 'weekend', 'day']);
 const PLACE_NOUNS = new Set(['country', 'city', 'town', 'capital', 'village', 'region']);
+// Nouns of kind a country's name may follow in apposition: "fellow neighbours Hungary", "EU member Romania".
+const KIND_NOUNS = new Set(['neighbour', 'neighbours', 'neighbor', 'neighbors', 'member', 'members', 'ally', 'allies']);
 // "the Republic of Moldova": a name's formal head, read through like "the city of".
 const FORMAL_HEADS = new Set(['republic']);
 // A national agency's count is for its country: "Romania's interior ministry", "Poland's border guard".
@@ -178,6 +183,18 @@ function roleBefore(tokens: Token[], i: number): 'origin' | 'destination' | null
     if (tokens[k]?.lower === 'the') return roleBefore(tokens, k);
     // "over 385,000 to Republic of Moldova": a formal head with no article.
     if (FORMAL_HEADS.has(tokens[i - 2]?.lower ?? '')) return roleBefore(tokens, i - 2);
+  }
+  // "to the capital, Kyiv", "in the Polish capital, Warsaw": a name in apposition takes the cue before its noun.
+  if (tokens[i - 1]?.text === ',' && tokens[i - 2]?.lower === 'capital' && i >= 4) {
+    const article = tokens[i - 3]?.lower === 'the' ? i - 3 : tokens[i - 4]?.lower === 'the' ? i - 4 : -1;
+    if (article >= 0) return roleBefore(tokens, article);
+  }
+  // "fled to fellow neighbours Hungary and Moldova", "into EU member Romania": a noun of kind in apposition before the name.
+  if (i >= 2 && KIND_NOUNS.has(tokens[i - 1].lower) && /^[a-z]/.test(tokens[i - 1].text)) {
+    // Its own modifiers: "fellow", "EU", "NATO".
+    let k = i - 1;
+    while (k > 1 && k > i - 3 && ((/^[a-z]+$/.test(tokens[k - 1].text) && ['NOUN', 'ADJ'].includes(tokens[k - 1].pos ?? '')) || /^[A-Z]{2,5}$/.test(tokens[k - 1].text))) k--;
+    return roleBefore(tokens, k);
   }
   // "crossed into Hungary's Zahony": the cue before the country's possessive is the town's.
   if (i >= 2 && /['’]s$/.test(tokens[i - 1].text) && /^[A-Z]/.test(tokens[i - 1].text) && COUNTRY_NAMES.has(stripPossessive(tokens[i - 1].lower))) return roleBefore(tokens, i - 1);
@@ -467,7 +484,8 @@ export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previous: Las
       // Within the sentence "the city" is not the place people left: "evacuees from Mariupol arrived in the city".
       // Nor is "the country" the one people came from ("refugees from Ukraine registered in the country").
       if (role !== 'origin' || !recent[isCountryName(place) ? 'country' : 'town']) {
-        if (isCountryName(place)) recent.country = place;
+        // "travelled on to Romania, but the country still shelters …": the host before stays "the country".
+        if (isCountryName(place) && !(recent.country && reachedOnward(tokens, i))) recent.country = place;
         else if (role !== 'origin') {
           recent.town = place;
           recent.townAbroad = isAbroad(known.ref);
@@ -521,6 +539,41 @@ export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previous: Las
       recent.country = place;
       continue;
     }
+    // "arrived in the Polish capital", "the Hungarian capital is sheltering …": the city itself.
+    const capital = capitalAt(tokens, i, (adjective) => SIDE_DEMONYMS[adjective] ?? (adjective === 'ukrainian' ? 'Ukraine' : undefined));
+    if (capital) {
+      const ref = matcher.at(tokenize(capital.city), 0)?.ref;
+      const place = ref ? { name: ref.name, placeId: ref.id } : { name: capital.city, placeId: null };
+      const abroad = capital.country.toLowerCase() !== HOME_COUNTRY;
+      const cued = roleBefore(tokens, i);
+      const subject = cued === null && abroad && (hostsAfter(tokens, capital.last) || subjectOfVerb(tokens, i + 1, capital.last));
+      const role = cued ?? (subject ? 'destination' : null);
+      mentions.push({ place, role, first: i, last: capital.last, abroad, home: false, subject });
+      if (role !== 'origin') {
+        recent.town = place;
+        recent.townAbroad = abroad;
+        recent.last = place;
+        recent.lastAbroad = abroad;
+      }
+      i = capital.last;
+      continue;
+    }
+    // "evacuated … to the capital": a capital named before ("Warsaw's population … now in the capital"),
+    // else the capital of the last country named, else of the home country.
+    if (bareCapitalAt(tokens, i)) {
+      const named = recent.town && isCapital(recent.town.name) ? recent.town : null;
+      const country = recent.country?.name ?? HOME_COUNTRY;
+      const city = named?.name ?? capitalOf(country);
+      const role = city ? roleBefore(tokens, i) ?? (hostsAfter(tokens, i + 1) ? 'destination' : null) : null;
+      if (city && role) {
+        const ref = named ? null : matcher.at(tokenize(city), 0)?.ref;
+        const place = named ?? (ref ? { name: ref.name, placeId: ref.id } : { name: city, placeId: null });
+        const abroad = named ? Boolean(recent.townAbroad) : country.toLowerCase() !== HOME_COUNTRY;
+        mentions.push({ place, role, first: i, last: i + 1, abroad, home: false, referred: true });
+      }
+      i += 1;
+      continue;
+    }
     const cityOf = (tokens[i + 2]?.lower === 'of' && matcher.at(tokens, i + 3) !== null) || tokens[i + 1]?.pos === 'ADJ';
     const noun = tokens[i + 1]?.lower ?? '';
     const lastNamed = noun === 'country' ? recent.country : recent.town;
@@ -562,7 +615,8 @@ export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previous: Las
     const cueWord = tokens[i - 1].lower === 'the' ? tokens[i - 2]?.lower ?? '' : tokens[i - 1].lower;
     if (cueWord === 'for' || ORGANISATION_WORDS.test(sentenceWords(tokens, i, 5))) continue;
     // After plain "in", a country ("in Italy") or a place people are staying in ("are sheltering in Vilnius").
-    const arrivedIn = tokens[i - 1].lower === 'in' && (country >= i || STAYING_IN.has(tokens[i - 2]?.lower ?? ''));
+    // Also a town a reception site stands in ("the reception point in Iasi").
+    const arrivedIn = tokens[i - 1].lower === 'in' && (country >= i || STAYING_IN.has(tokens[i - 2]?.lower ?? '') || siteBeforeIn(tokens, i - 1));
     if (!arrivedIn && ['in', 'for', 'left', 'leaving', 'leave', 'reach', 'entered', 'entering'].includes(tokens[i - 1].lower)) continue;
     const last = unknownPlaceAt(tokens, i);
     if (last < i || tokens[i].start === 0) continue;
@@ -591,6 +645,7 @@ export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previous: Las
         : mentions.find((m) => m.role === null && m.abroad && !m.referred && !isCountryName(m.place));
     if (body) mentions.push({ ...body, role: 'destination', first: i, last: i + 1, subject: false, referred: true });
   }
+  dropLocatingCountries(mentions, tokens, (m) => isCountryName(m.place));
   return mentions;
 }
 
@@ -683,10 +738,11 @@ export function pickPlaces(
   // Also the bodies of a place ("Authorities in Moldova said …") and people arriving there ("Refugees arriving in Hungary numbered …").
   // "The number in Hungary is about 305,000", "the figure in Romania": a count's own place.
   const HOSTED = ['refugees', 'arrivals', 'evacuees', 'ukrainians', 'refugee', 'arriving', 'arrived', 'entering', 'authorities', 'officials', 'police', 'number', 'figure', 'total', 'tally', 'count'];
+  // "The reception point in Iasi has registered …": a site's town.
   const usable = own.filter((m) => {
     if (whereBefore(m)) return false;
     if (m.role !== 'destination' || tokens[m.first - 1]?.lower !== 'in') return m.role !== null;
-    return m.first > number.last || m.first <= 1 || m.first - 1 === clause[0] || adjacentBefore(m) || HOSTED.includes(tokens[m.first - 2]?.lower ?? '');
+    return m.first > number.last || m.first <= 1 || m.first - 1 === clause[0] || adjacentBefore(m) || HOSTED.includes(tokens[m.first - 2]?.lower ?? '') || siteBeforeIn(tokens, m.first - 1);
   });
   const distance = (m: PlaceMention) => (m.last < number.first ? number.first - m.last : m.first - number.last);
   // Several places for one figure ("from Lysychansk, Rubizhne and Severodonetsk"): the first named.
@@ -701,7 +757,8 @@ export function pickPlaces(
   const origin = pick('origin');
   // "… have come in, according to figures from the Moldovan government": with no destination of its own,
   // a national body named after the number, with no other number between, gives its country.
-  const national = mentions.find((m) => m.national && m.first > number.last && m.first <= to && !others.some((o) => o.first > number.last && o.first < m.first));
+  // Not a body in a later clause that states a count of its own ("Police said 1.4 million had crossed, while Slovakia's ministry reported 165,000").
+  const national = mentions.find((m) => m.national && m.first > number.last && m.first <= to && (alone || m.first < clause[1]) && !others.some((o) => o.first > number.last && o.first < m.first));
   const destination = pick('destination') ?? national ?? null;
   // People do not leave and reach one place ("sheltering in Kharkiv's metro … have left the city").
   const same = origin && destination && (origin.place.placeId ?? origin.place.name) === (destination.place.placeId ?? destination.place.name);
