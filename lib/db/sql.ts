@@ -13,16 +13,28 @@ import { readTarget, type ReadTarget } from './readTarget';
 import { isConnectionError, markReplicaDown, stopReplicaHealth } from './replicaHealth';
 import { registerPool } from '@/lib/http/metrics';
 
-function create(url: string, role: ReadTarget) {
-  const pool = postgres(url, {
+/** The options of every pool the app opens (a test opens one through PgBouncer with them). */
+export function poolOptions() {
+  return {
     max: poolSize(),
     connect_timeout: 5,
     onnotice: () => {},
-    // Behind PgBouncer in transaction mode, no named prepared statements.
+    // Behind PgBouncer in transaction mode, no named prepared statements, and no
+    // pipelining: postgres.js otherwise sends a query on a connection whose last one
+    // has not finished, and PgBouncer (1.18, Debian's) hands the server to another
+    // client at the first ReadyForQuery, so the rest of the pipeline's answers reach
+    // nobody ("got packet … when not linked") and those requests hang. Under 20
+    // concurrent requests the cluster's reads stalled for 30 s until this was set.
+    // (`max_pipeline` is a postgres.js option its type declarations leave out.)
     prepare: !behindPgBouncer(),
+    ...({ max_pipeline: behindPgBouncer() ? 0 : 100 } as object),
     // BIGINT values come back as JS bigint so millions stay exact.
     types: { bigint: postgres.BigInt },
-  });
+  };
+}
+
+function create(url: string, role: ReadTarget) {
+  const pool = postgres(url, poolOptions());
   // postgres.js does not expose its connections' state; the size is what we know.
   registerPool(`sql_${role}`, () => ({ max: poolSize() }));
   return pool;

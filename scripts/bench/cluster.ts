@@ -76,6 +76,23 @@ async function waitReady(url: string, seconds: number) {
   throw new Error(`${url} not ready after ${seconds} s`);
 }
 
+/** Waits until process `pid` has exited. */
+async function waitExit(pid: number, seconds: number) {
+  const deadline = Date.now() + seconds * 1000;
+  const alive = () => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  while (alive()) {
+    if (Date.now() > deadline) throw new Error(`process ${pid} still running after ${seconds} s`);
+    await sleep(250);
+  }
+}
+
 /** Log lines (JSON) an app wrote since `offset`, with the message matching `pattern`. */
 function logLines(name: string, offset: number, pattern: RegExp): { time: number; msg: string }[] {
   const text = readFileSync(join(ROOT, 'logs', `${name}.log`), 'utf8').slice(offset);
@@ -116,10 +133,14 @@ async function main() {
     await waitReady('http://127.0.0.1:3102', 120);
     await sleep(3000); // HAProxy's checks see it again
     say('stopping one app process under load (SIGTERM after 5 s, 15 s run)');
+    let draining = 0;
     const drained = await load(`${HAPROXY}${SERIES}`, 15, CONNECTIONS, async (elapsed) => {
       while (elapsed() < 5000) await sleep(50);
-      process.kill(pidOf('app2'), 'SIGTERM');
+      draining = pidOf('app2');
+      process.kill(draining, 'SIGTERM');
     });
+    // A draining app2 may still be finishing slow requests: `cluster start` would take it for running.
+    await waitExit(draining, 60);
     cluster('start');
     await waitReady('http://127.0.0.1:3102', 120);
     await sleep(3000);
