@@ -60,8 +60,13 @@ describe('the analyst dashboard', () => {
     await expect(page.getByRole('heading', { name: 'History' }).isVisible()).resolves.toBe(true);
     await page.goBack();
 
-    // The place filter suggests places as one types (GET /api/v1/places).
-    await page.getByRole('combobox', { name: 'Place (includes places within)' }).fill('Sumy');
+    // The place filter lists the top-level places on focus, to browse from, and
+    // suggests places as one types (GET /api/v1/places).
+    const placeBox = page.getByRole('combobox', { name: 'Place (includes places within)' });
+    await placeBox.focus();
+    await page.getByRole('option', { name: /^Ukraine\b/ }).waitFor();
+    await expect(placeBox.getAttribute('aria-expanded')).resolves.toBe('true');
+    await placeBox.fill('Sumy');
     await page.getByRole('option', { name: /^Sumy Oblast · Ukraine/ }).click();
     await Promise.all([page.waitForURL(/place=\d+/), page.getByRole('button', { name: 'Apply filters' }).click()]);
     expect(page.url()).toMatch(/from=2022-03-01/);

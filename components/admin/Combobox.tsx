@@ -23,9 +23,11 @@ interface Props {
   describedBy?: string;
   /** Submits the typed text under this name (when nothing has been chosen from the list). */
   name?: string;
+  /** Told when the text box gains focus (a picker may then offer options before any typing). */
+  onFocus?: () => void;
 }
 
-export function Combobox({ id, label, query, onQueryChange, options, placeholder, invalid, describedBy, name }: Props) {
+export function Combobox({ id, label, query, onQueryChange, options, placeholder, invalid, describedBy, name, onFocus }: Props) {
   const listId = useId();
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
@@ -77,7 +79,10 @@ export function Combobox({ id, label, query, onQueryChange, options, placeholder
           setOpen(true);
           setActive(0);
         }}
-        onFocus={() => setOpen(true)}
+        onFocus={() => {
+          setOpen(true);
+          onFocus?.();
+        }}
         onBlur={() => setOpen(false)}
         onKeyDown={onKeyDown}
       />

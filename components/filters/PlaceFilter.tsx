@@ -46,6 +46,8 @@ export function PlaceFilter({ name, label, chosen: initial, multiple = false, ma
   /** The query the last answer was for, to say "No places match" only once it is known. */
   const [answered, setAnswered] = useState('');
   const [failed, setFailed] = useState(false);
+  /** Focused once: an empty box then lists the top-level places to browse from. */
+  const [browsing, setBrowsing] = useState(false);
   const latest = useRef('');
   const single = multiple ? undefined : chosen[0];
   const full = multiple && max !== undefined && chosen.length >= max;
@@ -54,15 +56,15 @@ export function PlaceFilter({ name, label, chosen: initial, multiple = false, ma
     const q = query.trim();
     latest.current = q;
     setFailed(false);
-    if (!q || single?.name === query || full) return setFound([]);
+    if ((!q && !browsing) || single?.name === query || full) return setFound([]);
     const timer = setTimeout(() => {
       suggest(q).then(
         (places) => { if (latest.current === q) { setFound(places); setAnswered(q); } },
         () => { if (latest.current === q) setFailed(true); },
       );
-    }, 120);
+    }, q ? 120 : 0);
     return () => clearTimeout(timer);
-  }, [query, single, full]);
+  }, [query, single, full, browsing]);
 
   const options: ComboboxOption[] = found
     .filter((p) => !chosen.some((c) => c.id === p.id))
@@ -110,6 +112,7 @@ export function PlaceFilter({ name, label, chosen: initial, multiple = false, ma
         options={options}
         placeholder={full ? `Up to ${max} places` : 'Any — type to search'}
         describedBy={described}
+        onFocus={() => setBrowsing(true)}
       />
       {/* Polite, so a screen reader hears "No place matches" or a failure without losing its place. */}
       <p id={hintId} className="field-hint" aria-live="polite">{message}</p>
