@@ -8,6 +8,7 @@ import { useState, type ReactNode, type RefObject } from 'react';
 import { figureHref, type ChartPoint } from '@/lib/figures/chartData';
 import type { LegendItem } from './chartMarks';
 import { chartSvgText, download, svgToPng } from './chartImage';
+import { toDay } from '@/lib/vocabulary/dates';
 
 interface Props {
   id: string;
@@ -34,7 +35,7 @@ function pointsCsv(points: ChartPoint[], origin: string, vintage: string | undef
 
 export function ChartActions({ id, title, units, points, legend, events, chartRef, vintage, children }: Props) {
   const [message, setMessage] = useState('');
-  const filename = (ext: string) => `corridor-${id}-${new Date().toISOString().slice(0, 10)}.${ext}`;
+  const filename = (ext: string) => `corridor-${id}-${toDay()}.${ext}`;
   const words = () => ({
     title,
     units,

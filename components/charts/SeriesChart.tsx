@@ -19,6 +19,7 @@ import type { Interval } from '@/lib/vocabulary';
 import { CHART_COLOURS, ChartLegend, EVENT_LABEL_SPACING, legendItems, staggerRows, type ChartEventMark } from './chartMarks';
 import { ChartActions } from './ChartActions';
 import { PointClaims } from './PointClaims';
+import { toDay } from '@/lib/vocabulary/dates';
 
 export type { ChartEventMark };
 
@@ -43,7 +44,7 @@ export interface SeriesChartProps {
 }
 
 const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 2 });
-const dayLabel = (t: number) => new Date(t).toISOString().slice(0, 10);
+const dayLabel = (t: number) => toDay(t);
 const DAY = 86_400_000;
 const AXIS_WIDTH = 56;
 const MARGIN = { right: 16, bottom: 8, left: 8 };

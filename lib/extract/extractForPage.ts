@@ -5,11 +5,12 @@ import { parseExtractRequest } from './extractRequest';
 import { candidateFormValues } from './draftInput';
 import { listExtractOptions } from './listExtractOptions';
 import type { CandidateView, ExtractInput } from './pageState';
+import { toDay } from '@/lib/vocabulary';
 
 export async function extractForPage(input: ExtractInput): Promise<{ text: string; candidates: CandidateView[] }> {
   const request = parseExtractRequest({ text: input.text, publishedAt: input.publishedAt, url: input.url || null, title: input.title || null });
   const [candidates, options] = await Promise.all([
-    extractFromDatabase(request.text, request.publishedAt.toISOString().slice(0, 10)),
+    extractFromDatabase(request.text, toDay(request.publishedAt)),
     listExtractOptions(),
   ]);
   const metricIds = Object.fromEntries(options.metrics.map((m) => [m.key, m.id]));

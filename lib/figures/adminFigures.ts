@@ -3,6 +3,7 @@
 import { db } from '@/lib/db/client';
 import type { FigureStatus } from '@/lib/db/client';
 import { FIGURE_ROW_SELECT } from './figureSnapshot';
+import { toDay } from '@/lib/vocabulary';
 
 export const ADMIN_PAGE_SIZE = 50;
 
@@ -115,7 +116,7 @@ export async function figureFormOptions() {
   return {
     metrics,
     places,
-    sources: sources.map((s) => ({ id: s.id, title: s.title, url: s.url, publisher: s.publisher?.name ?? null, publishedAt: s.publishedAt?.toISOString().slice(0, 10) ?? null })),
+    sources: sources.map((s) => ({ id: s.id, title: s.title, url: s.url, publisher: s.publisher?.name ?? null, publishedAt: (s.publishedAt ? toDay(s.publishedAt) : null) })),
   };
 }
 export type FigureFormOptions = Awaited<ReturnType<typeof figureFormOptions>>;

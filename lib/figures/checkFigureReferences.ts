@@ -3,7 +3,7 @@
 // a flow's as-of day is the last day of its period.
 import type { Prisma } from '@/lib/db/client';
 import { AppError } from '@/lib/http/AppError';
-import { dayProblem } from '@/lib/vocabulary';
+import { dayProblem, toDay } from '@/lib/vocabulary';
 import type { FigureData } from './figureInput';
 
 export async function checkFigureReferences(tx: Prisma.TransactionClient, data: FigureData): Promise<FigureData> {
@@ -33,7 +33,7 @@ export async function checkFigureReferences(tx: Prisma.TransactionClient, data: 
     if (periodStart > periodEnd) throw new AppError('BAD_REQUEST', 'The period starts after it ends; swap the dates.', 'periodStart');
   }
   for (const [param, date] of [['asOf', asOf], ['periodStart', periodStart], ['periodEnd', periodEnd]] as const) {
-    const problem = date ? (Number.isNaN(date.getTime()) ? 'not a calendar date' : dayProblem(date.toISOString().slice(0, 10))) : null;
+    const problem = date ? (Number.isNaN(date.getTime()) ? 'not a calendar date' : dayProblem(toDay(date))) : null;
     if (problem) throw new AppError('BAD_REQUEST', `The date is ${problem}; check it.`, param);
   }
   return { ...data, asOf, periodStart, periodEnd };

@@ -1,5 +1,7 @@
 // The JSON a revision stores for a figure: every editable field, BigInt as text
 // and days as YYYY-MM-DD, so history reads the same as the form.
+import { toDay } from '@/lib/vocabulary';
+
 export interface FigureRow {
   metricId: number;
   qualifier: string;
@@ -21,7 +23,7 @@ export interface FigureRow {
 
 export type FigureSnapshot = Record<keyof FigureRow, string | number | null>;
 
-const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+const day = (d: Date | null) => (d ? toDay(d) : null);
 
 export function figureSnapshot(f: FigureRow): FigureSnapshot {
   return {

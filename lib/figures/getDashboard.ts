@@ -1,7 +1,7 @@
 // The overview's data in one call: a series per chosen metric (all by default) under the current
 // filters, the events in range and freshness. The page lists filter options itself.
 import { sql } from '@/lib/db/sql';
-import type { Interval } from '@/lib/vocabulary';
+import { toDay, type Interval } from '@/lib/vocabulary';
 import type { FigureFilters } from './filters';
 import { getSeries, type Series } from './getSeries';
 import { figuresFromSql } from './vintage';
@@ -21,7 +21,7 @@ export interface Dashboard {
   lastUpdated: string | null;
 }
 
-const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const addDays = (day: string, n: number) => toDay(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000);
 
 /** The interval that keeps a chart readable: days up to three months, weeks up to two years, else months. */
 export function fitInterval(from: string, to: string): Interval {
@@ -37,7 +37,7 @@ async function dataRange(filters: FigureFilters): Promise<{ from: string; to: st
   const [row] = await sql<{ latest: string | null; earliest: string | null }[]>`
     SELECT to_char(max(x.latest), 'YYYY-MM-DD') AS latest, to_char(min(x.earliest), 'YYYY-MM-DD') AS earliest FROM metric m,
       LATERAL (SELECT max("asOf") AS latest, min("asOf") AS earliest FROM ${figuresFromSql(sql, filters)} f WHERE f."metricId" = m.id AND f.status = 'PUBLISHED') x`;
-  const today = new Date().toISOString().slice(0, 10);
+  const today = toDay();
   const to = filters.to ?? row?.latest ?? today;
   const earliest = row?.earliest ?? to;
   const from = filters.from ?? (addDays(to, -DEFAULT_SPAN_DAYS) > earliest ? addDays(to, -DEFAULT_SPAN_DAYS) : earliest);

@@ -3,7 +3,7 @@
 // refused rather than published unseen.
 import { AppError } from '@/lib/http/AppError';
 import { canPublishFigure, type Actor } from '@/lib/auth/permissions';
-import { isRecordId } from '@/lib/vocabulary';
+import { isRecordId, toDay } from '@/lib/vocabulary';
 import type { ReviewQueueRow } from './adminFigures';
 import { formatStatedValue } from './formatValue';
 import type { PublishItem } from './mutations';
@@ -37,7 +37,7 @@ export interface ReviewItem {
   blocked: string | null;
 }
 
-const isoDay = (d: Date | null) => d?.toISOString().slice(0, 10) ?? null;
+const isoDay = (d: Date | null) => (d ? toDay(d) : null);
 
 export function toReviewItems(rows: ReviewQueueRow[], actor: Actor, requireReview: boolean): ReviewItem[] {
   return rows.map((f) => ({

@@ -17,9 +17,12 @@ export function isCalendarDay(value: string): boolean {
   return day <= [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
 }
 
+/** A moment's UTC day, YYYY-MM-DD (today by default): how days are written everywhere here. */
+export const toDay = (moment: Date | number = Date.now()): string => new Date(moment).toISOString().slice(0, 10);
+
 /** Today in UTC plus one day of slack for reporters east of UTC, as YYYY-MM-DD. */
 export function latestDay(now = Date.now()): string {
-  return new Date(now + 24 * 3600 * 1000).toISOString().slice(0, 10);
+  return toDay(now + 24 * 3600 * 1000);
 }
 
 /** Why a day is refused, in words that fit after "the date is", or null when it is fine. */

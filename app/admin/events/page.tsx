@@ -4,11 +4,12 @@ import { EVENT_FIELDS } from '@/components/admin/recordFields';
 import { requirePageActor } from '@/lib/auth/pageGuard';
 import { listAdminEvents } from '@/lib/events/adminEvents';
 import { saveRecordAction } from '../actions';
+import { toDay } from '@/lib/vocabulary';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Events — Corridor admin' };
 
-const day = (d: Date) => d.toISOString().slice(0, 10);
+const day = (d: Date) => toDay(d);
 
 export default async function EventsPage({ searchParams }: { searchParams: Promise<RecordOutcomeFlags> }) {
   await requirePageActor('editReferenceData', '/admin/events');

@@ -1,6 +1,7 @@
 import { requirePageActor } from '@/lib/auth/pageGuard';
 import { listAdminFigures } from '@/lib/figures/adminFigures';
 import { formatStatedValue } from '@/lib/figures/formatValue';
+import { toDay } from '@/lib/vocabulary';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Figures — Corridor admin' };
@@ -39,7 +40,7 @@ export default async function AdminFiguresPage({ searchParams }: { searchParams:
                 <td>{f.status.toLowerCase()}</td>
                 <td>{f.metric.label}</td>
                 <td>{formatStatedValue({ qualifier: f.qualifier, low: f.low, high: f.high }, f.metric.unit)}{f.valueAsStated ? <span className="muted"> (“{f.valueAsStated}”)</span> : null}</td>
-                <td>{f.asOf.toISOString().slice(0, 10)}</td>
+                <td>{toDay(f.asOf)}</td>
                 <td>{[f.origin?.name, f.destination?.name].filter(Boolean).join(' → ') || '—'}</td>
                 <td>{f.source.title}</td>
                 <td className="quote">{f.quote ?? <em>no quote</em>}</td>

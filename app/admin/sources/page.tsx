@@ -4,6 +4,7 @@ import { SOURCE_FIELDS } from '@/components/admin/recordFields';
 import { requirePageActor } from '@/lib/auth/pageGuard';
 import { listAdminSources } from '@/lib/sources/adminSources';
 import { saveRecordAction } from '../actions';
+import { toDay } from '@/lib/vocabulary';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Sources — Corridor admin' };
@@ -20,7 +21,7 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
           <td>{s.id}</td>
           <td><a href={`/admin/sources/${s.id}`}>{s.title}</a>{s.preferred ? ' (preferred)' : ''}</td>
           <td>{s.publisher?.name ?? '—'}</td>
-          <td>{s.publishedAt?.toISOString().slice(0, 10) ?? '—'}</td>
+          <td>{(s.publishedAt ? toDay(s.publishedAt) : '—')}</td>
           <td>{s._count.figures}</td>
           <td>{s.retiredAt ? 'retracted' : 'active'}</td>
         </>

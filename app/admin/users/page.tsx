@@ -3,6 +3,7 @@ import { NewUserForm, UserRowActions } from '@/components/admin/UserForms';
 import { requirePageActor } from '@/lib/auth/pageGuard';
 import { listUsers } from '@/lib/users/listUsers';
 import { createUserAction, updateUserAction } from './actions';
+import { toDay } from '@/lib/vocabulary';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Users — Corridor admin' };
@@ -18,7 +19,7 @@ export default async function UsersPage() {
           <td>{u.email}</td>
           <td>{u.name}</td>
           <td>{u.role.toLowerCase()}</td>
-          <td>{u.deactivatedAt ? `deactivated ${u.deactivatedAt.toISOString().slice(0, 10)}` : 'active'}</td>
+          <td>{u.deactivatedAt ? `deactivated ${toDay(u.deactivatedAt)}` : 'active'}</td>
           <td>{u._count.sessions}</td>
           <td><UserRowActions id={u.id} role={u.role} active={!u.deactivatedAt} self={u.id === actor.userId} updateUser={updateUserAction} /></td>
         </>

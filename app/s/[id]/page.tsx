@@ -13,6 +13,7 @@ import { orNotFound } from '@/lib/http/orNotFound';
 import { publicOrigin } from '@/lib/http/publicOrigin';
 import { bibtex, citationLine, cslJson, embedUrl } from '@/lib/snapshots/citation';
 import { loadSnapshotView } from '@/lib/snapshots/loadSnapshotView';
+import { toDay } from '@/lib/vocabulary';
 
 export const dynamic = 'force-dynamic';
 
@@ -20,7 +21,7 @@ export default async function SnapshotPage({ params }: { params: Promise<{ id: s
   const { id } = await params;
   const { snapshot, chart, table } = await orNotFound(loadSnapshotView(id));
   const origin = publicOrigin(await headers());
-  const context = { origin, retrieved: new Date().toISOString().slice(0, 10) };
+  const context = { origin, retrieved: toDay() };
   const liveQuery = new URLSearchParams(snapshot.query);
   const liveHref = snapshot.view === 'chart' ? `/?${liveQuery}` : `/figures?${liveQuery}`;
   return (

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { eventInputSchema } from '@/lib/events/eventInput';
 import { dayString, httpUrl, optionalText } from '@/lib/validation/fields';
-import { TEXT_LIMITS } from '@/lib/vocabulary';
+import { TEXT_LIMITS, toDay } from '@/lib/vocabulary';
 import { EVENT_COLUMNS } from '../columns';
 import type { ImportTx } from './runImport';
 import { runRecordImport, type CellReader, type FailRow, type ParsedRow, type RecordImportOptions, type RecordResource, type WrittenBy } from './runRecordImport';
@@ -50,7 +50,7 @@ function parseEvent(cell: CellReader, fail: FailRow): EventRow | null {
   return { event: event.data, placeCode: cell('place_code'), placeName: cell('place'), source };
 }
 
-const day = (d: Date | string) => (typeof d === 'string' ? d : d.toISOString().slice(0, 10));
+const day = (d: Date | string) => (typeof d === 'string' ? d : toDay(d));
 
 async function placeIds(tx: ImportTx, rows: ParsedRow<EventRow>[]) {
   const codes = [...new Set(rows.map((r) => r.value.placeCode).filter((c): c is string => !!c))];

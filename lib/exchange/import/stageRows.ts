@@ -6,6 +6,7 @@ import type { ColumnMap } from './mapHeader';
 import type { CsvRecord } from './readRecords';
 import { STAGE_COLUMNS } from './stageSql';
 import { validateRow, type ImportRow, type RowError, type ValidationContext } from './validateRow';
+import { toDay } from '@/lib/vocabulary';
 
 const COPY_BATCH_CHARS = 256 * 1024;
 
@@ -48,7 +49,7 @@ function end(stream: Writable): Promise<void> {
 export async function stageRows(tx: TransactionSql, first: CsvRecord[], records: AsyncIterable<CsvRecord>, options: StageOptions): Promise<StageResult> {
   const result: StageResult = { rows: 0, invalid: 0, errors: [] };
   const copy = (await tx.unsafe(`COPY import_stage (${STAGE_COLUMNS.join(', ')}) FROM STDIN (FORMAT csv)`).writable()) as unknown as Writable;
-  const ctx: ValidationContext = { map: options.map, ...options.metrics, requireQuote: options.requireQuote, today: new Date().toISOString().slice(0, 10) };
+  const ctx: ValidationContext = { map: options.map, ...options.metrics, requireQuote: options.requireQuote, today: toDay() };
   // Lines go to the COPY in batches: one socket write per row costs more than the parsing.
   let batch = '';
   const flush = async () => {

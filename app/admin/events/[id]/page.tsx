@@ -3,10 +3,11 @@ import { EVENT_FIELDS } from '@/components/admin/recordFields';
 import { requirePageRecord } from '@/lib/auth/pageGuard';
 import { getEventForEdit } from '@/lib/events/adminEvents';
 import { mergeRecordAction, retractRecordAction, saveRecordAction } from '../../actions';
+import { toDay } from '@/lib/vocabulary';
 
 export const dynamic = 'force-dynamic';
 
-const day = (d: Date | null) => d?.toISOString().slice(0, 10) ?? '';
+const day = (d: Date | null) => (d ? toDay(d) : '');
 
 export default async function EventPage({ params }: { params: Promise<{ id: string }> }) {
   const { record: event } = await requirePageRecord('editReferenceData', '/admin/events', params, getEventForEdit);

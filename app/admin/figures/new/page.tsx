@@ -3,6 +3,7 @@ import { requirePageActor } from '@/lib/auth/pageGuard';
 import { figureFormOptions } from '@/lib/figures/adminFigures';
 import { createPlaceInlineAction } from '../../places/actions';
 import { saveFigureAction } from '../actions';
+import { toDay } from '@/lib/vocabulary';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'New figure — Corridor admin' };
@@ -13,7 +14,7 @@ export default async function NewFigurePage() {
   return (
     <section>
       <h1>New figure</h1>
-      <FigureForm options={options} initial={{ sourceAccessedAt: new Date().toISOString().slice(0, 10) }} actions={{ save: saveFigureAction, createPlace: createPlaceInlineAction }} />
+      <FigureForm options={options} initial={{ sourceAccessedAt: toDay() }} actions={{ save: saveFigureAction, createPlace: createPlaceInlineAction }} />
     </section>
   );
 }

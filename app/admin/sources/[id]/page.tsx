@@ -3,10 +3,11 @@ import { SOURCE_FIELDS } from '@/components/admin/recordFields';
 import { requirePageRecord } from '@/lib/auth/pageGuard';
 import { getSourceForEdit } from '@/lib/sources/adminSources';
 import { mergeRecordAction, retractRecordAction, saveRecordAction } from '../../actions';
+import { toDay } from '@/lib/vocabulary';
 
 export const dynamic = 'force-dynamic';
 
-const day = (d: Date | null) => d?.toISOString().slice(0, 10) ?? '';
+const day = (d: Date | null) => (d ? toDay(d) : '');
 
 export default async function SourcePage({ params }: { params: Promise<{ id: string }> }) {
   const { record: source } = await requirePageRecord('editReferenceData', '/admin/sources', params, getSourceForEdit);

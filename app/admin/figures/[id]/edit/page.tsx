@@ -8,10 +8,11 @@ import { figureFormOptions, getFigureForEdit, listFigureHistory } from '@/lib/fi
 import { quoteContainsValue } from '@/lib/figures/figureInput';
 import { createPlaceInlineAction } from '../../../places/actions';
 import { publishFigureAction, retractFigureAction, saveFigureAction } from '../../actions';
+import { toDay } from '@/lib/vocabulary';
 
 export const dynamic = 'force-dynamic';
 
-const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '');
+const day = (d: Date | null) => (d ? toDay(d) : '');
 
 export default async function EditFigurePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string; published?: string; retracted?: string }> }) {
   const { actor, record: figure } = await requirePageRecord('editFigure', '/admin/figures', params, getFigureForEdit, '/edit');
