@@ -64,7 +64,7 @@ describe('the analyst dashboard', () => {
     // suggests places as one types (GET /api/v1/places).
     const placeBox = page.getByRole('combobox', { name: 'Place (includes places within)' });
     await placeBox.focus();
-    await page.getByRole('option', { name: /^Ukraine\b/ }).waitFor();
+    await page.getByRole('listbox', { name: 'Place (includes places within) suggestions' }).getByRole('option', { name: /^Ukraine\b/ }).waitFor();
     await expect(placeBox.getAttribute('aria-expanded')).resolves.toBe('true');
     await placeBox.fill('Sumy');
     await page.getByRole('option', { name: /^Sumy Oblast · Ukraine/ }).click();
