@@ -102,7 +102,14 @@ export async function listFigureHistory(figureId: number) {
   });
 }
 
-export async function figureFormOptions() {
+const SOURCE_OPTION = { id: true, title: true, url: true, publishedAt: true, publisher: { select: { name: true } } } as const;
+
+/**
+ * What the figure form picks from: metrics, places, and the 2,000 most recently
+ * published sources, plus the figure's own source when it is older than those (an
+ * edit form must show the source it has).
+ */
+export async function figureFormOptions(keep: { sourceId?: number | null } = {}) {
   const [metrics, places, sources] = await Promise.all([
     db.metric.findMany({ where: { retiredAt: null }, orderBy: { label: 'asc' }, select: { id: true, label: true, unit: true, kind: true } }),
     db.place.findMany({ where: { retiredAt: null }, orderBy: { name: 'asc' }, select: { id: true, name: true, code: true, type: true } }),
@@ -110,9 +117,13 @@ export async function figureFormOptions() {
       where: { retiredAt: null },
       orderBy: [{ publishedAt: { sort: 'desc', nulls: 'last' } }, { id: 'desc' }],
       take: 2_000,
-      select: { id: true, title: true, url: true, publishedAt: true, publisher: { select: { name: true } } },
+      select: SOURCE_OPTION,
     }),
   ]);
+  if (keep.sourceId && !sources.some((s) => s.id === keep.sourceId)) {
+    const own = await db.source.findUnique({ where: { id: keep.sourceId }, select: SOURCE_OPTION });
+    if (own) sources.push(own);
+  }
   return {
     metrics,
     places,

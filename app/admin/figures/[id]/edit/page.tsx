@@ -16,7 +16,7 @@ const day = (d: Date | null) => (d ? toDay(d) : '');
 
 export default async function EditFigurePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string; published?: string; retracted?: string }> }) {
   const { actor, record: figure } = await requirePageRecord('editFigure', '/admin/figures', params, getFigureForEdit, '/edit');
-  const [options, history, flags] = await Promise.all([figureFormOptions(), listFigureHistory(figure.id), searchParams]);
+  const [options, history, flags] = await Promise.all([figureFormOptions({ sourceId: figure.sourceId }), listFigureHistory(figure.id), searchParams]);
   const requireReview = getConfig().REQUIRE_REVIEW;
   const initial: Record<string, string> = {
     metricId: String(figure.metricId),
