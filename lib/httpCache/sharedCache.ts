@@ -19,8 +19,8 @@
 //   when the client accepts it: each piece is compressed once, and a hit costs only
 //   the nonce's few compressed bytes and a CRC-32 (gzipJoined below).
 //
-// Keys: the URL, Host and X-Forwarded-Proto (after serve.ts applied the forwarding
-// rules; pages write absolute links from them).
+// Keys: the URL, Host, X-Forwarded-Host and X-Forwarded-Proto (after serve.ts applied
+// the forwarding rules; pages write absolute links from them: lib/http/publicOrigin.ts).
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { promisify } from 'node:util';
 import { constants, crc32, deflateRaw as deflateRawCallback, deflateRawSync } from 'node:zlib';
@@ -163,7 +163,7 @@ export class SharedCache {
     if (!isPublicRead(url.split('?')[0])) return undefined;
     const headers = headersOf(req);
     if (!isAnonymous(headers) || isRscRequest(headers)) return undefined;
-    return [headers.get('x-forwarded-proto') ?? '', headers.get('host') ?? '', url].join('\n');
+    return [headers.get('x-forwarded-proto') ?? '', headers.get('x-forwarded-host') ?? '', headers.get('host') ?? '', url].join('\n');
   }
 
   private async serve(key: string, req: IncomingMessage, res: ServerResponse, next: Handler): Promise<void> {

@@ -123,13 +123,14 @@ describe('SharedCache', () => {
     expect(renders.get('/figures?metric=refugees')).toBe(2);
   });
 
-  it('keys on the URL, the host and the forwarded scheme', async () => {
+  it('keys on the URL, the host and the forwarded scheme and host', async () => {
     await start();
     await get('/figures?metric=refugees');
     await get('/figures?metric=buses');
     await get('/figures?metric=refugees', { 'x-forwarded-proto': 'https' });
     await rawGet('/figures?metric=refugees', { host: 'corridor.example.org' });
-    expect(renders.get('/figures?metric=refugees')).toBe(3);
+    await get('/figures?metric=refugees', { 'x-forwarded-host': 'mirror.example.org' });
+    expect(renders.get('/figures?metric=refugees')).toBe(4);
     expect(renders.get('/figures?metric=buses')).toBe(1);
     expect((await get('/figures?metric=refugees', { 'x-forwarded-proto': 'https' })).headers.get('x-cache')).toBe('HIT');
   });
