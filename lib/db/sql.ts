@@ -28,6 +28,13 @@ export function poolOptions() {
     // (`max_pipeline` is a postgres.js option its type declarations leave out.)
     prepare: !behindPgBouncer(),
     ...({ max_pipeline: behindPgBouncer() ? 0 : 100 } as object),
+    // A named statement is planned for its parameters five times, then PostgreSQL may
+    // keep a generic plan that knows neither the filters' id lists (place trees,
+    // sources) nor the search pattern: 11 ms became 66 ms from the sixth run of one
+    // filtered series on the million (docs/performance.md, issue 16). Plan each run.
+    // (Unnamed statements, behind PgBouncer, are always planned for their parameters,
+    // and PgBouncer refuses startup parameters it does not know.)
+    ...(behindPgBouncer() ? {} : { connection: { plan_cache_mode: 'force_custom_plan' } }),
     // BIGINT values come back as JS bigint so millions stay exact.
     types: { bigint: postgres.BigInt },
   };

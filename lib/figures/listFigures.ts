@@ -115,31 +115,98 @@ function keysetSql(page: PageQuery, column: Fragment, descending: boolean): Frag
 }
 
 /**
- * What to order by. Without a search, the column itself: the (status, column, id)
- * indexes hand rows over in page order and the scan stops after a page. With a
- * search, the same value as an expression no index matches, so PostgreSQL finds
- * the matches through the trigram index first and sorts only those: it cannot
- * estimate how rare a phrase is (it guesses ~0.2% of rows), and walking the sort
- * index for a rare phrase reads the whole table (5-8 s on the million, against
- * a bitmap of the few matches).
+ * Per-key walks read at most (keys × page) rows: a tree's places (once per side for
+ * place) or a publisher's sources, each up to a page. Past this many, walking the
+ * sort index once is cheaper: a broad filter (a whole country, 265 places on two
+ * sides) passes most rows anyway.
+ */
+const MAX_WALKED_ROWS = 30_000;
+
+interface KeyWalk {
+  column: 'originId' | 'destinationId' | 'sourceId';
+  ids: number[];
+  /** The filter the walk stands for; left out inside it (a redundant OR would skew the row estimate towards a sort). */
+  param: 'place' | 'origin' | 'destination' | 'publisher';
+}
+
+/**
+ * The value sort under a place, origin, destination or publisher filter, as walks of
+ * the (column, status, low, id) indexes, one per key: each gives its first page in
+ * order, and the page is the first rows of their union. Walking (status, low, id)
+ * instead reads rows in value order until a page passes the filter, and values are
+ * not spread evenly over places (a country's counts dwarf a city's): 0.2-0.8 s for
+ * an oblast or a publisher on the million. The filter with the fewest keys drives;
+ * the others apply inside each walk. Undefined when no filter fits.
+ */
+export function keyWalks(filters: FigureFilters, page: PageQuery): KeyWalk[] | undefined {
+  const ids = filters.resolved;
+  if (page.sort.replace('-', '') !== 'value' || filters.status.length !== 1 || filters.vintage || filters.q || !ids) return undefined;
+  const options: KeyWalk[][] = [];
+  if (ids.origin) options.push([{ column: 'originId', ids: ids.origin, param: 'origin' }]);
+  if (ids.destination) options.push([{ column: 'destinationId', ids: ids.destination, param: 'destination' }]);
+  if (ids.place) {
+    options.push([{ column: 'originId', ids: ids.place, param: 'place' }, { column: 'destinationId', ids: ids.place, param: 'place' }]);
+  }
+  if (ids.publisherSources) options.push([{ column: 'sourceId', ids: ids.publisherSources, param: 'publisher' }]);
+  const keys = (walks: KeyWalk[]) => walks.reduce((n, w) => n + w.ids.length, 0);
+  const fewest = options.sort((a, b) => keys(a) - keys(b))[0];
+  return fewest && keys(fewest) * (page.limit + 1) <= MAX_WALKED_ROWS ? fewest : undefined;
+}
+
+/** A place tree up to this size is narrow; a whole country's (265 places) is not. */
+const MAX_NARROW_TREE = 64;
+
+/**
+ * What to order by: the column itself, so the (status, column, id) index hands rows
+ * over in page order and the scan stops after a page; a search alone is weighed by
+ * PostgreSQL, which knows a common phrase from the column's statistics (the title
+ * half is literal source ids). A search with a narrow place, origin or destination
+ * tree or a publisher filter orders by an expression no index matches, so the matches are
+ * found first (trigram, place and source indexes) and only they are sorted: the
+ * planner multiplies the filters' shares as if independent, and when they hardly
+ * ever meet, a walk of the sort index reads the whole table (0.7-2 s for a page of
+ * an oblast, a publisher and a search on the million) against bitmaps bounded by the
+ * narrow filter (at most ~0.2 s when every quote matches).
  */
 function orderKeySql(sort: FigureSort, column: Fragment, filters: FigureFilters): Fragment {
-  if (!filters.q) return column;
-  const name = sort.replace('-', '');
-  return name === 'updated' ? sql`(${column} + interval '0')` : sql`(${column} + 0)`;
+  const ids = filters.resolved;
+  const narrow = (tree?: number[]) => Boolean(tree && tree.length <= MAX_NARROW_TREE);
+  if (!filters.q || !(narrow(ids?.place) || narrow(ids?.origin) || narrow(ids?.destination) || ids?.publisherSources)) return column;
+  return sort.replace('-', '') === 'updated' ? sql`(${column} + interval '0')` : sql`(${column} + 0)`;
+}
+
+/** The page's keys (id and sort value): one walk of a sort index, or the union of per-key walks. */
+function pageKeysSql(filters: FigureFilters, page: PageQuery): Fragment {
+  const descending = page.sort.startsWith('-');
+  const column = sql`f.${sql(SORT_COLUMNS[page.sort.replace('-', '') as keyof typeof SORT_COLUMNS])}`;
+  const direction = descending ? sql`DESC` : sql`ASC`;
+  const keyset = keysetSql(page, column, descending);
+  const walks = keyWalks(filters, page);
+  if (!walks) {
+    return sql`
+      SELECT f.id, ${column}::text AS sort_key FROM ${figuresFromSql(sql, filters)} f
+      WHERE ${figureFilterSql(sql, filters)} AND ${keyset}
+      ORDER BY ${orderKeySql(page.sort, column, filters)} ${direction}, f.id ${direction}
+      LIMIT ${page.limit + 1}`;
+  }
+  // UNION, not UNION ALL: under a place filter a figure can come from both sides.
+  const union = walks
+    .map((w) => sql`
+      SELECT f.id, f.low FROM unnest(${w.ids}::int[]) AS k(key) CROSS JOIN LATERAL (
+        SELECT f.id, f.low FROM figure f
+        WHERE f.${sql(w.column)} = k.key AND ${figureFilterSql(sql, { ...filters, [w.param]: undefined })} AND ${keyset}
+        ORDER BY f.low ${direction}, f.id ${direction} LIMIT ${page.limit + 1}) f`)
+    .reduce((all, walk) => sql`${all} UNION ${walk}`);
+  return sql`
+    SELECT f.id, f.low::text AS sort_key FROM (${union}) f
+    ORDER BY f.low ${direction}, f.id ${direction}
+    LIMIT ${page.limit + 1}`;
 }
 
 /** One page of figures with citations; nextCursor is null on the last page. */
 export async function listFigures(filters: FigureFilters, page: PageQuery): Promise<FigurePage> {
-  const descending = page.sort.startsWith('-');
-  const column = sql`f.${sql(SORT_COLUMNS[page.sort.replace('-', '') as keyof typeof SORT_COLUMNS])}`;
-  const direction = descending ? sql`DESC` : sql`ASC`;
   // Page the narrow keys first, then fetch citations for just those rows.
-  const keys = await sql<{ id: number; sort_key: string | null }[]>`
-    SELECT f.id, ${column}::text AS sort_key FROM ${figuresFromSql(sql, filters)} f
-    WHERE ${figureFilterSql(sql, filters)} AND ${keysetSql(page, column, descending)}
-    ORDER BY ${orderKeySql(page.sort, column, filters)} ${direction}, f.id ${direction}
-    LIMIT ${page.limit + 1}`;
+  const keys = await sql<{ id: number; sort_key: string | null }[]>`${pageKeysSql(filters, page)}`;
   const shown = keys.slice(0, page.limit);
   const ids = shown.map((k) => k.id);
   const rows = ids.length ? await sql<Claim[]>`${claimSelectSql(figuresFromSql(sql, filters))} WHERE f.id = ANY(${ids}::int[])` : [];

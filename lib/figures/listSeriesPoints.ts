@@ -12,7 +12,7 @@
 // FLOW: each bucket sums the headline of every (day, place) in it.
 import type { Fragment } from 'postgres';
 import type { Sql } from '@/lib/db/sql';
-import { figureFilterSql, placeInSql, type FigureFilters } from './filters';
+import { figureFilterSql, placeInSql, type FigureFilters, type ResolvedFilterIds } from './filters';
 import { figuresFromSql } from './vintage';
 import { headlineOrderSql, placeKeySql, plottedValueSql } from './headlineRule';
 import type { Interval, Qualifier } from '@/lib/vocabulary';
@@ -255,12 +255,22 @@ export function listPairPoints(sql: Sql, metric: SeriesMetric, filters: FigureFi
     ORDER BY sums.bucket`;
 }
 
+/** Place trees up to this size stay literal ids in the live ranking (listLivePoints). */
+const MAX_LITERAL_TREE = 64;
+
+function liveIds({ place, origin, destination, ...ids }: ResolvedFilterIds): ResolvedFilterIds {
+  const small = (tree?: number[]) => (tree && tree.length <= MAX_LITERAL_TREE ? tree : undefined);
+  return { ...ids, place: small(place), origin: small(origin), destination: small(destination) };
+}
+
 /** Points ranked live from figure and source, for any filters. */
 export function listLivePoints(sql: Sql, metric: SeriesMetric, rawFilters: FigureFilters, interval: Interval) {
-  // Place trees stay subqueries here: with the whole country as 265 literal ids the
-  // planner chose a far worse plan for the flow ranking (88 s against 4.7 s for
-  // place=UKR on the million, issue 16; docs/performance.md). Figure lists use the ids.
-  const filters: FigureFilters = { ...rawFilters, resolved: rawFilters.resolved && { metricIds: rawFilters.resolved.metricIds } };
+  // A whole country's tree stays a subquery here: as 265 literal ids the planner chose
+  // a far worse plan for the flow ranking (88 s against 4.7 s for place=UKR on the
+  // million, issue 16; docs/performance.md). A smaller tree, the publisher's and the
+  // search's sources stay literal: the planner then reads the place, source and
+  // trigram indexes (place=UA05 with every other filter: ~10 ms against ~100 ms).
+  const filters: FigureFilters = { ...rawFilters, resolved: rawFilters.resolved && liveIds(rawFilters.resolved) };
   // Only published figures count towards a headline, whatever status was asked for.
   const where = figureFilterSql(sql, { ...filters, metric: undefined, status: ['PUBLISHED'] });
   const scope = metric.kind === 'STOCK' ? stockScopeSql(sql, filters) : sql`TRUE`;
@@ -281,7 +291,14 @@ export function listLivePoints(sql: Sql, metric: SeriesMetric, rawFilters: Figur
         UNION
         SELECT up.p, pl."parentId" FROM up JOIN place pl ON pl.id = up.a WHERE pl."parentId" IS NOT NULL
       ),
-      part AS (SELECT DISTINCT keys.day, keys.place FROM keys JOIN up ON up.p = keys.place JOIN keys k2 ON k2.day = keys.day AND k2.place = up.a),
+      ancestors AS (SELECT up.p, array_agg(up.a) AS ids FROM up GROUP BY up.p),
+      day_keys AS (SELECT keys.day, array_agg(keys.place) AS places FROM keys GROUP BY keys.day),
+      -- An array overlap per key, as listPairPoints does: joining the day's keys with
+      -- themselves is keys² rows a day (711,000 for one search's 7,600 claims, sorted on disk).
+      part AS (
+        SELECT keys.day, keys.place FROM keys JOIN day_keys ON day_keys.day = keys.day JOIN ancestors ON ancestors.p = keys.place
+        WHERE ancestors.ids && day_keys.places
+      ),
       c AS (
         SELECT c0.*, part.place IS NOT NULL AS is_part, c0.rank + CASE WHEN part.place IS NOT NULL THEN 100000 ELSE 0 END AS sum_rank
         FROM c0 LEFT JOIN part ON part.day = c0.day AND part.place = c0.place
