@@ -3,6 +3,7 @@
 // (chrono-node) ship in their npm packages.
 import { NUMBER_WORDS } from '@/lib/figures/parseStatedValue';
 import { scoreConfidence } from './confidence';
+import { isCountry } from './countries';
 import { findDates, pickDate, type DateMention } from './dates';
 import { countryOf, elidedDestination, INTERNATIONAL_BODIES } from './elidedDestination';
 import { datesFor, isDaysEntries } from './figureDates';
@@ -13,7 +14,9 @@ import { tagTokens } from './language';
 import { listHead, parentOf } from './lists';
 import { classifyMetric, governingVerb, headKeywordIndex, headNoun, isInPlace, isSubfigure, notACount, peopleCountedBefore, type MetricMatch } from './metrics';
 import { findNumberMentions, type NumberMention } from './numbers';
-import { createPlaceMatcher, findPlaces, isCountry, lastPlaces, pickPlaces, type PlaceMatcher, type PlaceMention } from './places';
+import { pickPlaces } from './pickPlaces';
+import { createPlaceMatcher, type PlaceMatcher } from './placeMatcher';
+import { findPlaces, lastPlaces, type PlaceMention } from './places';
 import { mergeRestatements } from './restatements';
 import type { Draft, Reading, SentenceContext } from './sentenceContext';
 import { resolveAttribution, sources } from './sentenceSources';
