@@ -21,6 +21,7 @@ import { mergeRestatements } from './restatements';
 import type { Draft, Reading, SentenceContext } from './sentenceContext';
 import { resolveAttribution, sources } from './sentenceSources';
 import { splitClauses, splitSentences } from './sentences';
+import { siteBeforeIn } from './sites';
 import { PRE_WAR, stayedOn, staysAbroad, withinHomeCountry } from './staying';
 import { matchesPhrase, tokenize, type Token } from './tokens';
 import type { Candidate, ExtractOptions, MetricCue, NamedPlace, Span } from './types';
@@ -243,7 +244,9 @@ function candidatesInSentence(
       const [from, to] = reading.clause;
       // "Some 9,000 Ukrainians are in Bratislava": Ukrainians counted in a place the table lacks are abroad too.
       const ukrainians = tokens.slice(reading.mention.last + 1, reading.mention.last + 3).some((t) => t.lower === 'ukrainians');
-      if (places.some((p) => (p.abroad || (ukrainians && p.place.placeId === null)) && p.role === 'destination' && p.first >= from && p.last < to)) reading.metric = { metric: 'refugees', viaHead: false };
+      // "The reception point in Iasi has helped 12,000 people": people a reception site in a town the table lacks has seen.
+      const siteTown = (p: PlaceMention) => p.place.placeId === null && reading.headKind === 'people' && siteBeforeIn(tokens, p.first - 1);
+      if (places.some((p) => (p.abroad || (ukrainians && p.place.placeId === null) || siteTown(p)) && p.role === 'destination' && p.first >= from && p.last < to)) reading.metric = { metric: 'refugees', viaHead: false };
     });
   }
 

@@ -58,7 +58,10 @@ export function notAFigureReason(tokens: Token[], mention: NumberMention): strin
     return 'money';
   }
   // "home to 720,000 people" is a population; "home to 1.1 million Ukrainian refugees" is who it hosts.
-  const hosted = tokens.slice(mention.last + 1, mention.last + 4).some((t) => /^(?:refugees?|evacuees|arrivals|displaced)$/.test(t.lower));
+  // "has become home to 100,000 Ukrainians", "is now home to …": a change, so people who came, not a population.
+  const homeAt = tokens[mention.first - 1]?.lower === 'to' && tokens[mention.first - 2]?.lower === 'home' ? mention.first - 2 : -1;
+  const becameHome = homeAt > 0 && (['become', 'became'].includes(tokens[homeAt - 1].lower) || tokens[homeAt - 1].lower === 'now');
+  const hosted = becameHome || tokens.slice(mention.last + 1, mention.last + 4).some((t) => /^(?:refugees?|evacuees|arrivals|displaced)$/.test(t.lower));
   if (!hosted && (matchPhraseEndingAt(tokens, mention.first - 1, POPULATION_BEFORE) || populationAppositive(tokens, mention))) return 'population';
   // "Refugees in Moldova now number about 100,000": "number" as a verb, or before a qualifier, is no label.
   const numberVerb = before?.lower === 'number' && (before.pos === 'VERB' || mention.first !== mention.numberFirst);

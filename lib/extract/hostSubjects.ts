@@ -5,6 +5,8 @@ export const HOST_VERBS = [
   'has counted', 'counted', 'has taken in', 'have taken in', 'had taken in', 'took in', 'has received', 'has registered', 'registered',
   'received', 'hosts', 'is hosting', 'now hosts', 'has welcomed', 'welcomed', 'has now taken in', 'has so far taken in',
   'has recorded', 'recorded', 'had recorded',
+  // "Romania accounts for 560,000 of the arrivals": a host's share of a total.
+  'accounts for', 'accounted for',
 ];
 export const HOST_NOUNS = new Set(['destination', 'host', 'recipient']);
 export const HOST_LEMMAS = new Set(['receive', 'register', 'host', 'welcome', 'count', 'record', 'admit', 'accept', 'shelter', 'see']);
@@ -33,6 +35,8 @@ export function hostsAfter(tokens: Token[], last: number): boolean {
   // "Wroclaw is now home to roughly 160,000 refugees"
   if (v > k && tokens[v]?.lower === 'home' && tokens[v + 1]?.lower === 'to') return true;
   if (v === k || !tokens[v]) return false;
+  // "Germany has become home to more than 300,000 Ukrainians"
+  if (lemma === 'become' && tokens[v + 1]?.lower === 'home' && tokens[v + 2]?.lower === 'to') return true;
   if (lemma === 'take') return tokens[v + 1]?.lower === 'in';
   return HOST_LEMMAS.has(lemma);
 }

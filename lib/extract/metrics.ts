@@ -306,9 +306,18 @@ export function peopleCountedBefore(tokens: Token[], mention: NumberMention, cla
   return false;
 }
 
-/** "An estimated 1.2 million are thought to be in Poland": a number with no noun, said to be in a place. */
+// "figures show", "data showed": a body's counts, whatever the tagger makes of "show".
+const DATA_NOUNS = new Set(['figures', 'data', 'statistics', 'numbers', 'tallies', 'counts']);
+const SHOW_WORDS = new Set(['show', 'shows', 'showed', 'put', 'puts', 'indicate', 'indicated']);
+
+/**
+ * "An estimated 1.2 million are thought to be in Poland": a number with no noun, said to be in a place.
+ * Also a count a body's figures show in a place ("UN figures show 2.05 million in Poland").
+ */
 export function isInPlace(tokens: Token[], mention: NumberMention): number | null {
   let k = mention.last + 1;
+  // "UN figures show 2.05 million in Poland and 515,000 in Romania": counts a body's figures show, each in a place.
+  if (tokens[k]?.lower === 'in' && tokens.slice(0, mention.first).some((t, i) => DATA_NOUNS.has(t.lower) && SHOW_WORDS.has(tokens[i + 1]?.lower ?? ''))) return k;
   if (!['are', 'were'].includes(tokens[k]?.lower ?? '')) return null;
   k++;
   if (['now', 'still', 'currently'].includes(tokens[k]?.lower ?? '')) k++;

@@ -43,7 +43,9 @@ export function pickPlaces(
     let k = m.last + 1;
     // "Poland: 2,336,800", "- Poland: 1.2 million": a key-figure line, bulleted or not.
     const opensLine = m.first === 0 || (m.first === 1 && ['-', '–', '•', '*', '·'].includes(tokens[0].text));
-    while (k < number.first && (tokens[k].text === '(' || tokens[k].text === ',' || tokens[k].lower === 'some' || (tokens[k].text === ':' && opensLine))) k++;
+    // "…, and Moldova for 370,000", "Hungary with 230,000": a gapped item's preposition.
+    const gapped = (t: Token) => k === m.last + 1 && ['for', 'with'].includes(t.lower) && k + 1 <= number.first;
+    while (k < number.first && (tokens[k].text === '(' || tokens[k].text === ',' || tokens[k].lower === 'some' || (tokens[k].text === ':' && opensLine) || gapped(tokens[k]))) k++;
     return k === number.first;
   };
   // "Poland – 1,916,445; Romania – 481,000": a name and its number across a spaced dash (a clause break).

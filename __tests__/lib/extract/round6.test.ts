@@ -1,0 +1,55 @@
+// Issue 12, round 6: figures whose verb names no movement, people called displaced at home,
+// attribution of a gapped second body and of a possessive count, and the failure kinds of the
+// issue. Sentences written for this test.
+import places from './corpus/places.json';
+import { DEFAULT_METRIC_CUES, extractCandidates } from '@/lib/extract/extractCandidates';
+
+const brief = (text: string, publishedAt = '2022-03-16') =>
+  extractCandidates(text, { publishedAt, metrics: DEFAULT_METRIC_CUES, places }).map((c) => ({
+    asStated: c.asStated,
+    metric: c.metric,
+    date: c.date,
+    destination: c.destination?.placeId ?? c.destination?.name ?? null,
+    origin: c.origin?.placeId ?? c.origin?.name ?? null,
+    attribution: c.attribution,
+  }));
+
+describe('counts whose verb names no movement', () => {
+  it('reads counts a body\'s figures show in places abroad as refugees there', () => {
+    expect(brief('Government figures show 410,000 in Romania and 96,000 in Bulgaria.')).toEqual([
+      expect.objectContaining({ asStated: '410,000', metric: 'refugees', destination: 'ro' }),
+      expect.objectContaining({ asStated: '96,000', metric: 'refugees', destination: 'bg' }),
+    ]);
+    // No figures named: a bare "N in X" stays no figure.
+    expect(brief('There were 410,000 in Romania.')).toEqual([]);
+  });
+
+  it('reads people a reception site in a town the table lacks has helped as refugees there', () => {
+    expect(brief('The transit centre in Suceava has assisted 8,500 people so far.')).toEqual([
+      expect.objectContaining({ asStated: '8,500', metric: 'refugees', destination: 'Suceava' }),
+    ]);
+  });
+
+  it('reads "has become home to" as hosting, and "was home to … before" as a population', () => {
+    expect(brief('Austria has become home to some 70,000 Ukrainians.')).toEqual([
+      expect.objectContaining({ metric: 'refugees', destination: 'at' }),
+    ]);
+    expect(brief('Austria was home to some 12,000 Ukrainians before the war.')).toEqual([]);
+  });
+
+  it('gives a host that "accounts for" part of the arrivals its share, and a gapped item its own place', () => {
+    expect(brief('Hungary accounts for 250,000 of the arrivals, and Slovakia for 190,000.')).toEqual([
+      expect.objectContaining({ asStated: '250,000', metric: 'refugees', destination: 'hu' }),
+      expect.objectContaining({ asStated: '190,000', metric: 'refugees', destination: 'sk' }),
+    ]);
+  });
+});
+
+describe('people displaced at home', () => {
+  it('reads people called displaced as no refugee figure, unless displaced abroad', () => {
+    expect(brief('Vinnytsia has taken in about 90,000 displaced people, officials said.')).toEqual([]);
+    expect(brief('About 60,000 people have been displaced to Moldova.')).toEqual([
+      expect.objectContaining({ metric: 'refugees', destination: 'md' }),
+    ]);
+  });
+});
