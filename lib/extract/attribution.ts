@@ -186,6 +186,16 @@ export function findAttributions(tokens: Token[], sentence: string): Attribution
       i++;
       continue;
     }
+    // "The UN refugee agency's tally rose to 2.5 million": whose count it is, whatever the verb.
+    if (DATA_NOUNS.has(tokens[i].lower) && i > 0 && /['’]s$/.test(tokens[i - 1].text)) {
+      const first = phraseBefore(tokens, i - 1);
+      if (first !== null) {
+        const words = tokens.slice(first, i).filter((t) => !['the', 'its', 'their'].includes(t.lower));
+        const only = words.length === 1 ? words[0].lower.replace(/['’]s$/, '') : '';
+        if (BACK_REFERENCES.has(only)) found.push({ name: null, at: i, pronoun: only });
+        else found.push({ name: join(tokens, first, i - 1, sentence), at: i });
+      }
+    }
     if (DATA_NOUNS.has(tokens[i].lower) && tokens[i + 1]?.lower === 'from' && isCapitalised(tokens[i + 2])) {
       const last = phraseAfter(tokens, i + 2);
       if (last !== null) found.push({ name: join(tokens, i + 2, last, sentence), at: i });
@@ -202,6 +212,9 @@ export function findAttributions(tokens: Token[], sentence: string): Attribution
     if (counting && subject && isSitePhrase(subject)) continue;
     if (subject !== undefined) {
       if (!(counting && subject === null)) found.push({ name: subject, at: i, weak: counting || undefined, pronoun: subject === null ? pronounBefore(tokens, i) : undefined });
+      // "Moldova's government counted 230,000 arrivals, and Romania's border police 380,000": a second body with a gapped verb.
+      const gapped = subject ? gappedSource(tokens, i, sentence) : null;
+      if (gapped) found.push({ ...gapped, weak: counting || undefined });
       continue;
     }
     // ", said Serhiy Haidai" / "said Filippo Grandi, the UN High Commissioner" / ", said the mayor"
@@ -211,6 +224,29 @@ export function findAttributions(tokens: Token[], sentence: string): Attribution
     }
   }
   return found;
+}
+
+// Words a stated count may open with, between a gapped source and its number ("and Romania's border police about 380,000").
+const COUNT_OPENERS = new Set(['about', 'around', 'some', 'nearly', 'almost', 'roughly', 'over', 'more', 'than', 'just', 'approximately']);
+
+/**
+ * A second source after a reporting verb at i whose verb is left out: ", and Romania's border police
+ * 380,000", "while Slovakia's interior ministry 140,000". The noun phrase after "and" or "while" stands
+ * right before a number, with no verb of its own.
+ */
+function gappedSource(tokens: Token[], i: number, sentence: string): { name: string; at: number } | null {
+  for (let k = i + 1; k < tokens.length - 2; k++) {
+    if (tokens[k].text === ';' || tokens[k].text === '.') return null;
+    if (!((tokens[k].lower === 'and' && tokens[k - 1]?.text === ',') || tokens[k].lower === 'while')) continue;
+    const last = phraseAfter(tokens, k + 1);
+    if (last === null) continue;
+    let n = last + 1;
+    while (COUNT_OPENERS.has(tokens[n]?.lower ?? '')) n++;
+    if (tokens[n]?.kind !== 'number') continue;
+    const name = join(tokens, k + 1, last, sentence);
+    if (name && /['’]s\b|\b(?:police|ministry|government|guards?|office|authorities|agency|service)\b/i.test(name)) return { name, at: last };
+  }
+  return null;
 }
 
 /** The attribution nearest the number in its sentence. */

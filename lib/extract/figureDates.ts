@@ -6,6 +6,10 @@ import type { NumberMention } from './numbers';
 import type { Token } from './tokens';
 import type { MetricCue } from './types';
 
+// Crossings counted one by one, and the verbs that count them.
+const ENTRY_NOUNS = new Set(['entries', 'crossings', 'arrivals']);
+const COUNTED_LEMMAS = new Set(['register', 'record', 'count', 'log', 'report']);
+
 /**
  * Refugees are a running total: one day's crossings ("On Saturday alone, 131,500 crossed",
  * "26,000 arrived there on Wednesday") are not the figure. A day with a simple past verb is one
@@ -23,11 +27,16 @@ export function isDaysEntries(tokens: Token[], mention: NumberMention, clause: [
   if (tokens.slice(clause[0], mention.first).some((t, k, before) => ['number', 'total', 'tally', 'count'].includes(t.lower) && ['the', 'its', 'their', 'a'].includes(before[k - 1]?.lower ?? ''))) return false;
   if (tokens.slice(Math.max(0, mention.first - 3), mention.first).some((t) => t.lower === 'alone') || tokens[date.last + 1]?.lower === 'alone') return true;
   const predicate = governingVerb(tokens, mention, clause, metrics);
-  if (predicate.verb === null) return false;
-  const verb = predicate.verb;
+  // "… 4,500 entries on Thursday and 3,900 on Friday": a gapped item shares the verb before it.
+  const gapped = ['and', ','].includes(tokens[mention.first - 1]?.lower ?? '') ? tokens.slice(clause[0], mention.first).findLastIndex((t) => t.pos === 'VERB') : -1;
+  const verb = predicate.verb ?? (gapped >= 0 ? clause[0] + gapped : null);
+  if (verb === null) return false;
   const perfect = tokens.slice(Math.max(clause[0], verb - 3), verb).some((t) => ['have', 'has', 'had', "'ve"].includes(t.lower));
   const present = ['are', 'is', 'now'].some((w) => tokens.slice(Math.max(clause[0], verb - 3), verb).some((t) => t.lower === w));
-  const crossing = ['cross', 'arrive', 'enter', 'flee', 'come', 'leave', 'reach', 'pass', 'make', 'get'].includes(tokens[verb].lemma ?? tokens[verb].lower);
+  // "registered 4,500 entries on Thursday and 3,900 on Friday": a count of the day's crossings.
+  const entries = tokens.slice(verb + 1, mention.last + 3).some((t) => ENTRY_NOUNS.has(t.lower));
+  const counted = entries && COUNTED_LEMMAS.has(tokens[verb].lemma ?? tokens[verb].lower);
+  const crossing = counted || ['cross', 'arrive', 'enter', 'flee', 'come', 'leave', 'reach', 'pass', 'make', 'get'].includes(tokens[verb].lemma ?? tokens[verb].lower);
   return crossing && !perfect && !present && /ed$|^(?:fled|came|went|left|crossed|made|got)$/.test(tokens[verb].lower);
 }
 

@@ -250,6 +250,8 @@ export function notACount(tokens: Token[], mention: NumberMention, clause: [numb
   }
   // "issued visas to 270,000 Ukrainians": documents handed out, not people counted.
   if (tokens[mention.first - 1]?.lower === 'to' && DOCUMENTS.has(tokens[mention.first - 2]?.lower ?? '')) return 'other';
+  // "280,000 Ukrainians have been granted protection visas": people counted by the documents they were given.
+  if (predicate.verb !== null && ['grant', 'issue', 'give'].includes(lemmaOf(tokens[predicate.verb])) && tokens.slice(predicate.verb + 1, predicate.verb + 4).some((t) => DOCUMENTS.has(t.lower) || t.lower === 'status')) return 'other';
   // "were killed or wounded", "killed and injured": casualties, not deaths alone.
   if (predicate.verb !== null && lemmaOf(tokens[predicate.verb]) === 'kill' && ['or', 'and'].includes(tokens[predicate.verb + 1]?.lower ?? '') && ['wound', 'injure', 'hurt'].includes(lemmaOf(tokens[predicate.verb + 2] ?? tokens[predicate.verb]))) return 'negative';
   // "left 34 civilians dead or wounded": casualties named after the people counted.

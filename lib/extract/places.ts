@@ -291,6 +291,8 @@ export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previous: Las
     const last = unknownPlaceAt(tokens, i);
     if (last < i || tokens[i].start === 0) continue;
     const name = tokens.slice(i, last + 1).map((t) => t.text).join(' ').replace(/['’]s$/, '');
+    // "for Poland's Border Guard": a body named after its country, not a place.
+    if (BODY_NAMES.test(name)) continue;
     const abroad = COUNTRY_NAMES.has(name.toLowerCase());
     // "refugees from Ukraine in the Netherlands": a country abroad after "in" is where they are.
     if (role === 'origin' && abroad && tokens[cueIndex(tokens, i)]?.lower === 'in') role = 'destination';
@@ -326,5 +328,6 @@ const STAYING_IN = new Set([
 ]);
 
 
+const BODY_NAMES = /\b(?:guards?|police|ministry|department|service|office|authorit(?:y|ies))$/i;
 const ORGANISATION_WORDS = /\b(?:organi[sz]ation|agency|office|committee|council|ministry|service|programme|program|fund|federation|union|association|foundation|institute|commission|bank|group|network)\b/i;
 const sentenceWords = (tokens: Token[], i: number, n: number) => tokens.slice(i, i + n).filter((t) => /^[A-Z]/.test(t.text) || t.lower === 'of' || t.lower === 'for').map((t) => t.text).join(' ');

@@ -53,3 +53,34 @@ describe('people displaced at home', () => {
     ]);
   });
 });
+
+describe('attribution', () => {
+  it('gives a second count with a gapped verb its own body as source', () => {
+    expect(brief("Romania's interior ministry counted 410,000 entries, and Moldova's border police 290,000.")).toEqual([
+      expect.objectContaining({ asStated: '410,000', destination: 'ro', attribution: "Romania's interior ministry" }),
+      expect.objectContaining({ asStated: '290,000', destination: 'md', attribution: "Moldova's border police" }),
+    ]);
+  });
+
+  it('names whose count it is in a possessive, whatever the verb', () => {
+    expect(brief("The UN migration agency's count of people who have fled Ukraine passed 3.5 million.")).toEqual([
+      expect.objectContaining({ asStated: 'passed 3.5 million', attribution: 'UN migration agency' }),
+    ]);
+  });
+
+  it('does not read a border agency named after its country as a place', () => {
+    expect(brief("A spokesman for Slovakia's Border Police, Martin Hruska, said 190,000 people had crossed.")).toEqual([
+      expect.objectContaining({ destination: 'sk', attribution: 'Martin Hruska' }),
+    ]);
+  });
+});
+
+describe('numbers that are no figures', () => {
+  it('drops entries a body registered on named days, the gapped day too', () => {
+    expect(brief('Border police registered 6,200 entries on Monday and 5,800 on Tuesday, a spokesman said.')).toEqual([]);
+  });
+
+  it('drops people counted by the documents they were granted', () => {
+    expect(brief('Some 150,000 Ukrainians have been issued residence permits in Lithuania.')).toEqual([]);
+  });
+});
