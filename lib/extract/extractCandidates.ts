@@ -32,6 +32,11 @@ export type { Candidate, ExtractOptions, MetricCue, PlaceRef, NamedPlace } from 
 // A border agency named in the sentence ("Poland's border guard", "the Border Police of Moldova").
 const BORDER_AGENCY = /\bborder\s+(?:guards?|police|service|agency|officials)\b/i;
 // "Of those, roughly 1.8 million ...", "put the figure at ...": the count continues the previous sentence's.
+// Words a stated count may open with: "to more than 480,000".
+const QUALIFIER_WORDS = new Set(['more', 'over', 'about', 'around', 'some', 'nearly', 'almost', 'roughly', 'at', 'just', 'approximately']);
+// Leaving with no place of its own, and where people are said to be trapped.
+const LEAVE_LEMMAS = new Set(['leave', 'escape', 'flee', 'evacuate']);
+const TRAPPED_WORDS = new Set(['trapped', 'stuck', 'stranded', 'remain', 'remaining', 'remained', 'blockaded', 'besieged']);
 const ANAPHORA = ['the figure', 'the number', 'the total', 'of those', 'of them', 'that figure', 'the tally', 'the count', 'bringing the total'];
 // A sentence worth tagging holds digits or a number word (the value parser's own list).
 const NUMBERISH = new RegExp(`\\d|\\b(?:${[...NUMBER_WORDS, 'dozen', 'dozens', 'scores', 'hundreds', 'thousands', 'millions', 'half', 'quarter'].join('|')})\\b`, 'i');
@@ -164,6 +169,17 @@ function candidatesInSentence(
     return { mention, headKind: head.kind, clause, metric, rejected, subfigure };
   });
 
+  // 1b. "30,000 a day, down from more than 100,000": an earlier value of what the number before counts,
+  //     so no figure when that number is a rate.
+  readings.forEach((reading, i) => {
+    const before = readings[i - 1];
+    const compared = tokens[reading.mention.first - 1]?.lower === 'from' && ['down', 'up'].includes(tokens[reading.mention.first - 2]?.lower ?? '');
+    if (compared && before?.rejected === 'rate' && reading.headKind === 'none' && !reading.rejected) {
+      reading.rejected = before.rejected;
+      reading.metric = null;
+    }
+  });
+
   // 2. Items of a list take the metric of the item that states it: "eight civilians were killed
   //    in the Kyiv region, five in Mykolaiv", "Romania 530,000 and Moldova 360,000 refugees".
   readings.forEach((reading, i) => {
@@ -271,7 +287,10 @@ function candidatesInSentence(
   // Places and dates are shared out among the numbers that are figures.
   const bounds = readings.filter((r) => r.metric).map((r) => ({ first: r.mention.first, last: r.mention.last }));
   // "…, bringing the total to 44,000": the total is for the places its increment names.
-  const totalAt = tokens.findIndex((t, k) => ['bringing', 'taking', 'pushing', 'raising'].includes(t.lower) && tokens.slice(k + 1, k + 5).some((w) => ['total', 'number', 'tally', 'toll'].includes(w.lower)));
+  // "The day's 27,000 entries brought the total for Romania to 480,000": a finite verb only with "the" total
+  // and "to" a number ("took a heavy toll" is no total).
+  const totalTo = (k: number) => tokens[k + 1]?.lower === 'the' && tokens.slice(k + 2, k + 9).some((w, n, rest) => w.lower === 'to' && rest[n + 1] !== undefined && (rest[n + 1].kind === 'number' || QUALIFIER_WORDS.has(rest[n + 1].lower)));
+  const totalAt = tokens.findIndex((t, k) => (['bringing', 'taking', 'pushing', 'raising'].includes(t.lower) || (['brought', 'took', 'pushed', 'raised'].includes(t.lower) && totalTo(k))) && tokens.slice(k + 1, k + 5).some((w) => ['total', 'number', 'tally', 'toll'].includes(w.lower)));
   readings.forEach((reading) => {
     if (!reading.metric) {
       // Only a number that simply counts nothing here may restate a figure ("“At least 2,500 — and we are still counting”").
@@ -466,6 +485,20 @@ function buildDraft(
     const parentOrigin = parent.originMention !== null && (parent.destinationMention === null || parent.originMention.first > parent.mention.last);
     if (parentOrigin && !originMention) originMention = picked.bare;
     else if (!parentOrigin && !destinationMention) destinationMention = picked.bare;
+  }
+  const movedBy = reading.metric!.movement || metricKey === 'evacuees' ? governingVerb(tokens, mention, clause, metrics).verb : null;
+  // "had boarded evacuation trains in Kramatorsk": people board where they leave from.
+  if (movedBy !== null && tokens[movedBy].lemma === 'board' && !originMention && destinationMention && !destinationMention.abroad && tokens[destinationMention.first - 1]?.lower === 'in') {
+    originMention = destinationMention;
+    destinationMention = null;
+  }
+  // "About 100,000 people are still trapped in Mariupol, while 4,000 managed to leave": leaving with no
+  // place of its own is leaving where the sentence says people are trapped.
+  // "managed to leave", "were able to leave": the verb after "to".
+  const leaving = movedBy !== null && [movedBy, movedBy + 2].some((k) => LEAVE_LEMMAS.has(tokens[k]?.lemma ?? '') && (k === movedBy || tokens[movedBy + 1]?.lower === 'to'));
+  if (leaving && !originMention && !destinationMention) {
+    const trappedIn = places.find((p) => !p.abroad && !p.home && p.last < mention.first && tokens[p.first - 1]?.lower === 'in' && tokens.slice(Math.max(0, p.first - 4), p.first - 1).some((t) => TRAPPED_WORDS.has(t.lower)));
+    if (trappedIn) originMention = trappedIn;
   }
   // A border agency counts people entering the country it guards ("the border guard said 14,000 had arrived").
   const borderSource = BORDER_AGENCY.test(context.sentence.text);

@@ -84,3 +84,27 @@ describe('numbers that are no figures', () => {
     expect(brief('Some 150,000 Ukrainians have been issued residence permits in Lithuania.')).toEqual([]);
   });
 });
+
+describe('the issue\'s failure kinds', () => {
+  it('drops an earlier value of a daily rate ("down from")', () => {
+    expect(brief('Some 25,000 people now cross into Slovakia each day, down from 60,000 in early March.')).toEqual([]);
+  });
+
+  it('drops the increment before a finite "brought the total to", and gives the total its place', () => {
+    expect(brief("Tuesday's 14,000 entries brought the total for Hungary to 310,000.")).toEqual([
+      expect.objectContaining({ asStated: '310,000', metric: 'refugees', destination: 'hu' }),
+    ]);
+  });
+
+  it('reads people who left with no place of their own as leaving where others are trapped', () => {
+    expect(brief('Thousands remain trapped in Sumy, but 2,300 were able to leave on Monday.')).toEqual([
+      expect.objectContaining({ asStated: '2,300', metric: 'evacuees', origin: 'sumy' }),
+    ]);
+  });
+
+  it('reads the town where people boarded as where they left', () => {
+    expect(brief('About 900 people boarded evacuation trains in Pokrovsk on Tuesday.')).toEqual([
+      expect.objectContaining({ asStated: 'About 900', metric: 'evacuees', origin: 'pokrovsk', destination: null }),
+    ]);
+  });
+});
