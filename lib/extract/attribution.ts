@@ -156,7 +156,9 @@ export function findAttributions(tokens: Token[], sentence: string): Attribution
   if (tokens[s]?.kind === 'number') s++;
   if (isCapitalised(tokens[s])) {
     const last = phraseAfter(tokens, s);
-    if (last !== null && last - s <= 4 && tokens[last + 1]?.text === ':') found.push({ name: join(tokens, s, last, sentence), at: last + 1 });
+    // A topic label ("Evacuations: …", "Arrivals: …", "Deaths: …") is a plural common noun, not a name.
+    const topic = last === s && /^[A-Z][a-z]+(?:ions|ees|als|ths|ties|ings|ures)$/.test(tokens[s].text);
+    if (last !== null && last - s <= 4 && tokens[last + 1]?.text === ':' && !topic) found.push({ name: join(tokens, s, last, sentence), at: last + 1 });
   }
   // Headline credit: "… have now fled Ukraine — UNHCR".
   // A spaced dash only: "the Ukraine–Moldova border" joins two names.

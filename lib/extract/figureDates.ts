@@ -9,6 +9,8 @@ import type { MetricCue } from './types';
 // Crossings counted one by one, and the verbs that count them.
 const ENTRY_NOUNS = new Set(['entries', 'crossings', 'arrivals']);
 const COUNTED_LEMMAS = new Set(['register', 'record', 'count', 'log', 'report']);
+// Border traffic a crossing handled on a day, whatever it counts ("handled 1,250 people … on Saturday").
+const PROCESSED_LEMMAS = new Set(['handle', 'process', 'check', 'clear']);
 
 /**
  * Refugees are a running total: one day's crossings ("On Saturday alone, 131,500 crossed",
@@ -24,7 +26,10 @@ export function isDaysEntries(tokens: Token[], mention: NumberMention, clause: [
   // "arrived … between 24 February and 28 March": the period's total, not one day's entries.
   if (tokens.slice(Math.max(clause[0], date.first - 5), date.first + 1).some((t) => t.lower === 'between')) return false;
   // "The number of people who have entered Romania … reached 500,000 on Wednesday": a running total.
-  if (tokens.slice(clause[0], mention.first).some((t, k, before) => ['number', 'total', 'tally', 'count'].includes(t.lower) && ['the', 'its', 'their', 'a'].includes(before[k - 1]?.lower ?? ''))) return false;
+  // Not "A total of 14,900 … entered … in the past 24 hours": that only states the count.
+  if (tokens.slice(clause[0], mention.first).some((t, k, before) => ['number', 'total', 'tally', 'count'].includes(t.lower) && ['the', 'its', 'their', 'a'].includes(before[k - 1]?.lower ?? '') && clause[0] + k + 2 !== mention.first)) return false;
+  // "…, and 186,000 since February 24": a number with a period of its own is the running total.
+  if (tokens.slice(mention.last + 1, mention.last + 3).some((t) => t.lower === 'since')) return false;
   if (tokens.slice(Math.max(0, mention.first - 3), mention.first).some((t) => t.lower === 'alone') || tokens[date.last + 1]?.lower === 'alone') return true;
   const predicate = governingVerb(tokens, mention, clause, metrics);
   // "… 4,500 entries on Thursday and 3,900 on Friday": a gapped item shares the verb before it.
@@ -35,7 +40,7 @@ export function isDaysEntries(tokens: Token[], mention: NumberMention, clause: [
   const present = ['are', 'is', 'now'].some((w) => tokens.slice(Math.max(clause[0], verb - 3), verb).some((t) => t.lower === w));
   // "registered 4,500 entries on Thursday and 3,900 on Friday": a count of the day's crossings.
   const entries = tokens.slice(verb + 1, mention.last + 3).some((t) => ENTRY_NOUNS.has(t.lower));
-  const counted = entries && COUNTED_LEMMAS.has(tokens[verb].lemma ?? tokens[verb].lower);
+  const counted = (entries && COUNTED_LEMMAS.has(tokens[verb].lemma ?? tokens[verb].lower)) || PROCESSED_LEMMAS.has(tokens[verb].lemma ?? tokens[verb].lower);
   const crossing = counted || ['cross', 'arrive', 'enter', 'flee', 'come', 'leave', 'reach', 'pass', 'make', 'get'].includes(tokens[verb].lemma ?? tokens[verb].lower);
   return crossing && !perfect && !present && /ed$|^(?:fled|came|went|left|crossed|made|got)$/.test(tokens[verb].lower);
 }

@@ -108,3 +108,25 @@ describe('the issue\'s failure kinds', () => {
     ]);
   });
 });
+
+describe('border-agency statements', () => {
+  it('drops "a total of N" entries over the past 24 hours as the day\'s entries', () => {
+    expect(brief('A total of 11,200 Ukrainian citizens entered Romania in the past 24 hours, the border police said.')).toEqual([]);
+  });
+
+  it('keeps a gapped running total with its own period, with no day, after the day\'s entries', () => {
+    expect(brief('10:15 Hungary: Police say 7,300 people crossed over the past day, and 255,000 since February 24.')).toEqual([
+      expect.objectContaining({ asStated: '255,000', metric: 'refugees', destination: 'hu', date: null }),
+    ]);
+  });
+
+  it('drops the people and vehicles a crossing handled on a day', () => {
+    expect(brief('The Siret crossing handled 9,800 people and 2,100 vehicles on Sunday.')).toEqual([]);
+  });
+
+  it('reads a plural common noun opening the line as a topic, not a source', () => {
+    expect(brief('Arrivals: On Monday, 2,400 people were evacuated from Sumy, Iryna Vereshchuk said.')).toEqual([
+      expect.objectContaining({ asStated: '2,400', attribution: 'Iryna Vereshchuk' }),
+    ]);
+  });
+});
