@@ -65,7 +65,8 @@ function phraseBefore(tokens: Token[], end: number): number | null {
     const t = tokens[k];
     if (isNominal(t) && !NOT_NAMES.has(t.lower)) first = k;
     else if (isPossessive(t) || /['’]s$/.test(t.text)) first = k;
-    else if (t.kind === 'number' && isNominal(tokens[k + 1])) first = k;
+    // "14:05 Iryna Vereshchuk says": a clock time before a name is no part of it.
+    else if (t.kind === 'number' && isNominal(tokens[k + 1]) && tokens[k - 1]?.text !== ':') first = k;
     else if (t.lower === 'the' || t.lower === 'a' || t.lower === 'an' || t.lower === 'its' || t.lower === 'their') {
       first = k;
       // "a spokesman for the UN human rights office": keep reading back over a join.

@@ -12,7 +12,7 @@ import { isNationalBodyCount, shelteredByHost } from './hostCounts';
 import { headingAbove, isFigureLine } from './keyFigures';
 import { tagTokens } from './language';
 import { listHead, parentOf } from './lists';
-import { classifyMetric, governingVerb, headKeywordIndex, headNoun, isInPlace, isSubfigure, notACount, peopleCountedBefore, type MetricMatch } from './metrics';
+import { classifyMetric, governingVerb, headKeywordIndex, headNoun, isInPlace, isSubfigure, namedSubgroup, notACount, peopleCountedBefore, type MetricMatch } from './metrics';
 import { findNumberMentions, type NumberMention } from './numbers';
 import { pickPlaces } from './pickPlaces';
 import { createPlaceMatcher, type PlaceMatcher } from './placeMatcher';
@@ -144,7 +144,7 @@ function candidatesInSentence(
     const subfigure = isSubfigure(tokens, mention);
     let rejected = notACount(tokens, mention, clause, predicate);
     // Children and other sub-groups are a part of the metric, never the metric ("42 children were killed").
-    if (head.kind === 'people' && head.subgroup) rejected = 'subgroup';
+    if ((head.kind === 'people' && head.subgroup) || namedSubgroup(tokens, mention)) rejected = 'subgroup';
     // "have fled their homes but stayed within Ukraine": displaced inside the country, not refugees.
     if (!rejected && withinHomeCountry(tokens, mention, clause, places)) rejected = 'idp';
     // "about 100,000 of them had remained in Moldova": staying in a host country is being a refugee there.

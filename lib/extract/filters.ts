@@ -28,7 +28,8 @@ const NUMBER_WORD = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|a|ever
 /** "one in four Ukrainians", "1 in 10": a small number, "in", a number (either side of "in"). */
 function isShare(tokens: Token[], mention: NumberMention): boolean {
   const small = (t: Token | undefined) => t !== undefined && ((t.kind === 'number' && /^\d{1,2}$/.test(t.text)) || NUMBER_WORD.test(t.lower));
-  if (mention.qualifier !== 'EXACT') return false;
+  // "Nearly 1 in 10 Ukrainians": a share may be qualified, never a range.
+  if (mention.qualifier === 'RANGE') return false;
   // The second number is the whole the share is of ("in four", "in 10"), never "in one strike".
   const whole = (t: Token | undefined) => small(t) && !['one', 'a', 'every', '1'].includes(t!.lower);
   if (mention.low <= 10n && tokens[mention.last + 1]?.lower === 'in' && whole(tokens[mention.last + 2]) && mention.numberFirst === mention.numberLast) return true;

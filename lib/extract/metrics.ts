@@ -191,6 +191,15 @@ export function headNoun(tokens: Token[], mention: NumberMention, metrics: Metri
   return { kind: 'none' };
 }
 
+/** "Some 1.5 million of the arrivals are children": the people counted are said to be a sub-group. */
+export function namedSubgroup(tokens: Token[], mention: NumberMention): boolean {
+  for (let i = mention.last + 1; i <= mention.last + 6 && i < tokens.length; i++) {
+    if (tokens[i].kind === 'punct') return false;
+    if (['are', 'were'].includes(tokens[i].lower)) return SUBGROUP_NOUNS.has(tokens[i + 1]?.lower ?? '');
+  }
+  return false;
+}
+
 /** Token index of the keyword that is this number's noun, so other numbers do not borrow it. */
 export function headKeywordIndex(tokens: Token[], mention: NumberMention, metrics: MetricCue[]): number | null {
   const head = headNoun(tokens, mention, metrics);

@@ -130,3 +130,26 @@ describe('border-agency statements', () => {
     ]);
   });
 });
+
+describe('tags, shares and sub-groups', () => {
+  it('reads an irregular past verb between a count and a name as its verb', () => {
+    expect(brief('Of those, 2,040 left Berdyansk.')).toEqual([expect.objectContaining({ asStated: '2,040', metric: 'evacuees', origin: 'berdyansk' })]);
+  });
+
+  it('reads a qualified share as no figure', () => {
+    expect(brief('Almost 1 in 5 Ukrainians has now left the country.')).toEqual([]);
+  });
+
+  it('reads people said to be a sub-group as no figure, but not a total a later clause breaks down', () => {
+    expect(brief('About 800,000 of the arrivals are children, the agency said.')).toEqual([]);
+    expect(brief('Some 3 million refugees have fled Ukraine, and most are women and children.')).toEqual([
+      expect.objectContaining({ asStated: 'Some 3 million', metric: 'refugees' }),
+    ]);
+  });
+
+  it('keeps a live blog\'s clock time out of the source\'s name', () => {
+    expect(brief('16:20 Oleh Synehubov says 7 civilians were killed in Kharkiv.')).toEqual([
+      expect.objectContaining({ asStated: '7', attribution: 'Oleh Synehubov' }),
+    ]);
+  });
+});
