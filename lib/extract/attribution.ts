@@ -183,7 +183,8 @@ export function findAttributions(tokens: Token[], sentence: string): Attribution
       if (last !== null) {
         const name = join(tokens, from, last, sentence);
         // "according to the ministry" refers back; "according to the interior ministry" names the body.
-        const backReference = named === null && BACK_REFERENCES.has(tokens[last].lower) && tokens[start].lower === 'the' && last === start + 1;
+        // "according to the data", "according to the figures": the data of a source named before.
+        const backReference = named === null && (BACK_REFERENCES.has(tokens[last].lower) || DATA_NOUNS.has(tokens[last].lower)) && tokens[start].lower === 'the' && last === start + 1;
         found.push({ name: backReference ? null : name, at: i });
       }
       i++;

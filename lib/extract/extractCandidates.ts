@@ -163,6 +163,10 @@ function candidatesInSentence(
       return { mention, headKind: head.kind, clause, metric: { metric: 'refugees', viaHead: false }, rejected: null, subfigure, stayedOn: true };
     }
     let metric = rejected ? null : classifyMetric(tokens, mention, clause, opts.metrics, claimed);
+    // "The bodies of 410 civilians have been found": people counted by their bodies were killed.
+    if (!metric && !rejected && head.kind === 'people' && tokens[mention.first - 1]?.lower === 'of' && ['bodies', 'remains'].includes(tokens[mention.first - 2]?.lower ?? '') && opts.metrics.some((m) => m.key === 'civilian_deaths')) {
+      metric = { metric: 'civilian_deaths', viaHead: false };
+    }
     if (!metric && !rejected && mentions.length === 1 && head.kind !== 'other' && !(mention.words && head.kind === 'none' && !mention.vague)) {
       metric = classifyMetric(tokens, mention, [0, tokens.length], opts.metrics, claimed);
     }

@@ -81,7 +81,8 @@ export function lastPlaces(mentions: PlaceMention[], before: LastPlaces | null):
   const named = mentions.filter((m) => !m.referred);
   return {
     // "Moldova borders Romania to the west. … entered the country": a sentence that opens with a country is about it.
-    country: (named.find((m) => isCountryName(m.place) && m.first <= 1 && m.role !== 'origin' && !m.home) ?? named.filter((m) => isCountryName(m.place)).at(-1))?.place ?? before?.country ?? null,
+    // "Moldova has received 340,000 people from Ukraine. … stayed in the country": not the country people came from.
+    country: (named.find((m) => isCountryName(m.place) && m.first <= 1 && m.role !== 'origin' && !m.home) ?? named.filter((m) => isCountryName(m.place) && m.role !== 'origin').at(-1) ?? named.filter((m) => isCountryName(m.place)).at(-1))?.place ?? before?.country ?? null,
     town: named.filter((m) => !isCountryName(m.place)).at(-1)?.place ?? before?.town ?? null,
     townAbroad: named.filter((m) => !isCountryName(m.place)).at(-1)?.abroad ?? before?.townAbroad ?? false,
     last: named.filter((m) => m.role !== 'origin' && !m.home).at(-1)?.place ?? before?.last ?? null,

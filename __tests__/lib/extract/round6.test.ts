@@ -153,3 +153,25 @@ describe('tags, shares and sub-groups', () => {
     ]);
   });
 });
+
+describe('multi-sentence reports', () => {
+  it('reads "according to the data" as the source named before', () => {
+    expect(brief('The UN refugee agency said 2.5 million had fled Ukraine. Poland has taken in about 1.5 million, according to the data.')).toEqual([
+      expect.objectContaining({ asStated: '2.5 million' }),
+      expect.objectContaining({ asStated: 'about 1.5 million', destination: 'pl', attribution: 'UN refugee agency' }),
+    ]);
+  });
+
+  it('keeps "the country" in the next sentence the host, not the country people came from', () => {
+    expect(brief('SOFIA – Bulgaria has received 80,000 people from Ukraine, officials said.\nAbout 40,000 of them have stayed in the country.')).toEqual([
+      expect.objectContaining({ asStated: '80,000', destination: 'bg' }),
+      expect.objectContaining({ asStated: 'About 40,000', metric: 'refugees', destination: 'bg' }),
+    ]);
+  });
+
+  it('reads the bodies of civilians as deaths', () => {
+    expect(brief('The bodies of 57 civilians were found in Borodianka, officials said.')).toEqual([
+      expect.objectContaining({ asStated: '57', metric: 'civilian_deaths', origin: 'borodianka' }),
+    ]);
+  });
+});
