@@ -259,6 +259,8 @@ export function notACount(tokens: Token[], mention: NumberMention, clause: [numb
   }
   // "issued visas to 270,000 Ukrainians": documents handed out, not people counted.
   if (tokens[mention.first - 1]?.lower === 'to' && DOCUMENTS.has(tokens[mention.first - 2]?.lower ?? '')) return 'other';
+  // "the number of Ukrainians applying for protection had reached 15,000": applicants, not arrivals.
+  if (tokens.slice(clause[0], Math.min(clause[1], mention.last + 6)).some((t, k, words) => lemmaOf(t) === 'apply' && words[k + 1]?.lower === 'for')) return 'other';
   // "280,000 Ukrainians have been granted protection visas": people counted by the documents they were given.
   if (predicate.verb !== null && ['grant', 'issue', 'give'].includes(lemmaOf(tokens[predicate.verb])) && tokens.slice(predicate.verb + 1, predicate.verb + 4).some((t) => DOCUMENTS.has(t.lower) || t.lower === 'status')) return 'other';
   // "were killed or wounded", "killed and injured": casualties, not deaths alone.

@@ -175,3 +175,9 @@ describe('multi-sentence reports', () => {
     ]);
   });
 });
+
+describe('applicants', () => {
+  it('reads people applying for protection or asylum as no figure', () => {
+    expect(brief('The number of Ukrainians applying for temporary protection in Poland has reached 900,000.')).toEqual([]);
+  });
+});
