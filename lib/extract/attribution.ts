@@ -178,7 +178,11 @@ export function findAttributions(tokens: Token[], sentence: string): Attribution
           break;
         }
       }
-      const from = named ?? start;
+      let from = named ?? start;
+      // "according to the latest government data compiled by UNHCR": whose data they are.
+      const by = tokens.findIndex((t, k) => k > start && k < start + 8 && t.lower === 'by' && ['compiled', 'collected', 'gathered', 'published', 'released'].includes(tokens[k - 1].lower));
+      const owner = tokens[by + 1]?.lower === 'the' ? by + 2 : by + 1;
+      if (by > 0 && isCapitalised(tokens[owner]) && tokens.slice(start, by - 1).some((t) => DATA_NOUNS.has(t.lower))) from = owner;
       const last = phraseAfter(tokens, from);
       if (last !== null) {
         const name = join(tokens, from, last, sentence);

@@ -33,6 +33,9 @@ function isShare(tokens: Token[], mention: NumberMention): boolean {
   // The second number is the whole the share is of ("in four", "in 10"), never "in one strike".
   const whole = (t: Token | undefined) => small(t) && !['one', 'a', 'every', '1'].includes(t!.lower);
   if (mention.low <= 10n && tokens[mention.last + 1]?.lower === 'in' && whole(tokens[mention.last + 2]) && mention.numberFirst === mention.numberLast) return true;
+  // "six out of 10": both numbers of the share.
+  if (mention.low <= 10n && tokens[mention.last + 1]?.lower === 'out' && tokens[mention.last + 2]?.lower === 'of' && whole(tokens[mention.last + 3])) return true;
+  if (tokens[mention.first - 1]?.lower === 'of' && tokens[mention.first - 2]?.lower === 'out' && small(tokens[mention.first - 3]) && mention.low >= 2n && mention.low <= 100n) return true;
   return tokens[mention.first - 1]?.lower === 'in' && small(tokens[mention.first - 2]) && mention.low >= 2n && mention.low <= 100n;
 }
 

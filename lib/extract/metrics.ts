@@ -259,6 +259,8 @@ export function notACount(tokens: Token[], mention: NumberMention, clause: [numb
   }
   // "issued visas to 270,000 Ukrainians": documents handed out, not people counted.
   if (tokens[mention.first - 1]?.lower === 'to' && DOCUMENTS.has(tokens[mention.first - 2]?.lower ?? '')) return 'other';
+  // "up 40,200 from Friday's total", "an increase of 12,000": a change, not a count.
+  if ((['up', 'down'].includes(tokens[mention.first - 1]?.lower ?? '') && tokens[mention.last + 1]?.lower === 'from') || (tokens[mention.first - 1]?.lower === 'of' && ['increase', 'rise', 'drop', 'decrease', 'fall'].includes(tokens[mention.first - 2]?.lower ?? ''))) return 'other';
   // "the number of Ukrainians applying for protection had reached 15,000": applicants, not arrivals.
   if (tokens.slice(clause[0], Math.min(clause[1], mention.last + 6)).some((t, k, words) => lemmaOf(t) === 'apply' && words[k + 1]?.lower === 'for')) return 'other';
   // "280,000 Ukrainians have been granted protection visas": people counted by the documents they were given.
@@ -297,7 +299,7 @@ export function notACount(tokens: Token[], mention: NumberMention, clause: [numb
   for (let i = Math.max(clause[0], mention.first - 10); i < mention.first; i++) {
     if (['daily', 'hourly', 'weekly'].includes(tokens[i].lower) && tokens.slice(i + 1, i + 4).some((t) => ['number', 'numbers', 'total', 'figure', 'arrivals', 'crossings', 'average', 'rate', 'flow', 'influx'].includes(t.lower))) return 'rate';
   }
-  for (let i = mention.last + 1; i < clause[1] && i <= mention.last + 10; i++) {
+  for (let i = mention.last + 1; i < clause[1] && i <= mention.last + 14; i++) {
     if (tokens[i].kind === 'punct' && tokens[i].text !== '-') break;
     // "in less than a week", "within a day" is the time it took, not a rate.
     if (RATE_WORDS.some((words) => words.every((w, k) => tokens[i + k]?.lower === w)) && !['than', 'in', 'within', 'for', 'over', 'past', 'last', 'under'].includes(tokens[i - 1]?.lower ?? '')) return 'rate';

@@ -85,7 +85,10 @@ export function pickPlaces(
     return (after.length > 0 && (before.length === 0 || distance(after[0]) <= distance(before[0]) + 6) ? after[0] : before[0]) ?? null;
   };
   const where = own.find(whereBefore);
-  const bareCandidates = own.filter((m) => m.role === null && (adjacentBefore(m) || m.first === number.last + 1 || besideDash(m)));
+  // "Iryna Vereshchuk, Vice Prime Minister of Ukraine, 3,810 people …": a place after "of" in a title names whose
+  // official speaks, not an item of a list ("the Republic of Moldova 367,000" keeps its formal head).
+  const inTitle = (m: PlaceMention) => tokens[m.first - 1]?.lower === 'of' && /^[A-Z]/.test(tokens[m.first - 2]?.text ?? '') && tokens[m.first - 2].lower !== 'republic';
+  const bareCandidates = own.filter((m) => m.role === null && !inTitle(m) && (adjacentBefore(m) || m.first === number.last + 1 || besideDash(m)));
   const origin = pick('origin');
   // "… have come in, according to figures from the Moldovan government": with no destination of its own,
   // a national body named after the number, with no other number between, gives its country.

@@ -38,6 +38,8 @@ export function withinHomeCountry(tokens: Token[], mention: NumberMention, claus
     if (!abroad && !['to', 'into', 'abroad'].includes(tokens[k + 1]?.lower ?? '')) return true;
   }
   for (let i = start; i < end - 1; i++) {
+    // "have left their homes but are still in Ukraine": still in the home country.
+    if (tokens[i].lower === 'in' && ['still', 'remain', 'remained', 'remaining'].includes(tokens[i - 1]?.lower ?? '') && places.some((p) => p.home && p.first === i + 1)) return true;
     if (tokens[i].lower !== 'within' && tokens[i].lower !== 'inside') continue;
     if (places.some((p) => p.home && p.first === i + 1)) return true;
     if (['the', 'their'].includes(tokens[i + 1].lower) && tokens[i + 2]?.lower === 'country') return true;

@@ -181,3 +181,36 @@ describe('applicants', () => {
     expect(brief('The number of Ukrainians applying for temporary protection in Poland has reached 900,000.')).toEqual([]);
   });
 });
+
+describe('phrasings seen in stored 2022 reporting (sentences rewritten for this test)', () => {
+  it('reads a change from an earlier count as no figure', () => {
+    expect(brief('Some 3.9 million have fled, up 45,000 from Thursday.')).toEqual([expect.objectContaining({ asStated: 'Some 3.9 million' })]);
+    expect(brief('Arrivals in Romania reached 530,000, an increase of 11,000.')).toEqual([expect.objectContaining({ asStated: '530,000' })]);
+  });
+
+  it('reads "N out of M" as a share, and keeps the place across the dashes around it', () => {
+    expect(brief('About 1.1 million refugees – nearly four out of 10 – have gone to Poland.')).toEqual([
+      expect.objectContaining({ asStated: 'About 1.1 million', destination: 'pl' }),
+    ]);
+  });
+
+  it('reads people still in the home country as no figure', () => {
+    expect(brief('Some 6 million people have left their homes but remain in Ukraine.')).toEqual([]);
+  });
+
+  it('names whose data a count was compiled from', () => {
+    expect(brief('About 1.7 million people have fled Ukraine, according to national data compiled by the UNHCR.')).toEqual([
+      expect.objectContaining({ attribution: 'UNHCR' }),
+    ]);
+  });
+
+  it('does not read the country in a speaker\'s title as the origin of a count', () => {
+    expect(brief('According to Olha Stefanishyna, Deputy Prime Minister of Ukraine, 4,100 people were evacuated on Sunday.')).toEqual([
+      expect.objectContaining({ asStated: '4,100', origin: null }),
+    ]);
+  });
+
+  it('reads "every day" late in the clause as a rate', () => {
+    expect(brief('Hundreds of people are arriving at the Siret reception centre near the border every day.')).toEqual([]);
+  });
+});
