@@ -65,6 +65,8 @@ function phraseBefore(tokens: Token[], end: number): number | null {
     const t = tokens[k];
     if (isNominal(t) && !NOT_NAMES.has(t.lower)) first = k;
     else if (isPossessive(t) || /['’]s$/.test(t.text)) first = k;
+    // "The U.N. refugee agency": the full stops of an abbreviation.
+    else if (t.text === '.' && /^[A-Z]$/.test(tokens[k - 1]?.text ?? '') && t.start === tokens[k - 1].end) first = k;
     // "14:05 Iryna Vereshchuk says": a clock time before a name is no part of it.
     else if (t.kind === 'number' && isNominal(tokens[k + 1]) && tokens[k - 1]?.text !== ':') first = k;
     else if (t.lower === 'the' || t.lower === 'a' || t.lower === 'an' || t.lower === 'its' || t.lower === 'their') {
@@ -116,6 +118,11 @@ function subjectOf(tokens: Token[], i: number, sentence: string): string | null 
     // a name between the commas is the source.
     const between = tokens.slice(open + 1, end);
     if (open > 0 && between.length > 0 && between.length <= 4 && between.every((t) => isCapitalised(t))) return join(tokens, open + 1, end - 1, sentence);
+    // "The UN refugee agency, citing data provided by national authorities, said": a participle clause between.
+    if (open > 0 && /^[a-z]+ing$/.test(between[0]?.text ?? '')) {
+      const start = phraseBefore(tokens, open - 1);
+      if (start !== null) return join(tokens, start, open - 1, sentence) || undefined;
+    }
     // "Kyrylo Tymoshenko, deputy head of the president's office, wrote": the name and its title.
     if (open > 0 && isCapitalised(tokens[open - 1])) {
       const nameStart = phraseBefore(tokens, open - 1);

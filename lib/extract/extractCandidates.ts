@@ -94,7 +94,30 @@ export function extractCandidates(text: string, opts: ExtractOptions): Candidate
     }
     history.push(context);
   }
+  quotedSpeakers(drafts, history);
   return mergeRestatements(drafts, leftovers);
+}
+
+/**
+ * "“Almost 116,000 have crossed international borders. This may go up,” said Shabia Mantoo": a figure in
+ * a sentence that opens a quotation takes the speaker named where the quotation closes, up to three
+ * sentences on.
+ */
+function quotedSpeakers(drafts: Draft[], history: SentenceContext[]): void {
+  const opensQuote = (text: string) => {
+    const t = text.trim();
+    if (t.startsWith('“')) return !t.includes('”');
+    return t.startsWith('"') && (t.match(/"/g) ?? []).length % 2 === 1;
+  };
+  for (const draft of drafts) {
+    if (draft.candidate.attribution || !opensQuote(history[draft.sentenceIndex]?.sentence.text ?? '')) continue;
+    for (let k = draft.sentenceIndex + 1; k < history.length && k <= draft.sentenceIndex + 3; k++) {
+      if (!/[”"]/.test(history[k].sentence.text)) continue;
+      const named = history[k].attributions.find((a) => a.name !== null && !a.weak);
+      if (named) draft.candidate.attribution = named.name;
+      break;
+    }
+  }
 }
 
 /** Token index ranges [from, to) of each clause, so cues stay in the number's clause. */
@@ -127,7 +150,12 @@ function candidatesInSentence(
   const clauses = clauseRanges(sentence, tokens);
   const claimed = new Set(mentions.map((m) => headKeywordIndex(tokens, m, opts.metrics)).filter((i): i is number => i !== null));
   const previousContext = history.at(-1);
-  const dates = findDates(tokens, sentence.text, opts.publishedAt);
+  // "3,455 (3,372 a day earlier)": the day of an earlier report's value in brackets is no figure's date.
+  const inEarlierValue = (d: DateMention) => {
+    const open = tokens.slice(0, d.first).findLastIndex((t) => t.text === '(' || t.text === ')');
+    return open > 0 && tokens[open].text === '(' && tokens[open - 1]?.kind === 'number' && tokens[open + 1]?.kind === 'number';
+  };
+  const dates = findDates(tokens, sentence.text, opts.publishedAt).filter((d) => !inEarlierValue(d));
   // "The same day, 1,200 people …": the day of the sentence before, by an explicit back-reference.
   const sameDay = tokens.findIndex((t, k) => t.lower === 'same' && tokens[k + 1]?.lower === 'day' && tokens[k - 1]?.lower === 'the');
   if (sameDay > 0 && previousContext) {
@@ -373,7 +401,9 @@ function candidatesInSentence(
   // never by group or day ("among them 42 children", "of whom 21,500 crossed on Sunday").
   for (let i = results.length - 1; i >= 0; i--) {
     const reading = readings.find((r) => r.mention === results[i].mention)!;
-    if (reading.subfigure && !results[i].originMention && !results[i].destinationMention) {
+    // "casualties … stand at 3,455, including 1,417 killed": the deaths among casualties are the figure.
+    const deathsOfCasualties = results[i].candidate.metric === 'civilian_deaths' && ['killed', 'dead'].includes(tokens[results[i].mention.last + 1]?.lower ?? '') && tokens.some((t) => t.lower === 'casualties');
+    if (reading.subfigure && !results[i].originMention && !results[i].destinationMention && !deathsOfCasualties) {
       leftovers.push({ mention: results[i].mention, span: results[i].candidate.mentions[0] });
       results.splice(i, 1);
     }
@@ -553,7 +583,9 @@ function buildDraft(
     // Where people were killed may be named without a cue: "Kyiv's Sviatoshynskyi district", "strikes on the Kharkiv region".
     if (!originMention) {
       // The most specific place: a city or region before the country ("the city of Kharkiv in northeast Ukraine"), after the number first.
-      const inClause = places.filter((p) => others.length === 0 || (p.first >= clause[0] && p.last < clause[1]));
+      // Not a country that acts ("when Russia started the war"): the subject of a verb is no place of killing.
+      const actor = (p: PlaceMention) => p.role === null && isCountry({ name: p.place.name }) && tokens[p.last + 1]?.pos === 'VERB';
+      const inClause = places.filter((p) => (others.length === 0 || (p.first >= clause[0] && p.last < clause[1])) && !actor(p));
       const rank = (p: PlaceMention) => (p.home ? 1000 : 0) + (p.first > mention.last ? p.first - mention.last : 100 + mention.first - p.last);
       originMention = inClause.sort((a, b) => rank(a) - rank(b))[0] ?? null;
     }

@@ -55,6 +55,8 @@ const OTHER_NOUNS = new Set([
   'planes', 'helicopters', 'ships', 'boats', 'blankets', 'kits', 'litres', 'doses', 'meters', 'metres', 'people-carriers',
   'minibuses', 'ambulances', 'wagons', 'carriages', 'queue', 'crossings-points', 'border', 'sq', 'square',
 ]);
+// Harm counted together: killed and injured, or injured alone.
+const CASUALTY_NOUNS = new Set(['casualties', 'injured', 'wounded', 'losses']);
 // Words between the number and the noun it counts: "46 more civilians", "50 yellow school buses".
 const MODIFIERS = new Set([
   'more', 'other', 'additional', 'further', 'ukrainian', 'foreign', 'empty', 'civilian', 'local', 'new', 'of', 'the', 'them',
@@ -162,7 +164,10 @@ function keywordAt(tokens: Token[], i: number, metrics: MetricCue[]): MetricCue 
 
 /** The noun the number counts: a few words after it, skipping modifiers ("more", "Ukrainian", "of them"). */
 export function headNoun(tokens: Token[], mention: NumberMention, metrics: MetricCue[]): HeadNoun {
-  for (let i = mention.last + 1; i <= mention.last + 5 && i < tokens.length; i++) {
+  // "743 (727) injured": the previous report's value in brackets stands between the number and its noun.
+  const bracketed = tokens[mention.last + 1]?.text === '(' && tokens[mention.last + 2]?.kind === 'number' && tokens[mention.last + 3]?.text === ')';
+  const from = bracketed ? mention.last + 4 : mention.last + 1;
+  for (let i = from; i <= from + 4 && i < tokens.length; i++) {
     const lower = tokens[i].lower;
     const metric = keywordAt(tokens, i, metrics);
     // "civilian deaths" is one keyword; a modifier must not hide it. In a compound the last noun
@@ -259,6 +264,14 @@ export function notACount(tokens: Token[], mention: NumberMention, clause: [numb
   }
   // "issued visas to 270,000 Ukrainians": documents handed out, not people counted.
   if (tokens[mention.first - 1]?.lower === 'to' && DOCUMENTS.has(tokens[mention.first - 2]?.lower ?? '')) return 'other';
+  // "1,232 dead (1,189)", "3,167 (3,090 in the report a day earlier)": an earlier report's value in brackets after a count.
+  if (tokens[mention.first - 1]?.text === '(' && tokens.slice(Math.max(0, mention.first - 4), mention.first - 1).some((t) => t.kind === 'number')) return 'other';
+  // "Civilian casualties since February 24 stand at 3,455": a total of another count named as the verb's subject.
+  const totalVerb = tokens[mention.first - 1]?.lower === 'at' || tokens[mention.first - 1]?.lower === 'to' ? mention.first - 2 : mention.first - 1;
+  if ((tokens[totalVerb]?.pos === 'VERB' || ['stand', 'stands', 'stood'].includes(tokens[totalVerb]?.lower ?? '')) && ['stand', 'rise', 'reach', 'climb', 'total', 'grow', 'jump'].includes(lemmaOf(tokens[totalVerb])) && totalVerb > clause[0]) {
+    const subject = tokens.slice(clause[0], totalVerb).find((t) => t.pos === 'NOUN' || CASUALTY_NOUNS.has(t.lower));
+    if (subject && CASUALTY_NOUNS.has(subject.lower)) return 'negative';
+  }
   // "up 40,200 from Friday's total", "an increase of 12,000": a change, not a count.
   if ((['up', 'down'].includes(tokens[mention.first - 1]?.lower ?? '') && tokens[mention.last + 1]?.lower === 'from') || (tokens[mention.first - 1]?.lower === 'of' && ['increase', 'rise', 'drop', 'decrease', 'fall'].includes(tokens[mention.first - 2]?.lower ?? ''))) return 'other';
   // "the number of Ukrainians applying for protection had reached 15,000": applicants, not arrivals.

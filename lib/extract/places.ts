@@ -109,6 +109,17 @@ export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previous: Las
       i = border.last;
       continue;
     }
+    // "the Donetsk and Luhansk regions": names sharing a plural head are regions; the first named stands for them.
+    if (tokens[i + 1]?.lower === 'and' && ['regions', 'oblasts'].includes(tokens[i + 3]?.lower ?? '') && /^[A-Z]/.test(tokens[i].text) && /^[A-Z]/.test(tokens[i + 2]?.text ?? '')) {
+      const ref = matcher.at(tokenize(`${tokens[i].text} region`), 0)?.ref;
+      if (ref) {
+        const place = { name: ref.name, placeId: ref.id };
+        mentions.push({ place, role: roleBefore(tokens, i), first: i, last: i + 3, abroad: isAbroad(ref), home: false });
+        recent.town = place;
+        i += 3;
+        continue;
+      }
+    }
     const known = matcher.at(tokens, i);
     if (known) {
       const last = i + known.length - 1;

@@ -214,3 +214,43 @@ describe('phrasings seen in stored 2022 reporting (sentences rewritten for this 
     expect(brief('Hundreds of people are arriving at the Siret reception centre near the border every day.')).toEqual([]);
   });
 });
+
+describe('UN casualty updates and quotations', () => {
+  it('drops an earlier report\'s value in brackets, and its day', () => {
+    expect(brief('Civilian casualties stand at 2,800 (2,690 a day earlier), including 1,100 killed (1,081), the UN said.')).toEqual([
+      expect.objectContaining({ asStated: '1,100', metric: 'civilian_deaths', date: null, attribution: 'UN' }),
+    ]);
+  });
+
+  it('reads the injured after a bracketed value as injured, not deaths', () => {
+    expect(brief('OHCHR counted 290 (281) killed and 640 (622) injured.')).toEqual([
+      expect.objectContaining({ asStated: '290', metric: 'civilian_deaths' }),
+    ]);
+  });
+
+  it('reads "the Donetsk and Luhansk regions" as the first region named', () => {
+    expect(brief('At least 40 civilians were killed in the Donetsk and Luhansk regions.')).toEqual([
+      expect.objectContaining({ origin: 'donetsk-region' }),
+    ]);
+  });
+
+  it('does not read a country that acts as the place people were killed', () => {
+    expect(brief('Since Belarus opened its border to Russian troops, 35 civilians have been killed in Chernihiv.')).toEqual([
+      expect.objectContaining({ origin: 'chernihiv' }),
+    ]);
+    expect(brief('When Russia attacked, 12 civilians were killed.')).toEqual([expect.objectContaining({ origin: null })]);
+  });
+
+  it('reads the source through a participle clause and a dotted abbreviation', () => {
+    expect(brief('The UN refugee agency, citing government data, said 2.2 million had fled.')).toEqual([
+      expect.objectContaining({ attribution: 'UN refugee agency' }),
+    ]);
+    expect(brief('The U.N. refugee agency says 2.2 million have fled.')).toEqual([expect.objectContaining({ attribution: 'U.N. refugee agency' })]);
+  });
+
+  it('gives a figure in a quotation the speaker named where the quotation closes', () => {
+    expect(brief('“About 150,000 people have reached Poland. More are coming,” said Pawel Szefernaker.')).toEqual([
+      expect.objectContaining({ asStated: 'About 150,000', attribution: 'Pawel Szefernaker' }),
+    ]);
+  });
+});
