@@ -23,6 +23,8 @@ export const COUNTRY_NAMES: Set<string> = (() => {
       }
     }
   }
+  // Region codes that name no country: "UN" (United Nations), "EU", "EZ" (Eurozone), "QO", "XA", "XB".
+  for (const body of ['united nations', 'european union', 'eurozone', 'outlying oceania', 'pseudo-accents', 'pseudo-bidi', 'unknown region', 'world']) names.delete(body);
   return names;
 })();
 

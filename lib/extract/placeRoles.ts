@@ -33,7 +33,8 @@ export function roleBefore(tokens: Token[], i: number): 'origin' | 'destination'
   if (tokens[i - 1]?.lower === 'of' && (PLACE_NOUNS.has(tokens[i - 2]?.lower ?? '') || FORMAL_HEADS.has(tokens[i - 2]?.lower ?? ''))) {
     // "the Romanian border town of Siret": adjectives, nouns and a country's adjective before the place noun.
     let k = i - 3;
-    while (k > 0 && (((tokens[k].pos === 'ADJ' || tokens[k].pos === 'NOUN') && /^[a-z]/.test(tokens[k].text)) || SIDE_DEMONYMS[tokens[k].lower] !== undefined)) k--;
+    // "the northeastern Ukrainian city of Sumy": the home country's adjective too.
+    while (k > 0 && (((tokens[k].pos === 'ADJ' || tokens[k].pos === 'NOUN') && /^[a-z]/.test(tokens[k].text)) || /^[a-z]+-[a-z]+$/.test(tokens[k].text) || SIDE_DEMONYMS[tokens[k].lower] !== undefined || tokens[k].lower === 'ukrainian')) k--;
     if (tokens[k]?.lower === 'the') return roleBefore(tokens, k);
     // "over 385,000 to Republic of Moldova": a formal head with no article.
     if (FORMAL_HEADS.has(tokens[i - 2]?.lower ?? '')) return roleBefore(tokens, i - 2);

@@ -254,3 +254,15 @@ describe('UN casualty updates and quotations', () => {
     ]);
   });
 });
+
+describe('place names', () => {
+  it('does not read the United Nations or the European Union as a country', () => {
+    expect(brief('The United Nations has confirmed at least 400 civilian deaths.')).toEqual([expect.objectContaining({ origin: null })]);
+  });
+
+  it('reads "the north-eastern Ukrainian city of Sumy" as Sumy', () => {
+    expect(brief('Some 3,000 people left the north-eastern Ukrainian city of Sumy on Monday.')).toEqual([
+      expect.objectContaining({ metric: 'evacuees', origin: 'sumy' }),
+    ]);
+  });
+});
