@@ -34,6 +34,8 @@ const BORDER_AGENCY = /\bborder\s+(?:guards?|police|service|agency|officials)\b/
 // "Of those, roughly 1.8 million ...", "put the figure at ...": the count continues the previous sentence's.
 // Words a stated count may open with: "to more than 480,000".
 const QUALIFIER_WORDS = new Set(['more', 'over', 'about', 'around', 'some', 'nearly', 'almost', 'roughly', 'at', 'just', 'approximately']);
+// Words after a place that make it part of an official's title: "Donetsk Oblast Governor", "Kharkiv regional governor".
+const TITLE_AFTER = new Set(['governor', 'mayor', 'regional', 'head', 'chief', 'administration', 'council', 'authorities', 'officials', 'police', 'prosecutor', 'prosecutors']);
 // Leaving with no place of its own, and where people are said to be trapped.
 const LEAVE_LEMMAS = new Set(['leave', 'escape', 'flee', 'evacuate']);
 const TRAPPED_WORDS = new Set(['trapped', 'stuck', 'stranded', 'remain', 'remaining', 'remained', 'blockaded', 'besieged']);
@@ -584,7 +586,8 @@ function buildDraft(
     if (!originMention) {
       // The most specific place: a city or region before the country ("the city of Kharkiv in northeast Ukraine"), after the number first.
       // Not a country that acts ("when Russia started the war"): the subject of a verb is no place of killing.
-      const actor = (p: PlaceMention) => p.role === null && isCountry({ name: p.place.name }) && tokens[p.last + 1]?.pos === 'VERB';
+      // Nor a place in a speaker's title ("Donetsk Oblast Governor Pavlo Kyrylenko").
+      const actor = (p: PlaceMention) => p.role === null && ((isCountry({ name: p.place.name }) && tokens[p.last + 1]?.pos === 'VERB') || TITLE_AFTER.has(tokens[p.last + 1]?.lower ?? ''));
       const inClause = places.filter((p) => (others.length === 0 || (p.first >= clause[0] && p.last < clause[1])) && !actor(p));
       const rank = (p: PlaceMention) => (p.home ? 1000 : 0) + (p.first > mention.last ? p.first - mention.last : 100 + mention.first - p.last);
       originMention = inClause.sort((a, b) => rank(a) - rank(b))[0] ?? null;

@@ -298,7 +298,10 @@ export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previous: Las
     if (cueWord === 'for' || ORGANISATION_WORDS.test(sentenceWords(tokens, i, 5))) continue;
     // After plain "in", a country ("in Italy") or a place people are staying in ("are sheltering in Vilnius").
     // Also a town a reception site stands in ("the reception point in Iasi").
-    const arrivedIn = tokens[i - 1].lower === 'in' && (country >= i || STAYING_IN.has(tokens[i - 2]?.lower ?? '') || siteBeforeIn(tokens, i - 1));
+    // Also where people were killed ("were killed in Chasiv Yar"), and a list item's own place ("and one in
+    // Bakhmut", "4 - in Dolyna").
+    const killedIn = ['killed', 'died', 'dead'].includes(tokens[i - 2]?.lower ?? '') || tokens[i - 2]?.kind === 'number' || (tokens[i - 2]?.text === '-' && tokens[i - 3]?.kind === 'number');
+    const arrivedIn = tokens[i - 1].lower === 'in' && (country >= i || STAYING_IN.has(tokens[i - 2]?.lower ?? '') || siteBeforeIn(tokens, i - 1) || killedIn);
     if (!arrivedIn && ['in', 'for', 'left', 'leaving', 'leave', 'reach', 'entered', 'entering'].includes(tokens[i - 1].lower)) continue;
     const last = unknownPlaceAt(tokens, i);
     if (last < i || tokens[i].start === 0) continue;

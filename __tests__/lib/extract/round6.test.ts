@@ -266,3 +266,18 @@ describe('place names', () => {
     ]);
   });
 });
+
+describe('where people were killed', () => {
+  it('reads a town the table lacks after "killed in", and a breakdown\'s own towns', () => {
+    expect(brief('Two civilians were killed in Avdiivka, the governor said.')).toEqual([expect.objectContaining({ origin: 'Avdiivka' })]);
+    expect(brief('Shelling killed 3 civilians in the Donetsk region: 2 - in Bakhmut, 1 - in Soledar.')).toEqual([
+      expect.objectContaining({ asStated: '3', origin: 'donetsk-region' }),
+      expect.objectContaining({ asStated: '2', origin: 'Bakhmut' }),
+      expect.objectContaining({ asStated: '1', origin: 'Soledar' }),
+    ]);
+  });
+
+  it('does not read the place in an official\'s title as where people were killed', () => {
+    expect(brief('Donetsk Oblast Governor Pavlo Kyrylenko said 4 civilians were killed.')).toEqual([expect.objectContaining({ origin: null })]);
+  });
+});
