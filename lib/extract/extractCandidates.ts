@@ -310,6 +310,21 @@ function candidatesInSentence(
     });
   }
 
+  // 3c. "… have crossed west into Poland. The UNHCR said that 453,982 people had done so": "done so" repeats
+  //     the movement of the sentence before; its cue words give the metric.
+  if (previousContext) {
+    readings.forEach((reading) => {
+      if (reading.rejected || reading.headKind === 'other') return;
+      const after = tokens.slice(reading.mention.last + 1, reading.mention.last + 6);
+      const doneSo = after.some((t, k) => ['done', 'did', 'do'].includes(t.lower) && after[k + 1]?.lower === 'so');
+      const cue = doneSo ? opts.metrics.find((m) => m.key !== 'buses' && previousContext.tokens.some((t) => m.keywords.includes(t.lower))) : undefined;
+      if (cue) {
+        reading.metric ??= { metric: cue.key, viaHead: false };
+        reading.doneSo = true;
+      }
+    });
+  }
+
   // 4. "The figure", "of those": a number continuing the previous sentence's figure.
   readings.forEach((reading) => {
     if (reading.metric || reading.rejected) return;
@@ -536,6 +551,8 @@ function buildDraft(
     const trappedIn = places.find((p) => !p.abroad && !p.home && p.last < mention.first && tokens[p.first - 1]?.lower === 'in' && tokens.slice(Math.max(0, p.first - 4), p.first - 1).some((t) => TRAPPED_WORDS.has(t.lower)));
     if (trappedIn) originMention = trappedIn;
   }
+  // "had done so": where the sentence before says people went.
+  if (reading.doneSo && !destinationMention && !originMention) destinationMention = history.at(-1)?.wentTo() ?? null;
   // A border agency counts people entering the country it guards ("the border guard said 14,000 had arrived").
   const borderSource = BORDER_AGENCY.test(context.sentence.text);
   // "09:15 Poland: The border guard says …": the country the label names is the one it guards.

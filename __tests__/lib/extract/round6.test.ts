@@ -281,3 +281,11 @@ describe('where people were killed', () => {
     expect(brief('Donetsk Oblast Governor Pavlo Kyrylenko said 4 civilians were killed.')).toEqual([expect.objectContaining({ origin: null })]);
   });
 });
+
+describe('"had done so"', () => {
+  it('repeats the movement and the place of the sentence before', () => {
+    expect(brief('Many of those fleeing have crossed into Romania.\n\nThe border police said 310,000 people had done so.')).toEqual([
+      expect.objectContaining({ asStated: '310,000', metric: 'refugees', destination: 'ro' }),
+    ]);
+  });
+});
