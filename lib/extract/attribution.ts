@@ -192,7 +192,14 @@ export function findAttributions(tokens: Token[], sentence: string): Attribution
       if (by > 0 && isCapitalised(tokens[owner]) && tokens.slice(start, by - 1).some((t) => DATA_NOUNS.has(t.lower))) from = owner;
       const last = phraseAfter(tokens, from);
       if (last !== null) {
-        const name = join(tokens, from, last, sentence);
+        // "according to the latest UNHCR figures": whose figures they are, without the data noun.
+        // "according to UNHCR's latest figures": its modifiers go with it.
+        let end = last;
+        if (end > from && DATA_NOUNS.has(tokens[end].lower) && isNominal(tokens[end - 1]) && !DATA_NOUNS.has(tokens[end - 1].lower)) {
+          end--;
+          while (end > from && /^[a-z]/.test(tokens[end].text) && (tokens[end].pos === 'ADJ' || ['latest', 'official', 'new', 'preliminary'].includes(tokens[end].lower))) end--;
+        }
+        const name = join(tokens, from, end, sentence);
         // "according to the ministry" refers back; "according to the interior ministry" names the body.
         // "according to the data", "according to the figures": the data of a source named before.
         const backReference = named === null && (BACK_REFERENCES.has(tokens[last].lower) || DATA_NOUNS.has(tokens[last].lower)) && tokens[start].lower === 'the' && last === start + 1;

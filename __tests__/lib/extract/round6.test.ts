@@ -289,3 +289,10 @@ describe('"had done so"', () => {
     ]);
   });
 });
+
+describe('"according to" a body\'s figures', () => {
+  it('names the body, without the data noun and its modifiers', () => {
+    expect(brief("According to UNHCR's latest figures, 2.8 million people have fled Ukraine.")).toEqual([expect.objectContaining({ attribution: 'UNHCR' })]);
+    expect(brief('About 3 million have fled Ukraine, according to the latest UN tally.')).toEqual([expect.objectContaining({ attribution: 'UN' })]);
+  });
+});
