@@ -612,7 +612,7 @@ function buildDraft(
   }
   // "There are 17 buses near Berdyansk": buses standing by, not buses that ran.
   if (metricKey === 'buses' && tokens[mention.first - 2]?.lower === 'there' && ['are', 'were', 'is'].includes(tokens[mention.first - 1]?.lower ?? '')) return null;
-  const date = pickDate(datesFor(dates, mention, clause, others), mention.first, mention.last);
+  const date = pickDate(datesFor(dates, mention, clause, others, tokens), mention.first, mention.last);
   if (metricKey === 'refugees' && date && isDaysEntries(tokens, mention, clause, date, metrics)) return null;
   const attribution = resolveAttribution(context, history, mention);
   const span = spanOf(context, mention);

@@ -46,8 +46,13 @@ export function isDaysEntries(tokens: Token[], mention: NumberMention, clause: [
 }
 
 /** A number's dates: in its clause, or at the head of the sentence before any number, or the day of the statement. */
-export function datesFor(dates: DateMention[], mention: NumberMention, clause: [number, number], others: Array<{ first: number; last: number }>): DateMention[] {
+export function datesFor(dates: DateMention[], mention: NumberMention, clause: [number, number], others: Array<{ first: number; last: number }>, tokens?: Token[]): DateMention[] {
   if (others.length === 0) return dates;
   const firstNumber = Math.min(mention.first, ...others.map((o) => o.first));
-  return dates.filter((d) => d.statement || d.last < firstNumber || (d.first >= clause[0] && d.last < clause[1]));
+  // "2.35 million … since February 24, and 20,300 on Tuesday alone", "261,445 …, including 33,969 on Sunday":
+  // a day after a later part or increment (after "including" or ", and") is that number's.
+  const opensPart = (first: number) => tokens !== undefined && (tokens[first - 1]?.lower === 'including' || (tokens[first - 1]?.lower === 'and' && tokens[first - 2]?.text === ','));
+  const later = others.filter((o) => o.first > mention.last && opensPart(o.first)).map((o) => o.first);
+  const beyondLater = (d: DateMention) => !d.statement && later.some((first) => first < d.first);
+  return dates.filter((d) => (d.statement || d.last < firstNumber || (d.first >= clause[0] && d.last < clause[1])) && !beyondLater(d));
 }

@@ -296,3 +296,14 @@ describe('"according to" a body\'s figures', () => {
     expect(brief('About 3 million have fled Ukraine, according to the latest UN tally.')).toEqual([expect.objectContaining({ attribution: 'UN' })]);
   });
 });
+
+describe('a day after a later part', () => {
+  it('gives "and N on Tuesday alone" and "including N on Sunday" their day, not the total before them', () => {
+    expect(brief('Slovak police said 240,000 people had crossed since February 24, and 8,000 on Tuesday alone.')).toEqual([
+      expect.objectContaining({ asStated: '240,000', metric: 'refugees', date: null }),
+    ]);
+    expect(brief('A total of 190,000 Ukrainians have entered Hungary, including 12,000 on Sunday.')).toEqual([
+      expect.objectContaining({ asStated: '190,000', date: null }),
+    ]);
+  });
+});
