@@ -65,7 +65,10 @@ function phraseBefore(tokens: Token[], end: number): number | null {
     const t = tokens[k];
     if (isNominal(t) && !NOT_NAMES.has(t.lower)) first = k;
     else if (isPossessive(t) || /['’]s$/.test(t.text)) first = k;
-    else if (t.kind === 'number' && isNominal(tokens[k + 1])) first = k;
+    // "The U.N. refugee agency": the full stops of an abbreviation.
+    else if (t.text === '.' && /^[A-Z]$/.test(tokens[k - 1]?.text ?? '') && t.start === tokens[k - 1].end) first = k;
+    // "14:05 Iryna Vereshchuk says": a clock time before a name is no part of it.
+    else if (t.kind === 'number' && isNominal(tokens[k + 1]) && tokens[k - 1]?.text !== ':') first = k;
     else if (t.lower === 'the' || t.lower === 'a' || t.lower === 'an' || t.lower === 'its' || t.lower === 'their') {
       first = k;
       // "a spokesman for the UN human rights office": keep reading back over a join.
@@ -115,6 +118,11 @@ function subjectOf(tokens: Token[], i: number, sentence: string): string | null 
     // a name between the commas is the source.
     const between = tokens.slice(open + 1, end);
     if (open > 0 && between.length > 0 && between.length <= 4 && between.every((t) => isCapitalised(t))) return join(tokens, open + 1, end - 1, sentence);
+    // "The UN refugee agency, citing data provided by national authorities, said": a participle clause between.
+    if (open > 0 && /^[a-z]+ing$/.test(between[0]?.text ?? '')) {
+      const start = phraseBefore(tokens, open - 1);
+      if (start !== null) return join(tokens, start, open - 1, sentence) || undefined;
+    }
     // "Kyrylo Tymoshenko, deputy head of the president's office, wrote": the name and its title.
     if (open > 0 && isCapitalised(tokens[open - 1])) {
       const nameStart = phraseBefore(tokens, open - 1);
@@ -156,7 +164,9 @@ export function findAttributions(tokens: Token[], sentence: string): Attribution
   if (tokens[s]?.kind === 'number') s++;
   if (isCapitalised(tokens[s])) {
     const last = phraseAfter(tokens, s);
-    if (last !== null && last - s <= 4 && tokens[last + 1]?.text === ':') found.push({ name: join(tokens, s, last, sentence), at: last + 1 });
+    // A topic label ("Evacuations: …", "Arrivals: …", "Deaths: …") is a plural common noun, not a name.
+    const topic = last === s && /^[A-Z][a-z]+(?:ions|ees|als|ths|ties|ings|ures)$/.test(tokens[s].text);
+    if (last !== null && last - s <= 4 && tokens[last + 1]?.text === ':' && !topic) found.push({ name: join(tokens, s, last, sentence), at: last + 1 });
   }
   // Headline credit: "… have now fled Ukraine — UNHCR".
   // A spaced dash only: "the Ukraine–Moldova border" joins two names.
@@ -175,16 +185,38 @@ export function findAttributions(tokens: Token[], sentence: string): Attribution
           break;
         }
       }
-      const from = named ?? start;
+      let from = named ?? start;
+      // "according to the latest government data compiled by UNHCR": whose data they are.
+      const by = tokens.findIndex((t, k) => k > start && k < start + 8 && t.lower === 'by' && ['compiled', 'collected', 'gathered', 'published', 'released'].includes(tokens[k - 1].lower));
+      const owner = tokens[by + 1]?.lower === 'the' ? by + 2 : by + 1;
+      if (by > 0 && isCapitalised(tokens[owner]) && tokens.slice(start, by - 1).some((t) => DATA_NOUNS.has(t.lower))) from = owner;
       const last = phraseAfter(tokens, from);
       if (last !== null) {
-        const name = join(tokens, from, last, sentence);
+        // "according to the latest UNHCR figures": whose figures they are, without the data noun.
+        // "according to UNHCR's latest figures": its modifiers go with it.
+        let end = last;
+        if (end > from && DATA_NOUNS.has(tokens[end].lower) && isNominal(tokens[end - 1]) && !DATA_NOUNS.has(tokens[end - 1].lower)) {
+          end--;
+          while (end > from && /^[a-z]/.test(tokens[end].text) && (tokens[end].pos === 'ADJ' || ['latest', 'official', 'new', 'preliminary'].includes(tokens[end].lower))) end--;
+        }
+        const name = join(tokens, from, end, sentence);
         // "according to the ministry" refers back; "according to the interior ministry" names the body.
-        const backReference = named === null && BACK_REFERENCES.has(tokens[last].lower) && tokens[start].lower === 'the' && last === start + 1;
+        // "according to the data", "according to the figures": the data of a source named before.
+        const backReference = named === null && (BACK_REFERENCES.has(tokens[last].lower) || DATA_NOUNS.has(tokens[last].lower)) && tokens[start].lower === 'the' && last === start + 1;
         found.push({ name: backReference ? null : name, at: i });
       }
       i++;
       continue;
+    }
+    // "The UN refugee agency's tally rose to 2.5 million": whose count it is, whatever the verb.
+    if (DATA_NOUNS.has(tokens[i].lower) && i > 0 && /['’]s$/.test(tokens[i - 1].text)) {
+      const first = phraseBefore(tokens, i - 1);
+      if (first !== null) {
+        const words = tokens.slice(first, i).filter((t) => !['the', 'its', 'their'].includes(t.lower));
+        const only = words.length === 1 ? words[0].lower.replace(/['’]s$/, '') : '';
+        if (BACK_REFERENCES.has(only)) found.push({ name: null, at: i, pronoun: only });
+        else found.push({ name: join(tokens, first, i - 1, sentence), at: i });
+      }
     }
     if (DATA_NOUNS.has(tokens[i].lower) && tokens[i + 1]?.lower === 'from' && isCapitalised(tokens[i + 2])) {
       const last = phraseAfter(tokens, i + 2);
@@ -202,6 +234,9 @@ export function findAttributions(tokens: Token[], sentence: string): Attribution
     if (counting && subject && isSitePhrase(subject)) continue;
     if (subject !== undefined) {
       if (!(counting && subject === null)) found.push({ name: subject, at: i, weak: counting || undefined, pronoun: subject === null ? pronounBefore(tokens, i) : undefined });
+      // "Moldova's government counted 230,000 arrivals, and Romania's border police 380,000": a second body with a gapped verb.
+      const gapped = subject ? gappedSource(tokens, i, sentence) : null;
+      if (gapped) found.push({ ...gapped, weak: counting || undefined });
       continue;
     }
     // ", said Serhiy Haidai" / "said Filippo Grandi, the UN High Commissioner" / ", said the mayor"
@@ -211,6 +246,29 @@ export function findAttributions(tokens: Token[], sentence: string): Attribution
     }
   }
   return found;
+}
+
+// Words a stated count may open with, between a gapped source and its number ("and Romania's border police about 380,000").
+const COUNT_OPENERS = new Set(['about', 'around', 'some', 'nearly', 'almost', 'roughly', 'over', 'more', 'than', 'just', 'approximately']);
+
+/**
+ * A second source after a reporting verb at i whose verb is left out: ", and Romania's border police
+ * 380,000", "while Slovakia's interior ministry 140,000". The noun phrase after "and" or "while" stands
+ * right before a number, with no verb of its own.
+ */
+function gappedSource(tokens: Token[], i: number, sentence: string): { name: string; at: number } | null {
+  for (let k = i + 1; k < tokens.length - 2; k++) {
+    if (tokens[k].text === ';' || tokens[k].text === '.') return null;
+    if (!((tokens[k].lower === 'and' && tokens[k - 1]?.text === ',') || tokens[k].lower === 'while')) continue;
+    const last = phraseAfter(tokens, k + 1);
+    if (last === null) continue;
+    let n = last + 1;
+    while (COUNT_OPENERS.has(tokens[n]?.lower ?? '')) n++;
+    if (tokens[n]?.kind !== 'number') continue;
+    const name = join(tokens, k + 1, last, sentence);
+    if (name && /['’]s\b|\b(?:police|ministry|government|guards?|office|authorities|agency|service)\b/i.test(name)) return { name, at: last };
+  }
+  return null;
 }
 
 /** The attribution nearest the number in its sentence. */

@@ -147,6 +147,10 @@ export function pickDate(dates: DateMention[], numberFirst: number, numberLast: 
   const distance = (m: DateMention) => (m.last < numberFirst ? numberFirst - m.last : m.first - numberLast);
   const usable = dates.filter((m) => !m.since);
   const own = usable.filter((m) => !m.statement).sort((a, b) => distance(a) - distance(b));
+  // "8,400 … over the past day, and 186,000 since February 24": a period right after the number is its own,
+  // and a day nearer another number is not.
+  const period = dates.find((m) => m.since && m.first > numberLast && m.first <= numberLast + 2);
+  if (period && own.length > 0 && own[0].last < numberFirst) return null;
   if (own.length > 0) return own[0];
   return usable.sort((a, b) => distance(a) - distance(b))[0] ?? null;
 }

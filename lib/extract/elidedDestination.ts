@@ -2,7 +2,9 @@
 // is into the place abroad the sentence before named, or a national body's country a few sentences back.
 import { governingVerb } from './metrics';
 import type { NumberMention } from './numbers';
-import { isAbroad, isCountry, isHomeCountry, type PlaceMatcher, type PlaceMention } from './places';
+import { isAbroad, isCountry, isHomeCountry } from './countries';
+import type { PlaceMatcher } from './placeMatcher';
+import type { PlaceMention } from './places';
 import type { SentenceContext } from './sentenceContext';
 import { tokenize, type Token } from './tokens';
 import type { MetricCue, NamedPlace, PlaceRef } from './types';

@@ -3,6 +3,7 @@
 // (chrono-node) ship in their npm packages.
 import { NUMBER_WORDS } from '@/lib/figures/parseStatedValue';
 import { scoreConfidence } from './confidence';
+import { isCountry } from './countries';
 import { findDates, pickDate, type DateMention } from './dates';
 import { countryOf, elidedDestination, INTERNATIONAL_BODIES } from './elidedDestination';
 import { datesFor, isDaysEntries } from './figureDates';
@@ -11,13 +12,16 @@ import { isNationalBodyCount, shelteredByHost } from './hostCounts';
 import { headingAbove, isFigureLine } from './keyFigures';
 import { tagTokens } from './language';
 import { listHead, parentOf } from './lists';
-import { classifyMetric, governingVerb, headKeywordIndex, headNoun, isInPlace, isSubfigure, notACount, peopleCountedBefore, type MetricMatch } from './metrics';
+import { classifyMetric, governingVerb, headKeywordIndex, headNoun, isInPlace, isSubfigure, namedSubgroup, notACount, peopleCountedBefore, type MetricMatch } from './metrics';
 import { findNumberMentions, type NumberMention } from './numbers';
-import { createPlaceMatcher, findPlaces, isCountry, lastPlaces, pickPlaces, type PlaceMatcher, type PlaceMention } from './places';
+import { pickPlaces } from './pickPlaces';
+import { createPlaceMatcher, type PlaceMatcher } from './placeMatcher';
+import { findPlaces, lastPlaces, type PlaceMention } from './places';
 import { mergeRestatements } from './restatements';
 import type { Draft, Reading, SentenceContext } from './sentenceContext';
 import { resolveAttribution, sources } from './sentenceSources';
 import { splitClauses, splitSentences } from './sentences';
+import { siteBeforeIn } from './sites';
 import { PRE_WAR, stayedOn, staysAbroad, withinHomeCountry } from './staying';
 import { matchesPhrase, tokenize, type Token } from './tokens';
 import type { Candidate, ExtractOptions, MetricCue, NamedPlace, Span } from './types';
@@ -28,6 +32,13 @@ export type { Candidate, ExtractOptions, MetricCue, PlaceRef, NamedPlace } from 
 // A border agency named in the sentence ("Poland's border guard", "the Border Police of Moldova").
 const BORDER_AGENCY = /\bborder\s+(?:guards?|police|service|agency|officials)\b/i;
 // "Of those, roughly 1.8 million ...", "put the figure at ...": the count continues the previous sentence's.
+// Words a stated count may open with: "to more than 480,000".
+const QUALIFIER_WORDS = new Set(['more', 'over', 'about', 'around', 'some', 'nearly', 'almost', 'roughly', 'at', 'just', 'approximately']);
+// Words after a place that make it part of an official's title: "Donetsk Oblast Governor", "Kharkiv regional governor".
+const TITLE_AFTER = new Set(['governor', 'mayor', 'regional', 'head', 'chief', 'administration', 'council', 'authorities', 'officials', 'police', 'prosecutor', 'prosecutors']);
+// Leaving with no place of its own, and where people are said to be trapped.
+const LEAVE_LEMMAS = new Set(['leave', 'escape', 'flee', 'evacuate']);
+const TRAPPED_WORDS = new Set(['trapped', 'stuck', 'stranded', 'remain', 'remaining', 'remained', 'blockaded', 'besieged']);
 const ANAPHORA = ['the figure', 'the number', 'the total', 'of those', 'of them', 'that figure', 'the tally', 'the count', 'bringing the total'];
 // A sentence worth tagging holds digits or a number word (the value parser's own list).
 const NUMBERISH = new RegExp(`\\d|\\b(?:${[...NUMBER_WORDS, 'dozen', 'dozens', 'scores', 'hundreds', 'thousands', 'millions', 'half', 'quarter'].join('|')})\\b`, 'i');
@@ -85,7 +96,30 @@ export function extractCandidates(text: string, opts: ExtractOptions): Candidate
     }
     history.push(context);
   }
+  quotedSpeakers(drafts, history);
   return mergeRestatements(drafts, leftovers);
+}
+
+/**
+ * "“Almost 116,000 have crossed international borders. This may go up,” said Shabia Mantoo": a figure in
+ * a sentence that opens a quotation takes the speaker named where the quotation closes, up to three
+ * sentences on.
+ */
+function quotedSpeakers(drafts: Draft[], history: SentenceContext[]): void {
+  const opensQuote = (text: string) => {
+    const t = text.trim();
+    if (t.startsWith('“')) return !t.includes('”');
+    return t.startsWith('"') && (t.match(/"/g) ?? []).length % 2 === 1;
+  };
+  for (const draft of drafts) {
+    if (draft.candidate.attribution || !opensQuote(history[draft.sentenceIndex]?.sentence.text ?? '')) continue;
+    for (let k = draft.sentenceIndex + 1; k < history.length && k <= draft.sentenceIndex + 3; k++) {
+      if (!/[”"]/.test(history[k].sentence.text)) continue;
+      const named = history[k].attributions.find((a) => a.name !== null && !a.weak);
+      if (named) draft.candidate.attribution = named.name;
+      break;
+    }
+  }
 }
 
 /** Token index ranges [from, to) of each clause, so cues stay in the number's clause. */
@@ -118,7 +152,12 @@ function candidatesInSentence(
   const clauses = clauseRanges(sentence, tokens);
   const claimed = new Set(mentions.map((m) => headKeywordIndex(tokens, m, opts.metrics)).filter((i): i is number => i !== null));
   const previousContext = history.at(-1);
-  const dates = findDates(tokens, sentence.text, opts.publishedAt);
+  // "3,455 (3,372 a day earlier)": the day of an earlier report's value in brackets is no figure's date.
+  const inEarlierValue = (d: DateMention) => {
+    const open = tokens.slice(0, d.first).findLastIndex((t) => t.text === '(' || t.text === ')');
+    return open > 0 && tokens[open].text === '(' && tokens[open - 1]?.kind === 'number' && tokens[open + 1]?.kind === 'number';
+  };
+  const dates = findDates(tokens, sentence.text, opts.publishedAt).filter((d) => !inEarlierValue(d));
   // "The same day, 1,200 people …": the day of the sentence before, by an explicit back-reference.
   const sameDay = tokens.findIndex((t, k) => t.lower === 'same' && tokens[k + 1]?.lower === 'day' && tokens[k - 1]?.lower === 'the');
   if (sameDay > 0 && previousContext) {
@@ -135,7 +174,7 @@ function candidatesInSentence(
     const subfigure = isSubfigure(tokens, mention);
     let rejected = notACount(tokens, mention, clause, predicate);
     // Children and other sub-groups are a part of the metric, never the metric ("42 children were killed").
-    if (head.kind === 'people' && head.subgroup) rejected = 'subgroup';
+    if ((head.kind === 'people' && head.subgroup) || namedSubgroup(tokens, mention)) rejected = 'subgroup';
     // "have fled their homes but stayed within Ukraine": displaced inside the country, not refugees.
     if (!rejected && withinHomeCountry(tokens, mention, clause, places)) rejected = 'idp';
     // "about 100,000 of them had remained in Moldova": staying in a host country is being a refugee there.
@@ -154,10 +193,25 @@ function candidatesInSentence(
       return { mention, headKind: head.kind, clause, metric: { metric: 'refugees', viaHead: false }, rejected: null, subfigure, stayedOn: true };
     }
     let metric = rejected ? null : classifyMetric(tokens, mention, clause, opts.metrics, claimed);
+    // "The bodies of 410 civilians have been found": people counted by their bodies were killed.
+    if (!metric && !rejected && head.kind === 'people' && tokens[mention.first - 1]?.lower === 'of' && ['bodies', 'remains'].includes(tokens[mention.first - 2]?.lower ?? '') && opts.metrics.some((m) => m.key === 'civilian_deaths')) {
+      metric = { metric: 'civilian_deaths', viaHead: false };
+    }
     if (!metric && !rejected && mentions.length === 1 && head.kind !== 'other' && !(mention.words && head.kind === 'none' && !mention.vague)) {
       metric = classifyMetric(tokens, mention, [0, tokens.length], opts.metrics, claimed);
     }
     return { mention, headKind: head.kind, clause, metric, rejected, subfigure };
+  });
+
+  // 1b. "30,000 a day, down from more than 100,000": an earlier value of what the number before counts,
+  //     so no figure when that number is a rate.
+  readings.forEach((reading, i) => {
+    const before = readings[i - 1];
+    const compared = tokens[reading.mention.first - 1]?.lower === 'from' && ['down', 'up'].includes(tokens[reading.mention.first - 2]?.lower ?? '');
+    if (compared && before?.rejected === 'rate' && reading.headKind === 'none' && !reading.rejected) {
+      reading.rejected = before.rejected;
+      reading.metric = null;
+    }
   });
 
   // 2. Items of a list take the metric of the item that states it: "eight civilians were killed
@@ -240,7 +294,9 @@ function candidatesInSentence(
       const [from, to] = reading.clause;
       // "Some 9,000 Ukrainians are in Bratislava": Ukrainians counted in a place the table lacks are abroad too.
       const ukrainians = tokens.slice(reading.mention.last + 1, reading.mention.last + 3).some((t) => t.lower === 'ukrainians');
-      if (places.some((p) => (p.abroad || (ukrainians && p.place.placeId === null)) && p.role === 'destination' && p.first >= from && p.last < to)) reading.metric = { metric: 'refugees', viaHead: false };
+      // "The reception point in Iasi has helped 12,000 people": people a reception site in a town the table lacks has seen.
+      const siteTown = (p: PlaceMention) => p.place.placeId === null && reading.headKind === 'people' && siteBeforeIn(tokens, p.first - 1);
+      if (places.some((p) => (p.abroad || (ukrainians && p.place.placeId === null) || siteTown(p)) && p.role === 'destination' && p.first >= from && p.last < to)) reading.metric = { metric: 'refugees', viaHead: false };
     });
   }
 
@@ -251,6 +307,21 @@ function candidatesInSentence(
       if (reading.metric || reading.rejected || reading.headKind === 'other' || (reading.mention.words && !reading.mention.vague)) return;
       const near = tokens.slice(Math.max(0, reading.mention.first - 6), reading.mention.first).map((t) => t.lower);
       if (near.some((w) => ['count', 'total', 'tally', 'figure', 'number'].includes(w))) reading.metric = { metric: 'refugees', viaHead: false };
+    });
+  }
+
+  // 3c. "… have crossed west into Poland. The UNHCR said that 453,982 people had done so": "done so" repeats
+  //     the movement of the sentence before; its cue words give the metric.
+  if (previousContext) {
+    readings.forEach((reading) => {
+      if (reading.rejected || reading.headKind === 'other') return;
+      const after = tokens.slice(reading.mention.last + 1, reading.mention.last + 6);
+      const doneSo = after.some((t, k) => ['done', 'did', 'do'].includes(t.lower) && after[k + 1]?.lower === 'so');
+      const cue = doneSo ? opts.metrics.find((m) => m.key !== 'buses' && previousContext.tokens.some((t) => m.keywords.includes(t.lower))) : undefined;
+      if (cue) {
+        reading.metric ??= { metric: cue.key, viaHead: false };
+        reading.doneSo = true;
+      }
     });
   }
 
@@ -265,7 +336,10 @@ function candidatesInSentence(
   // Places and dates are shared out among the numbers that are figures.
   const bounds = readings.filter((r) => r.metric).map((r) => ({ first: r.mention.first, last: r.mention.last }));
   // "…, bringing the total to 44,000": the total is for the places its increment names.
-  const totalAt = tokens.findIndex((t, k) => ['bringing', 'taking', 'pushing', 'raising'].includes(t.lower) && tokens.slice(k + 1, k + 5).some((w) => ['total', 'number', 'tally', 'toll'].includes(w.lower)));
+  // "The day's 27,000 entries brought the total for Romania to 480,000": a finite verb only with "the" total
+  // and "to" a number ("took a heavy toll" is no total).
+  const totalTo = (k: number) => tokens[k + 1]?.lower === 'the' && tokens.slice(k + 2, k + 9).some((w, n, rest) => w.lower === 'to' && rest[n + 1] !== undefined && (rest[n + 1].kind === 'number' || QUALIFIER_WORDS.has(rest[n + 1].lower)));
+  const totalAt = tokens.findIndex((t, k) => (['bringing', 'taking', 'pushing', 'raising'].includes(t.lower) || (['brought', 'took', 'pushed', 'raised'].includes(t.lower) && totalTo(k))) && tokens.slice(k + 1, k + 5).some((w) => ['total', 'number', 'tally', 'toll'].includes(w.lower)));
   readings.forEach((reading) => {
     if (!reading.metric) {
       // Only a number that simply counts nothing here may restate a figure ("“At least 2,500 — and we are still counting”").
@@ -344,7 +418,9 @@ function candidatesInSentence(
   // never by group or day ("among them 42 children", "of whom 21,500 crossed on Sunday").
   for (let i = results.length - 1; i >= 0; i--) {
     const reading = readings.find((r) => r.mention === results[i].mention)!;
-    if (reading.subfigure && !results[i].originMention && !results[i].destinationMention) {
+    // "casualties … stand at 3,455, including 1,417 killed": the deaths among casualties are the figure.
+    const deathsOfCasualties = results[i].candidate.metric === 'civilian_deaths' && ['killed', 'dead'].includes(tokens[results[i].mention.last + 1]?.lower ?? '') && tokens.some((t) => t.lower === 'casualties');
+    if (reading.subfigure && !results[i].originMention && !results[i].destinationMention && !deathsOfCasualties) {
       leftovers.push({ mention: results[i].mention, span: results[i].candidate.mentions[0] });
       results.splice(i, 1);
     }
@@ -461,6 +537,22 @@ function buildDraft(
     if (parentOrigin && !originMention) originMention = picked.bare;
     else if (!parentOrigin && !destinationMention) destinationMention = picked.bare;
   }
+  const movedBy = reading.metric!.movement || metricKey === 'evacuees' ? governingVerb(tokens, mention, clause, metrics).verb : null;
+  // "had boarded evacuation trains in Kramatorsk": people board where they leave from.
+  if (movedBy !== null && tokens[movedBy].lemma === 'board' && !originMention && destinationMention && !destinationMention.abroad && tokens[destinationMention.first - 1]?.lower === 'in') {
+    originMention = destinationMention;
+    destinationMention = null;
+  }
+  // "About 100,000 people are still trapped in Mariupol, while 4,000 managed to leave": leaving with no
+  // place of its own is leaving where the sentence says people are trapped.
+  // "managed to leave", "were able to leave": the verb after "to".
+  const leaving = movedBy !== null && [movedBy, movedBy + 2].some((k) => LEAVE_LEMMAS.has(tokens[k]?.lemma ?? '') && (k === movedBy || tokens[movedBy + 1]?.lower === 'to'));
+  if (leaving && !originMention && !destinationMention) {
+    const trappedIn = places.find((p) => !p.abroad && !p.home && p.last < mention.first && tokens[p.first - 1]?.lower === 'in' && tokens.slice(Math.max(0, p.first - 4), p.first - 1).some((t) => TRAPPED_WORDS.has(t.lower)));
+    if (trappedIn) originMention = trappedIn;
+  }
+  // "had done so": where the sentence before says people went.
+  if (reading.doneSo && !destinationMention && !originMention) destinationMention = history.at(-1)?.wentTo() ?? null;
   // A border agency counts people entering the country it guards ("the border guard said 14,000 had arrived").
   const borderSource = BORDER_AGENCY.test(context.sentence.text);
   // "09:15 Poland: The border guard says …": the country the label names is the one it guards.
@@ -510,14 +602,17 @@ function buildDraft(
     // Where people were killed may be named without a cue: "Kyiv's Sviatoshynskyi district", "strikes on the Kharkiv region".
     if (!originMention) {
       // The most specific place: a city or region before the country ("the city of Kharkiv in northeast Ukraine"), after the number first.
-      const inClause = places.filter((p) => others.length === 0 || (p.first >= clause[0] && p.last < clause[1]));
+      // Not a country that acts ("when Russia started the war"): the subject of a verb is no place of killing.
+      // Nor a place in a speaker's title ("Donetsk Oblast Governor Pavlo Kyrylenko").
+      const actor = (p: PlaceMention) => p.role === null && ((isCountry({ name: p.place.name }) && tokens[p.last + 1]?.pos === 'VERB') || TITLE_AFTER.has(tokens[p.last + 1]?.lower ?? ''));
+      const inClause = places.filter((p) => (others.length === 0 || (p.first >= clause[0] && p.last < clause[1])) && !actor(p));
       const rank = (p: PlaceMention) => (p.home ? 1000 : 0) + (p.first > mention.last ? p.first - mention.last : 100 + mention.first - p.last);
       originMention = inClause.sort((a, b) => rank(a) - rank(b))[0] ?? null;
     }
   }
   // "There are 17 buses near Berdyansk": buses standing by, not buses that ran.
   if (metricKey === 'buses' && tokens[mention.first - 2]?.lower === 'there' && ['are', 'were', 'is'].includes(tokens[mention.first - 1]?.lower ?? '')) return null;
-  const date = pickDate(datesFor(dates, mention, clause, others), mention.first, mention.last);
+  const date = pickDate(datesFor(dates, mention, clause, others, tokens), mention.first, mention.last);
   if (metricKey === 'refugees' && date && isDaysEntries(tokens, mention, clause, date, metrics)) return null;
   const attribution = resolveAttribution(context, history, mention);
   const span = spanOf(context, mention);

@@ -28,10 +28,14 @@ const NUMBER_WORD = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|a|ever
 /** "one in four Ukrainians", "1 in 10": a small number, "in", a number (either side of "in"). */
 function isShare(tokens: Token[], mention: NumberMention): boolean {
   const small = (t: Token | undefined) => t !== undefined && ((t.kind === 'number' && /^\d{1,2}$/.test(t.text)) || NUMBER_WORD.test(t.lower));
-  if (mention.qualifier !== 'EXACT') return false;
+  // "Nearly 1 in 10 Ukrainians": a share may be qualified, never a range.
+  if (mention.qualifier === 'RANGE') return false;
   // The second number is the whole the share is of ("in four", "in 10"), never "in one strike".
   const whole = (t: Token | undefined) => small(t) && !['one', 'a', 'every', '1'].includes(t!.lower);
   if (mention.low <= 10n && tokens[mention.last + 1]?.lower === 'in' && whole(tokens[mention.last + 2]) && mention.numberFirst === mention.numberLast) return true;
+  // "six out of 10": both numbers of the share.
+  if (mention.low <= 10n && tokens[mention.last + 1]?.lower === 'out' && tokens[mention.last + 2]?.lower === 'of' && whole(tokens[mention.last + 3])) return true;
+  if (tokens[mention.first - 1]?.lower === 'of' && tokens[mention.first - 2]?.lower === 'out' && small(tokens[mention.first - 3]) && mention.low >= 2n && mention.low <= 100n) return true;
   return tokens[mention.first - 1]?.lower === 'in' && small(tokens[mention.first - 2]) && mention.low >= 2n && mention.low <= 100n;
 }
 
@@ -58,7 +62,10 @@ export function notAFigureReason(tokens: Token[], mention: NumberMention): strin
     return 'money';
   }
   // "home to 720,000 people" is a population; "home to 1.1 million Ukrainian refugees" is who it hosts.
-  const hosted = tokens.slice(mention.last + 1, mention.last + 4).some((t) => /^(?:refugees?|evacuees|arrivals|displaced)$/.test(t.lower));
+  // "has become home to 100,000 Ukrainians", "is now home to …": a change, so people who came, not a population.
+  const homeAt = tokens[mention.first - 1]?.lower === 'to' && tokens[mention.first - 2]?.lower === 'home' ? mention.first - 2 : -1;
+  const becameHome = homeAt > 0 && (['become', 'became'].includes(tokens[homeAt - 1].lower) || tokens[homeAt - 1].lower === 'now');
+  const hosted = becameHome || tokens.slice(mention.last + 1, mention.last + 4).some((t) => /^(?:refugees?|evacuees|arrivals|displaced)$/.test(t.lower));
   if (!hosted && (matchPhraseEndingAt(tokens, mention.first - 1, POPULATION_BEFORE) || populationAppositive(tokens, mention))) return 'population';
   // "Refugees in Moldova now number about 100,000": "number" as a verb, or before a qualifier, is no label.
   const numberVerb = before?.lower === 'number' && (before.pos === 'VERB' || mention.first !== mention.numberFirst);

@@ -43,4 +43,18 @@ export function tagTokens(sentence: string, tokens: Token[]): void {
     token.pos ??= token.kind === 'number' ? 'NUM' : token.kind === 'punct' ? 'PUNCT' : 'X';
     token.lemma ??= token.lower;
   }
+  // "1,458 left Mariupol": the model may read an irregular past verb between a count and a name or
+  // article as a noun; there it is the count's verb.
+  tokens.forEach((token, k) => {
+    const lemma = IRREGULAR_PAST[token.lower];
+    if (!lemma || token.pos === 'VERB' || tokens[k - 1]?.kind !== 'number') return;
+    const next = tokens[k + 1];
+    if (next && (next.pos === 'PROPN' || next.pos === 'DET')) {
+      token.pos = 'VERB';
+      token.lemma = lemma;
+    }
+  });
 }
+
+// Irregular past forms of verbs of movement, which the model sometimes tags as nouns or adjectives.
+const IRREGULAR_PAST: Record<string, string> = { left: 'leave', fled: 'flee', came: 'come', went: 'go', got: 'get', made: 'make' };

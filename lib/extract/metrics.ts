@@ -55,6 +55,8 @@ const OTHER_NOUNS = new Set([
   'planes', 'helicopters', 'ships', 'boats', 'blankets', 'kits', 'litres', 'doses', 'meters', 'metres', 'people-carriers',
   'minibuses', 'ambulances', 'wagons', 'carriages', 'queue', 'crossings-points', 'border', 'sq', 'square',
 ]);
+// Harm counted together: killed and injured, or injured alone.
+const CASUALTY_NOUNS = new Set(['casualties', 'injured', 'wounded', 'losses']);
 // Words between the number and the noun it counts: "46 more civilians", "50 yellow school buses".
 const MODIFIERS = new Set([
   'more', 'other', 'additional', 'further', 'ukrainian', 'foreign', 'empty', 'civilian', 'local', 'new', 'of', 'the', 'them',
@@ -162,7 +164,10 @@ function keywordAt(tokens: Token[], i: number, metrics: MetricCue[]): MetricCue 
 
 /** The noun the number counts: a few words after it, skipping modifiers ("more", "Ukrainian", "of them"). */
 export function headNoun(tokens: Token[], mention: NumberMention, metrics: MetricCue[]): HeadNoun {
-  for (let i = mention.last + 1; i <= mention.last + 5 && i < tokens.length; i++) {
+  // "743 (727) injured": the previous report's value in brackets stands between the number and its noun.
+  const bracketed = tokens[mention.last + 1]?.text === '(' && tokens[mention.last + 2]?.kind === 'number' && tokens[mention.last + 3]?.text === ')';
+  const from = bracketed ? mention.last + 4 : mention.last + 1;
+  for (let i = from; i <= from + 4 && i < tokens.length; i++) {
     const lower = tokens[i].lower;
     const metric = keywordAt(tokens, i, metrics);
     // "civilian deaths" is one keyword; a modifier must not hide it. In a compound the last noun
@@ -189,6 +194,15 @@ export function headNoun(tokens: Token[], mention: NumberMention, metrics: Metri
     return { kind: 'none' };
   }
   return { kind: 'none' };
+}
+
+/** "Some 1.5 million of the arrivals are children": the people counted are said to be a sub-group. */
+export function namedSubgroup(tokens: Token[], mention: NumberMention): boolean {
+  for (let i = mention.last + 1; i <= mention.last + 6 && i < tokens.length; i++) {
+    if (tokens[i].kind === 'punct') return false;
+    if (['are', 'were'].includes(tokens[i].lower)) return SUBGROUP_NOUNS.has(tokens[i + 1]?.lower ?? '');
+  }
+  return false;
 }
 
 /** Token index of the keyword that is this number's noun, so other numbers do not borrow it. */
@@ -250,6 +264,20 @@ export function notACount(tokens: Token[], mention: NumberMention, clause: [numb
   }
   // "issued visas to 270,000 Ukrainians": documents handed out, not people counted.
   if (tokens[mention.first - 1]?.lower === 'to' && DOCUMENTS.has(tokens[mention.first - 2]?.lower ?? '')) return 'other';
+  // "1,232 dead (1,189)", "3,167 (3,090 in the report a day earlier)": an earlier report's value in brackets after a count.
+  if (tokens[mention.first - 1]?.text === '(' && tokens.slice(Math.max(0, mention.first - 4), mention.first - 1).some((t) => t.kind === 'number')) return 'other';
+  // "Civilian casualties since February 24 stand at 3,455": a total of another count named as the verb's subject.
+  const totalVerb = tokens[mention.first - 1]?.lower === 'at' || tokens[mention.first - 1]?.lower === 'to' ? mention.first - 2 : mention.first - 1;
+  if ((tokens[totalVerb]?.pos === 'VERB' || ['stand', 'stands', 'stood'].includes(tokens[totalVerb]?.lower ?? '')) && ['stand', 'rise', 'reach', 'climb', 'total', 'grow', 'jump'].includes(lemmaOf(tokens[totalVerb])) && totalVerb > clause[0]) {
+    const subject = tokens.slice(clause[0], totalVerb).find((t) => t.pos === 'NOUN' || CASUALTY_NOUNS.has(t.lower));
+    if (subject && CASUALTY_NOUNS.has(subject.lower)) return 'negative';
+  }
+  // "up 40,200 from Friday's total", "an increase of 12,000": a change, not a count.
+  if ((['up', 'down'].includes(tokens[mention.first - 1]?.lower ?? '') && tokens[mention.last + 1]?.lower === 'from') || (tokens[mention.first - 1]?.lower === 'of' && ['increase', 'rise', 'drop', 'decrease', 'fall'].includes(tokens[mention.first - 2]?.lower ?? ''))) return 'other';
+  // "the number of Ukrainians applying for protection had reached 15,000": applicants, not arrivals.
+  if (tokens.slice(clause[0], Math.min(clause[1], mention.last + 6)).some((t, k, words) => lemmaOf(t) === 'apply' && words[k + 1]?.lower === 'for')) return 'other';
+  // "280,000 Ukrainians have been granted protection visas": people counted by the documents they were given.
+  if (predicate.verb !== null && ['grant', 'issue', 'give'].includes(lemmaOf(tokens[predicate.verb])) && tokens.slice(predicate.verb + 1, predicate.verb + 4).some((t) => DOCUMENTS.has(t.lower) || t.lower === 'status')) return 'other';
   // "were killed or wounded", "killed and injured": casualties, not deaths alone.
   if (predicate.verb !== null && lemmaOf(tokens[predicate.verb]) === 'kill' && ['or', 'and'].includes(tokens[predicate.verb + 1]?.lower ?? '') && ['wound', 'injure', 'hurt'].includes(lemmaOf(tokens[predicate.verb + 2] ?? tokens[predicate.verb]))) return 'negative';
   // "left 34 civilians dead or wounded": casualties named after the people counted.
@@ -284,7 +312,7 @@ export function notACount(tokens: Token[], mention: NumberMention, clause: [numb
   for (let i = Math.max(clause[0], mention.first - 10); i < mention.first; i++) {
     if (['daily', 'hourly', 'weekly'].includes(tokens[i].lower) && tokens.slice(i + 1, i + 4).some((t) => ['number', 'numbers', 'total', 'figure', 'arrivals', 'crossings', 'average', 'rate', 'flow', 'influx'].includes(t.lower))) return 'rate';
   }
-  for (let i = mention.last + 1; i < clause[1] && i <= mention.last + 10; i++) {
+  for (let i = mention.last + 1; i < clause[1] && i <= mention.last + 14; i++) {
     if (tokens[i].kind === 'punct' && tokens[i].text !== '-') break;
     // "in less than a week", "within a day" is the time it took, not a rate.
     if (RATE_WORDS.some((words) => words.every((w, k) => tokens[i + k]?.lower === w)) && !['than', 'in', 'within', 'for', 'over', 'past', 'last', 'under'].includes(tokens[i - 1]?.lower ?? '')) return 'rate';
@@ -306,9 +334,18 @@ export function peopleCountedBefore(tokens: Token[], mention: NumberMention, cla
   return false;
 }
 
-/** "An estimated 1.2 million are thought to be in Poland": a number with no noun, said to be in a place. */
+// "figures show", "data showed": a body's counts, whatever the tagger makes of "show".
+const DATA_NOUNS = new Set(['figures', 'data', 'statistics', 'numbers', 'tallies', 'counts']);
+const SHOW_WORDS = new Set(['show', 'shows', 'showed', 'put', 'puts', 'indicate', 'indicated']);
+
+/**
+ * "An estimated 1.2 million are thought to be in Poland": a number with no noun, said to be in a place.
+ * Also a count a body's figures show in a place ("UN figures show 2.05 million in Poland").
+ */
 export function isInPlace(tokens: Token[], mention: NumberMention): number | null {
   let k = mention.last + 1;
+  // "UN figures show 2.05 million in Poland and 515,000 in Romania": counts a body's figures show, each in a place.
+  if (tokens[k]?.lower === 'in' && tokens.slice(0, mention.first).some((t, i) => DATA_NOUNS.has(t.lower) && SHOW_WORDS.has(tokens[i + 1]?.lower ?? ''))) return k;
   if (!['are', 'were'].includes(tokens[k]?.lower ?? '')) return null;
   k++;
   if (['now', 'still', 'currently'].includes(tokens[k]?.lower ?? '')) k++;

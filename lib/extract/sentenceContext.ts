@@ -53,4 +53,6 @@ export interface Reading {
   subfigure: boolean;
   /** Those of a host's total who stayed on ("of whom around 104,000 remain"): the total's destination is theirs. */
   stayedOn?: boolean;
+  /** "453,982 people had done so": repeats what the sentence before says people did. */
+  doneSo?: boolean;
 }

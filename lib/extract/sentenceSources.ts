@@ -2,7 +2,7 @@
 // pronoun reaches back a few sentences; nothing else carries over).
 import { findAttributions, pickAttribution, type AttributionMention } from './attribution';
 import type { NumberMention } from './numbers';
-import type { PlaceMatcher } from './places';
+import type { PlaceMatcher } from './placeMatcher';
 import type { SentenceContext } from './sentenceContext';
 import { tokenize, type Token } from './tokens';
 

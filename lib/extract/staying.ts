@@ -29,7 +29,17 @@ export function withinHomeCountry(tokens: Token[], mention: NumberMention, claus
   if (next >= 0) end = Math.min(end, next);
   let start = clause[0];
   for (let k = mention.first - 1; k >= clause[0]; k--) if (tokens[k].kind === 'number') { start = k + 1; break; }
+  // "has taken in about 200,000 displaced people", "40,000 internally displaced": the people counted are
+  // called displaced, and no place abroad is where they went (not "displaced to Moldova").
+  const called = tokens.slice(mention.last + 1, mention.last + 3).findIndex((t) => t.lower === 'displaced');
+  if (called >= 0) {
+    const k = mention.last + 1 + called;
+    const abroad = places.some((p) => p.abroad && p.role === 'destination' && p.first >= clause[0] && p.last < clause[1]);
+    if (!abroad && !['to', 'into', 'abroad'].includes(tokens[k + 1]?.lower ?? '')) return true;
+  }
   for (let i = start; i < end - 1; i++) {
+    // "have left their homes but are still in Ukraine": still in the home country.
+    if (tokens[i].lower === 'in' && ['still', 'remain', 'remained', 'remaining'].includes(tokens[i - 1]?.lower ?? '') && places.some((p) => p.home && p.first === i + 1)) return true;
     if (tokens[i].lower !== 'within' && tokens[i].lower !== 'inside') continue;
     if (places.some((p) => p.home && p.first === i + 1)) return true;
     if (['the', 'their'].includes(tokens[i + 1].lower) && tokens[i + 2]?.lower === 'country') return true;

@@ -1,4 +1,6 @@
-import { createPlaceMatcher, findPlaces, pickPlaces } from '@/lib/extract/places';
+import { pickPlaces } from '@/lib/extract/pickPlaces';
+import { createPlaceMatcher } from '@/lib/extract/placeMatcher';
+import { findPlaces } from '@/lib/extract/places';
 import { tagTokens } from '@/lib/extract/language';
 import { tokenize } from '@/lib/extract/tokens';
 
