@@ -87,6 +87,24 @@ describe('entering and reviewing a figure', () => {
     expect(row).toEqual({ status: 'PUBLISHED', low: 3_200_000n, high: 3_300_000n, _count: { revisions: 2 } });
   });
 
+  it('finds a source older than the ones the form is sent, by asking the server', async () => {
+    // 2,000 newer sources push an old one out of the list sent with the form.
+    const old = await db.source.create({ data: { title: `Archive dispatch ${stamp}`, publishedAt: new Date('2019-05-01T00:00:00Z') } });
+    await db.source.createMany({ data: Array.from({ length: 2_000 }, (_, i) => ({ title: `Bulk wire ${stamp} ${i}`, publishedAt: new Date('2022-12-31T00:00:00Z') })) });
+    try {
+      const editor = await newPage(browser);
+      await signIn(editor, USERS.editor.email, '/admin/figures/new');
+      const box = editor.getByRole('combobox', { name: 'Find a source' });
+      await box.fill(`Archive dispatch ${stamp}`);
+      await editor.getByRole('option', { name: `Archive dispatch ${stamp} (2019-05-01)` }).click();
+      await editor.getByText(`Chosen: Archive dispatch ${stamp}`).waitFor();
+      await expect(editor.locator('input[name="sourceId"]').inputValue()).resolves.toBe(String(old.id));
+      await editor.context().close();
+    } finally {
+      await db.source.deleteMany({ where: { OR: [{ id: old.id }, { title: { startsWith: `Bulk wire ${stamp} ` } }] } });
+    }
+  });
+
   it('refuses the analyst at /admin', async () => {
     const page = await newPage(browser);
     await signIn(page, USERS.analyst.email, '/admin/figures');

@@ -82,7 +82,7 @@ const auth = fc.constantFrom<Auth>('none', 'none', 'none', 'analyst', 'editor', 
 // ---- requests -----------------------------------------------------------------
 
 const READ_PATHS = [
-  '/api/v1/series', '/api/v1/figures', '/api/v1/places', '/api/v1/claims', '/api/v1/figures.csv', '/api/v1/figures.ndjson', '/api/v1/sources.csv', '/api/v1/places.csv',
+  '/api/v1/series', '/api/v1/figures', '/api/v1/places', '/api/v1/sources', '/api/v1/claims', '/api/v1/figures.csv', '/api/v1/figures.ndjson', '/api/v1/sources.csv', '/api/v1/places.csv',
   '/api/v1/events.csv', '/api/v1/datapackage.json', '/api/v1/openapi.json',
   '/api/health', '/api/auth/get-session', '/', '/figures', '/sources', '/figures/1', '/figures/2147483648', '/figures/-1', '/docs', '/docs/api',
 ];

@@ -1,8 +1,10 @@
 'use client';
 // Pick an existing source (by publisher, title, URL or "Reuters, 9 Mar 2022"), or
 // create one from what the search box says. A new source is saved with the figure,
-// in the same transaction, so a failed save leaves no stray source behind.
-import { useMemo, useState } from 'react';
+// in the same transaction, so a failed save leaves no stray source behind. The form
+// is sent the most recent sources; older ones come from GET /api/v1/sources as the
+// editor types, so an old source is found rather than created twice.
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { parseSourceQuery, sourceLabel, sourceMatches } from '@/lib/sources/sourceQuery';
 import { Combobox, type ComboboxOption } from './Combobox';
 import { comboboxErrorProps } from './PlacePicker';
@@ -32,9 +34,20 @@ interface Props {
   errors?: Record<string, string>;
 }
 
-export function SourcePicker({ sources, values, errors }: Props) {
+/** Newest first, undated last, then the higher id: the order the form's sources come in. */
+const byRecency = (a: SourceOption, b: SourceOption) =>
+  (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '') || b.id - a.id;
+
+export function SourcePicker({ sources: sent, values, errors }: Props) {
   const [mode, setMode] = useState<'existing' | 'new'>(values.sourceMode === 'new' ? 'new' : 'existing');
   const [selected, setSelected] = useState(values.sourceId ?? '');
+  /** Sources the server found for the query beyond those sent with the form. */
+  const [found, setFound] = useState<SourceOption[]>([]);
+  const sources = useMemo(() => {
+    if (found.length === 0) return sent;
+    const known = new Set(sent.map((s) => s.id));
+    return [...sent, ...found.filter((s) => !known.has(s.id))].sort(byRecency);
+  }, [sent, found]);
   const chosen = sources.find((s) => String(s.id) === selected);
   const [query, setQuery] = useState(chosen ? describe(chosen) : '');
   const [fresh, setFresh] = useState<NewSource>(() => ({
@@ -45,6 +58,24 @@ export function SourcePicker({ sources, values, errors }: Props) {
     sourceAccessedAt: values.sourceAccessedAt ?? '',
   }));
   const publishers = useMemo(() => [...new Set(sources.map((s) => s.publisher).filter((p): p is string => !!p))].sort(), [sources]);
+
+  // Ask the server too (older sources); what the form was sent answers at once meanwhile.
+  const latest = useRef('');
+  useEffect(() => {
+    const q = query.trim();
+    latest.current = q;
+    if (q.length < 2 || (chosen && q === describe(chosen))) return;
+    const timer = setTimeout(() => {
+      fetch(`/api/v1/sources?${new URLSearchParams({ q, limit: '10' })}`)
+        .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`sources answered ${r.status}`))))
+        .then((body: { sources: SourceOption[] }) => {
+          // Kept across queries, so a source chosen from an answer stays known.
+          if (latest.current === q) setFound((had) => [...had.filter((s) => !body.sources.some((b) => b.id === s.id)), ...body.sources]);
+        })
+        .catch(() => {}); // the sources sent with the form still answer
+    }, 150);
+    return () => clearTimeout(timer);
+  }, [query, chosen]);
 
   const options = useMemo<ComboboxOption[]>(() => {
     const q = query.trim();

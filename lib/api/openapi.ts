@@ -14,9 +14,10 @@ import { pageQuerySchema } from '@/lib/figures/listFigures';
 import { seriesParamsSchema } from '@/lib/figures/parseSeriesParams';
 import { pointClaimsQuerySchema } from '@/lib/figures/pointClaims';
 import { placeSearchQuerySchema } from '@/lib/places/searchPlaces';
+import { sourceSearchQuerySchema } from '@/lib/sources/searchSources';
 import { SNAPSHOT_ID, SNAPSHOTS_PER_HOUR, snapshotInputSchema } from '@/lib/snapshots/snapshots';
 import {
-  RESPONSE_COMPONENTS, claimListSchema, placeSuggestionListSchema, dataPackageSchema, extractResultSchema, snapshotCreatedSchema, snapshotDataSchema,
+  RESPONSE_COMPONENTS, claimListSchema, placeSuggestionListSchema, sourceSuggestionListSchema, dataPackageSchema, extractResultSchema, snapshotCreatedSchema, snapshotDataSchema,
 } from './responses';
 import { queryParameters, toSchema } from './toSchema';
 import type { JsonSchema, OpenApiDocument, Operation, Parameter, Response } from './types';
@@ -104,6 +105,17 @@ function readOperations(): Record<string, Record<string, Operation>> {
         security: ANYONE,
         parameters: queryParameters(placeSearchQuerySchema),
         responses: { 200: json('The matching places.', toSchema(placeSuggestionListSchema, 'output')), ...errors({ 400: BAD_PARAMETER, 401: BAD_TOKEN, ...UNEXPECTED }) },
+      },
+    },
+    '/api/v1/sources': {
+      get: {
+        operationId: 'searchSources',
+        tags: ['Figures'],
+        summary: 'Sources by title, publisher, URL and day',
+        description: 'Sources that are not retired whose title, publisher or URL hold every word of q, published on its day if q names one ("Reuters, 9 Mar 2022"), latest first. The editor\'s source picker suggests from it.',
+        security: ANYONE,
+        parameters: queryParameters(sourceSearchQuerySchema),
+        responses: { 200: json('The matching sources.', toSchema(sourceSuggestionListSchema, 'output')), ...errors({ 400: BAD_PARAMETER, 401: BAD_TOKEN, ...UNEXPECTED }) },
       },
     },
     '/api/v1/figures.csv': {

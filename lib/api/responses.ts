@@ -105,6 +105,12 @@ export const placeSuggestionListSchema = z.object({
   ),
 });
 
+export const sourceSuggestionListSchema = z.object({
+  sources: z.array(
+    z.object({ id, title: z.string(), url: z.string().nullable(), publisher: z.string().nullable(), publishedAt: day.nullable() }),
+  ),
+});
+
 const snapshotFields = {
   id: z.string().regex(SNAPSHOT_ID),
   view: z.enum(SNAPSHOT_VIEWS),

@@ -35,7 +35,7 @@ const PUBLIC_READS = [
   /^\/sources\/?$/,
   // Live embeds; not snapshots (/s/<id>, /embed/s/<id>): creating one does not bump the data version.
   /^\/embed\/[a-z_]+\/?$/,
-  /^\/api\/v1\/(?:series|figures|places)\/?$/,
+  /^\/api\/v1\/(?:series|figures|places|sources)\/?$/,
   /^\/api\/v1\/(?:figures|sources|places|events)\.(?:csv|ndjson)$/,
   /^\/api\/v1\/datapackage\.json$/,
   // The API reference depends on the build only; the data version in its tag just renews it more often.

@@ -3,7 +3,7 @@
 // database that list was a third of the overview's HTML). GET /api/v1/places?q=…
 import { z } from 'zod';
 import { escapeLike, sql } from '@/lib/db/sql';
-import { searchText } from '@/lib/validation/fields';
+import { searchText, suggestionLimit } from '@/lib/validation/fields';
 import { parseOrThrow } from '@/lib/validation/parseOrThrow';
 
 export const PLACE_SEARCH_LIMIT = 10;
@@ -16,13 +16,7 @@ export const placeSearchQuerySchema = z.object({
     .trim()
     .default('')
     .meta({ description: 'Part of a place name or alias (any case), or a code such as UKR. Empty: the top-level places.' }),
-  limit: z.coerce
-    .number({ message: 'limit must be a whole number from 1 to 50' })
-    .int('limit must be a whole number from 1 to 50')
-    .min(1, 'limit must be a whole number from 1 to 50')
-    .max(50, 'limit must be a whole number from 1 to 50')
-    .default(PLACE_SEARCH_LIMIT)
-    .meta({ description: `How many places to answer with, 1 to 50 (default ${PLACE_SEARCH_LIMIT}).` }),
+  limit: suggestionLimit(PLACE_SEARCH_LIMIT),
 });
 
 export type PlaceSearchQuery = z.output<typeof placeSearchQuerySchema>;

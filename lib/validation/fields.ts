@@ -55,6 +55,16 @@ export const optionalHttpUrl = z
   .transform((v) => (v ? v : null))
   .pipe(httpUrl.nullable());
 
+/** How many suggestions a search route answers with: 1 to 50, `fallback` when absent. */
+export const suggestionLimit = (fallback: number) =>
+  z.coerce
+    .number({ message: 'limit must be a whole number from 1 to 50' })
+    .int('limit must be a whole number from 1 to 50')
+    .min(1, 'limit must be a whole number from 1 to 50')
+    .max(50, 'limit must be a whole number from 1 to 50')
+    .default(fallback)
+    .meta({ description: `How many to answer with, 1 to 50 (default ${fallback}).` });
+
 /** A query parameter a person typed (a search): bounded, and without NUL or other control characters. */
 export const searchText = (name: string, max: number) =>
   z
