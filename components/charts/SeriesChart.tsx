@@ -44,7 +44,6 @@ export interface SeriesChartProps {
 }
 
 const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 2 });
-const dayLabel = (t: number) => toDay(t);
 const DAY = 86_400_000;
 const AXIS_WIDTH = 56;
 const MARGIN = { right: 16, bottom: 8, left: 8 };
@@ -146,7 +145,7 @@ export function SeriesChart({ id, title, kind, unit, interval, points, events: a
   const pinnedPoint = pinned === null ? undefined : points[pinned];
   return (
     <div className="series-chart" data-testid={`chart-${id}`} data-points={points.length} ref={chartRef}>
-      <ChartActions id={id} title={title} units={units ?? unit} points={points} legend={legend} chartRef={chartRef} vintage={vintage} events={events.map((e, i) => `${i + 1}. ${dayLabel(e.time)} ${e.title}`)}>
+      <ChartActions id={id} title={title} units={units ?? unit} points={points} legend={legend} chartRef={chartRef} vintage={vintage} events={events.map((e, i) => `${i + 1}. ${toDay(e.time)} ${e.title}`)}>
         {actions}
       </ChartActions>
       {!small && <div className="chart-controls">
@@ -168,7 +167,7 @@ export function SeriesChart({ id, title, kind, unit, interval, points, events: a
           >
             <ActivePointTracker into={active} />
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="time" type="number" scale="time" domain={xDomain} tickFormatter={dayLabel} minTickGap={24} allowDataOverflow />
+            <XAxis dataKey="time" type="number" scale="time" domain={xDomain} tickFormatter={toDay} minTickGap={24} allowDataOverflow />
             <YAxis yAxisId="v" padding={{ top: 12, bottom: 12 }} scale={log ? 'log' : 'auto'} domain={log ? ['auto', 'auto'] : [0, yMax ?? 'auto']} allowDataOverflow={false} tickFormatter={(v: number) => compact.format(v)} width={AXIS_WIDTH} />
             {cumulative && <YAxis yAxisId="c" orientation="right" tickFormatter={(v: number) => compact.format(v)} width={AXIS_WIDTH} />}
             <Tooltip content={<HoverTooltip unit={unit} hidden={touch} vintage={vintage} />} wrapperStyle={{ pointerEvents: 'none', zIndex: 2 }} />
@@ -200,7 +199,7 @@ export function SeriesChart({ id, title, kind, unit, interval, points, events: a
         <details className="chart-events">
           <summary>Events {events.length === 1 ? '1' : `1–${events.length}`} on this chart</summary>
           <ol>
-            {events.map((e) => <li key={`${e.time}-${e.title}`}><time dateTime={dayLabel(e.time)}>{dayLabel(e.time)}</time> {e.title}</li>)}
+            {events.map((e) => <li key={`${e.time}-${e.title}`}><time dateTime={toDay(e.time)}>{toDay(e.time)}</time> {e.title}</li>)}
           </ol>
         </details>
       )}

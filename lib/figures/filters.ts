@@ -191,6 +191,13 @@ export function placeInSql(sql: Sql, column: Fragment, filters: FigureFilters, p
   return sql`${column} IN ${placeTreeSql(sql, filters[param]!)}`;
 }
 
+/**
+ * A place tree small enough to hand PostgreSQL as literal ids in every query; a whole
+ * country's (265 places on the million) is not: as literals it misled the live
+ * ranking's plan (listSeriesPoints.ts) and is no narrow filter for the list (listFigures.ts).
+ */
+export const isNarrowTree = (tree: number[] | undefined): tree is number[] => Boolean(tree && tree.length <= 64);
+
 /** The ILIKE pattern of a search: q anywhere, with % and _ taken literally. */
 export const searchPatternOf = (q: string) => `%${escapeLike(q)}%`;
 

@@ -7,7 +7,7 @@ import { sql } from '@/lib/db/sql';
 import { AppError } from '@/lib/http/AppError';
 import { parseOrThrow } from '@/lib/validation/parseOrThrow';
 import { MAX_BIGINT, isCalendarDay, isRecordId } from '@/lib/vocabulary';
-import { figureFilterSql, type FigureFilters } from './filters';
+import { figureFilterSql, isNarrowTree, type FigureFilters } from './filters';
 import { claimSelectSql, type Claim } from './listClaims';
 import { figuresFromSql } from './vintage';
 
@@ -153,9 +153,6 @@ export function keyWalks(filters: FigureFilters, page: PageQuery): KeyWalk[] | u
   return fewest && keys(fewest) * (page.limit + 1) <= MAX_WALKED_ROWS ? fewest : undefined;
 }
 
-/** A place tree up to this size is narrow; a whole country's (265 places) is not. */
-const MAX_NARROW_TREE = 64;
-
 /**
  * What to order by: the column itself, so the (status, column, id) index hands rows
  * over in page order and the scan stops after a page; a search alone is weighed by
@@ -170,8 +167,7 @@ const MAX_NARROW_TREE = 64;
  */
 function orderKeySql(sort: FigureSort, column: Fragment, filters: FigureFilters): Fragment {
   const ids = filters.resolved;
-  const narrow = (tree?: number[]) => Boolean(tree && tree.length <= MAX_NARROW_TREE);
-  if (!filters.q || !(narrow(ids?.place) || narrow(ids?.origin) || narrow(ids?.destination) || ids?.publisherSources)) return column;
+  if (!filters.q || !(isNarrowTree(ids?.place) || isNarrowTree(ids?.origin) || isNarrowTree(ids?.destination) || ids?.publisherSources)) return column;
   return sort.replace('-', '') === 'updated' ? sql`(${column} + interval '0')` : sql`(${column} + 0)`;
 }
 

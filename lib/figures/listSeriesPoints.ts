@@ -12,9 +12,9 @@
 // FLOW: each bucket sums the headline of every (day, place) in it.
 import type { Fragment } from 'postgres';
 import type { Sql } from '@/lib/db/sql';
-import { figureFilterSql, placeInSql, type FigureFilters, type ResolvedFilterIds } from './filters';
+import { figureFilterSql, isNarrowTree, placeInSql, type FigureFilters, type ResolvedFilterIds } from './filters';
 import { figuresFromSql } from './vintage';
-import { headlineOrderSql, placeKeySql, plottedValueSql } from './headlineRule';
+import { headlineOrderSql, placeKeySql, plottedValueSql, ruleTwoCtesSql } from './headlineRule';
 import type { Interval, Qualifier } from '@/lib/vocabulary';
 
 export interface SeriesMetric { id: number; kind: 'STOCK' | 'FLOW' }
@@ -244,13 +244,7 @@ export function listPairPoints(sql: Sql, metric: SeriesMetric, filters: FigureFi
       SELECT DISTINCT ON (p.day, p.place) p.day, p.bucket, p.place, p.value, p.low, p.high, p.qualifier, p.ids[1] AS id
       FROM p ORDER BY p.day, p.place, p.best
     ),
-    up (p, a) AS (
-      SELECT pl.id, pl."parentId" FROM place pl WHERE pl.id IN (SELECT DISTINCT place FROM g0) AND pl."parentId" IS NOT NULL
-      UNION
-      SELECT up.p, pl."parentId" FROM up JOIN place pl ON pl.id = up.a WHERE pl."parentId" IS NOT NULL
-    ),
-    ancestors AS (SELECT up.p, array_agg(up.a) AS ids FROM up GROUP BY up.p),
-    day_keys AS (SELECT g0.day, array_agg(g0.place) AS places FROM g0 GROUP BY g0.day),
+    ${ruleTwoCtesSql(sql, 'g0')},
     g AS (
       SELECT g0.*, coalesce(ancestors.ids && day_keys.places, false) AS is_part
       FROM g0 JOIN day_keys ON day_keys.day = g0.day LEFT JOIN ancestors ON ancestors.p = g0.place
@@ -289,11 +283,9 @@ export function listPairPoints(sql: Sql, metric: SeriesMetric, filters: FigureFi
     ORDER BY sums.bucket`;
 }
 
-/** Place trees up to this size stay literal ids in the live ranking (listLivePoints). */
-const MAX_LITERAL_TREE = 64;
-
+/** Narrow place trees stay literal ids in the live ranking (listLivePoints). */
 function liveIds({ place, origin, destination, ...ids }: ResolvedFilterIds): ResolvedFilterIds {
-  const small = (tree?: number[]) => (tree && tree.length <= MAX_LITERAL_TREE ? tree : undefined);
+  const small = (tree?: number[]) => (isNarrowTree(tree) ? tree : undefined);
   return { ...ids, place: small(place), origin: small(origin), destination: small(destination) };
 }
 
@@ -320,15 +312,7 @@ export function listLivePoints(sql: Sql, metric: SeriesMetric, rawFilters: Figur
     return sql<PointRow[]>`
       WITH RECURSIVE c0 AS (${claims}),
       keys AS (SELECT DISTINCT day, place FROM c0 WHERE place IS NOT NULL),
-      up (p, a) AS (
-        SELECT pl.id, pl."parentId" FROM place pl WHERE pl.id IN (SELECT place FROM keys) AND pl."parentId" IS NOT NULL
-        UNION
-        SELECT up.p, pl."parentId" FROM up JOIN place pl ON pl.id = up.a WHERE pl."parentId" IS NOT NULL
-      ),
-      ancestors AS (SELECT up.p, array_agg(up.a) AS ids FROM up GROUP BY up.p),
-      day_keys AS (SELECT keys.day, array_agg(keys.place) AS places FROM keys GROUP BY keys.day),
-      -- An array overlap per key, as listPairPoints does: joining the day's keys with
-      -- themselves is keys² rows a day (711,000 for one search's 7,600 claims, sorted on disk).
+      ${ruleTwoCtesSql(sql, 'keys')},
       part AS (
         SELECT keys.day, keys.place FROM keys JOIN day_keys ON day_keys.day = keys.day JOIN ancestors ON ancestors.p = keys.place
         WHERE ancestors.ids && day_keys.places

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { escapeLike, sql } from '@/lib/db/sql';
 import { searchText, suggestionLimit } from '@/lib/validation/fields';
-import { parseOrThrow } from '@/lib/validation/parseOrThrow';
+import { parseQueryOrThrow } from '@/lib/validation/parseOrThrow';
 
 export const PLACE_SEARCH_LIMIT = 10;
 /** Deeper than any real hierarchy (country › region › district › town …). */
@@ -30,7 +30,7 @@ export interface PlaceSuggestion {
 }
 
 export function parsePlaceSearchQuery(params: URLSearchParams): PlaceSearchQuery {
-  return parseOrThrow(placeSearchQuerySchema, Object.fromEntries(['q', 'limit'].flatMap((k) => (params.has(k) ? [[k, params.get(k)]] : []))));
+  return parseQueryOrThrow(placeSearchQuerySchema, params);
 }
 
 /**

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { escapeLike, sql } from '@/lib/db/sql';
 import { searchText, suggestionLimit } from '@/lib/validation/fields';
-import { parseOrThrow } from '@/lib/validation/parseOrThrow';
+import { parseQueryOrThrow } from '@/lib/validation/parseOrThrow';
 import { parseSourceQuery } from './sourceQuery';
 
 export const SOURCE_SEARCH_LIMIT = 10;
@@ -31,7 +31,7 @@ export interface SourceSuggestion {
 }
 
 export function parseSourceSearchQuery(params: URLSearchParams): SourceSearchQuery {
-  return parseOrThrow(sourceSearchQuerySchema, Object.fromEntries(['q', 'limit'].flatMap((k) => (params.has(k) ? [[k, params.get(k)]] : []))));
+  return parseQueryOrThrow(sourceSearchQuerySchema, params);
 }
 
 /** Sources that are not retired and match every word (and the day), latest first. */
