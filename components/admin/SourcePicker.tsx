@@ -4,9 +4,10 @@
 // in the same transaction, so a failed save leaves no stray source behind. The form
 // is sent the most recent sources; older ones come from GET /api/v1/sources as the
 // editor types, so an old source is found rather than created twice.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { parseSourceQuery, sourceLabel, sourceMatches } from '@/lib/sources/sourceQuery';
 import { Combobox, type ComboboxOption } from './Combobox';
+import { useSuggestions } from './useSuggestions';
 import { comboboxErrorProps } from './PlacePicker';
 import { errorProps, FieldError } from './FieldError';
 
@@ -41,15 +42,21 @@ const byRecency = (a: SourceOption, b: SourceOption) =>
 export function SourcePicker({ sources: sent, values, errors }: Props) {
   const [mode, setMode] = useState<'existing' | 'new'>(values.sourceMode === 'new' ? 'new' : 'existing');
   const [selected, setSelected] = useState(values.sourceId ?? '');
-  /** Sources the server found for the query beyond those sent with the form. */
-  const [found, setFound] = useState<SourceOption[]>([]);
+  /** A source chosen from the server's answer, kept once the answer moves on. */
+  const [picked, setPicked] = useState<SourceOption>();
+  const [query, setQuery] = useState(() => {
+    const initial = sent.find((s) => String(s.id) === selected);
+    return initial ? describe(initial) : '';
+  });
+  const typed = query.trim();
+  const chosen = sent.find((s) => String(s.id) === selected) ?? (picked && String(picked.id) === selected ? picked : undefined);
+  // The sources sent with the form answer at once; the server adds older ones.
+  const { found } = useSuggestions<SourceOption>('/api/v1/sources', 'sources', typed, typed.length >= 2 && !(chosen && typed === describe(chosen)), 150);
   const sources = useMemo(() => {
     if (found.length === 0) return sent;
     const known = new Set(sent.map((s) => s.id));
     return [...sent, ...found.filter((s) => !known.has(s.id))].sort(byRecency);
   }, [sent, found]);
-  const chosen = sources.find((s) => String(s.id) === selected);
-  const [query, setQuery] = useState(chosen ? describe(chosen) : '');
   const [fresh, setFresh] = useState<NewSource>(() => ({
     sourcePublisher: values.sourcePublisher ?? '',
     sourceTitle: values.sourceTitle ?? '',
@@ -59,24 +66,6 @@ export function SourcePicker({ sources: sent, values, errors }: Props) {
   }));
   const publishers = useMemo(() => [...new Set(sources.map((s) => s.publisher).filter((p): p is string => !!p))].sort(), [sources]);
 
-  // Ask the server too (older sources); what the form was sent answers at once meanwhile.
-  const latest = useRef('');
-  useEffect(() => {
-    const q = query.trim();
-    latest.current = q;
-    if (q.length < 2 || (chosen && q === describe(chosen))) return;
-    const timer = setTimeout(() => {
-      fetch(`/api/v1/sources?${new URLSearchParams({ q, limit: '10' })}`)
-        .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`sources answered ${r.status}`))))
-        .then((body: { sources: SourceOption[] }) => {
-          // Kept across queries, so a source chosen from an answer stays known.
-          if (latest.current === q) setFound((had) => [...had.filter((s) => !body.sources.some((b) => b.id === s.id)), ...body.sources]);
-        })
-        .catch(() => {}); // the sources sent with the form still answer
-    }, 150);
-    return () => clearTimeout(timer);
-  }, [query, chosen]);
-
   const options = useMemo<ComboboxOption[]>(() => {
     const q = query.trim();
     if (q.length < 2 || (chosen && q === describe(chosen))) return [];
@@ -84,7 +73,7 @@ export function SourcePicker({ sources: sent, values, errors }: Props) {
     const list: ComboboxOption[] = sources
       .filter((s) => sourceMatches(s, parsed))
       .slice(0, 10)
-      .map((s) => ({ key: String(s.id), label: describe(s), onChoose: () => { setSelected(String(s.id)); setQuery(describe(s)); } }));
+      .map((s) => ({ key: String(s.id), label: describe(s), onChoose: () => { setSelected(String(s.id)); setPicked(s); setQuery(describe(s)); } }));
     const name = parsed.publishedAt ? sourceLabel(parsed.publisher || q, parsed.publishedAt) : q;
     list.push({
       key: 'create',

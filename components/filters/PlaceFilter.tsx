@@ -8,8 +8,9 @@
 // JavaScript) reaches the server, which names the field if it is no place id or code,
 // instead of being dropped. With `multiple`, each choice is listed with a button
 // that removes it.
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Combobox, type ComboboxOption } from '@/components/admin/Combobox';
+import { useSuggestions } from '@/components/admin/useSuggestions';
 import type { PlaceRef } from '@/lib/places/placeRef';
 import type { PlaceSuggestion } from '@/lib/places/searchPlaces';
 
@@ -23,48 +24,15 @@ interface Props {
   max?: number;
 }
 
-/** Suggestions per query, shared by every picker on the page. */
-const cache = new Map<string, Promise<PlaceSuggestion[]>>();
-
-function suggest(q: string): Promise<PlaceSuggestion[]> {
-  const key = q.trim().toLowerCase();
-  let hit = cache.get(key);
-  if (!hit) {
-    hit = fetch(`/api/v1/places?${new URLSearchParams({ q: key })}`)
-      .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`places answered ${r.status}`))))
-      .then((body: { places: PlaceSuggestion[] }) => body.places);
-    hit.catch(() => cache.delete(key));
-    cache.set(key, hit);
-  }
-  return hit;
-}
-
 export function PlaceFilter({ name, label, chosen: initial, multiple = false, max }: Props) {
   const [chosen, setChosen] = useState(initial);
   const [query, setQuery] = useState(multiple ? '' : (initial[0]?.name ?? ''));
-  const [found, setFound] = useState<PlaceSuggestion[]>([]);
-  /** The query the last answer was for, to say "No places match" only once it is known. */
-  const [answered, setAnswered] = useState('');
-  const [failed, setFailed] = useState(false);
   /** Focused once: an empty box then lists the top-level places to browse from. */
   const [browsing, setBrowsing] = useState(false);
-  const latest = useRef('');
   const single = multiple ? undefined : chosen[0];
   const full = multiple && max !== undefined && chosen.length >= max;
-
-  useEffect(() => {
-    const q = query.trim();
-    latest.current = q;
-    setFailed(false);
-    if ((!q && !browsing) || single?.name === query || full) return setFound([]);
-    const timer = setTimeout(() => {
-      suggest(q).then(
-        (places) => { if (latest.current === q) { setFound(places); setAnswered(q); } },
-        () => { if (latest.current === q) setFailed(true); },
-      );
-    }, q ? 120 : 0);
-    return () => clearTimeout(timer);
-  }, [query, single, full, browsing]);
+  const typed = query.trim();
+  const { found, answered, failed } = useSuggestions<PlaceSuggestion>('/api/v1/places', 'places', typed, (!!typed || browsing) && single?.name !== query && !full);
 
   const options: ComboboxOption[] = found
     .filter((p) => !chosen.some((c) => c.id === p.id))
@@ -80,13 +48,11 @@ export function PlaceFilter({ name, label, chosen: initial, multiple = false, ma
           setChosen([place]);
           setQuery(p.name);
         }
-        setFound([]);
       },
     }));
 
   const hintId = `${name}-filter-hint`;
   const inputId = `${name}-filter`;
-  const typed = query.trim();
   const noMatch = !!typed && answered === typed && options.length === 0 && single?.name !== query && !full;
   const message = failed
     ? 'Suggestions could not be loaded; try again.'
