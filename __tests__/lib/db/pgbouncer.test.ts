@@ -82,7 +82,8 @@ function runAs(): { uid: number; gid: number } | undefined {
     const previous = process.env.DATABASE_PGBOUNCER;
     process.env.DATABASE_PGBOUNCER = 'true';
     const sql = postgres(url, { ...poolOptions(), max: 4 });
-    process.env.DATABASE_PGBOUNCER = previous;
+    if (previous === undefined) delete process.env.DATABASE_PGBOUNCER;
+    else process.env.DATABASE_PGBOUNCER = previous;
     try {
       // Queries without parameters (sent in one round trip, so postgres.js would queue
       // more behind them on the same connection) between ones with parameters, as a
