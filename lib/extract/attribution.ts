@@ -2,6 +2,7 @@
 // governor", a live-blog label "Vereshchuk: …". The source is the whole noun phrase, read with
 // the part-of-speech tags (language.ts): title, name, "of"-phrases and an appositive between
 // commas ("Kyrylo Tymoshenko, deputy head of the president's office, wrote").
+import { opensCount } from './numbers';
 import { isSitePhrase } from './sites';
 import { matchPhraseAt, type Token } from './tokens';
 
@@ -248,8 +249,6 @@ export function findAttributions(tokens: Token[], sentence: string): Attribution
   return found;
 }
 
-// Words a stated count may open with, between a gapped source and its number ("and Romania's border police about 380,000").
-const COUNT_OPENERS = new Set(['about', 'around', 'some', 'nearly', 'almost', 'roughly', 'over', 'more', 'than', 'just', 'approximately']);
 
 /**
  * A second source after a reporting verb at i whose verb is left out: ", and Romania's border police
@@ -262,9 +261,7 @@ function gappedSource(tokens: Token[], i: number, sentence: string): { name: str
     if (!((tokens[k].lower === 'and' && tokens[k - 1]?.text === ',') || tokens[k].lower === 'while')) continue;
     const last = phraseAfter(tokens, k + 1);
     if (last === null) continue;
-    let n = last + 1;
-    while (COUNT_OPENERS.has(tokens[n]?.lower ?? '')) n++;
-    if (tokens[n]?.kind !== 'number') continue;
+    if (!opensCount(tokens, last + 1)) continue;
     const name = join(tokens, k + 1, last, sentence);
     if (name && /['’]s\b|\b(?:police|ministry|government|guards?|office|authorities|agency|service)\b/i.test(name)) return { name, at: last };
   }

@@ -5,14 +5,14 @@ import type { Token } from './tokens';
 
 // Capitals of the countries 2022 reporting on Ukraine names (the home country, its neighbours and
 // the hosts further on). A fact table, not a list of phrasings: it says which city "the X capital" is.
-const CAPITALS: Record<string, string> = {
+const CAPITALS: Record<string, string> = Object.assign(Object.create(null), {
   ukraine: 'Kyiv', poland: 'Warsaw', romania: 'Bucharest', moldova: 'Chisinau', hungary: 'Budapest', slovakia: 'Bratislava',
   'czech republic': 'Prague', germany: 'Berlin', austria: 'Vienna', bulgaria: 'Sofia', lithuania: 'Vilnius', latvia: 'Riga',
   estonia: 'Tallinn', italy: 'Rome', france: 'Paris', spain: 'Madrid', 'united kingdom': 'London', ireland: 'Dublin',
   netherlands: 'Amsterdam', belgium: 'Brussels', switzerland: 'Bern', sweden: 'Stockholm', denmark: 'Copenhagen',
   finland: 'Helsinki', norway: 'Oslo', portugal: 'Lisbon', greece: 'Athens', turkey: 'Ankara', croatia: 'Zagreb',
   slovenia: 'Ljubljana', serbia: 'Belgrade', georgia: 'Tbilisi', canada: 'Ottawa', russia: 'Moscow', belarus: 'Minsk',
-};
+});
 
 export interface CapitalPhrase {
   /** The capital's name ("Warsaw"). */

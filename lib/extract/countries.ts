@@ -44,17 +44,17 @@ export function isHomeCountry(ref: { name: string; aliases?: string[] }): boolea
 
 
 // Neighbouring and host countries' adjectives, for "Polish border guards" (a national agency names its country).
-export const DEMONYMS: Record<string, string> = {
+export const DEMONYMS: Record<string, string> = Object.assign(Object.create(null), {
   polish: 'Poland', romanian: 'Romania', hungarian: 'Hungary', slovak: 'Slovakia', slovakian: 'Slovakia', moldovan: 'Moldova',
   czech: 'Czech Republic', german: 'Germany', lithuanian: 'Lithuania', bulgarian: 'Bulgaria', austrian: 'Austria',
   latvian: 'Latvia', estonian: 'Estonia', italian: 'Italy', french: 'France', spanish: 'Spain', british: 'United Kingdom', irish: 'Ireland',
   dutch: 'Netherlands', belgian: 'Belgium', swiss: 'Switzerland', swedish: 'Sweden', danish: 'Denmark', finnish: 'Finland', norwegian: 'Norway',
   portuguese: 'Portugal', greek: 'Greece', turkish: 'Turkey', croatian: 'Croatia', slovenian: 'Slovenia', serbian: 'Serbia', georgian: 'Georgia',
   canadian: 'Canada',
-};
+});
 // Adjectives that name a country's side, soil or towns, though not its agencies: "taken to Russian
 // territory", "the Russian border town of Taganrog" (a Russian ministry's count is no arrival in Russia).
-export const SIDE_DEMONYMS: Record<string, string> = { ...DEMONYMS, russian: 'Russia', belarusian: 'Belarus' };
+export const SIDE_DEMONYMS: Record<string, string> = Object.assign(Object.create(null), DEMONYMS, { russian: 'Russia', belarusian: 'Belarus' });
 
 export function stripPossessive(word: string): string {
   return word.replace(/['’]s$/, '');

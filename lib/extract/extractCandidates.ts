@@ -13,7 +13,7 @@ import { headingAbove, isFigureLine } from './keyFigures';
 import { tagTokens } from './language';
 import { listHead, parentOf } from './lists';
 import { classifyMetric, governingVerb, headKeywordIndex, headNoun, isInPlace, isSubfigure, namedSubgroup, notACount, peopleCountedBefore, type MetricMatch } from './metrics';
-import { findNumberMentions, type NumberMention } from './numbers';
+import { findNumberMentions, opensCount, type NumberMention } from './numbers';
 import { pickPlaces } from './pickPlaces';
 import { createPlaceMatcher, type PlaceMatcher } from './placeMatcher';
 import { findPlaces, lastPlaces, type PlaceMention } from './places';
@@ -32,8 +32,6 @@ export type { Candidate, ExtractOptions, MetricCue, PlaceRef, NamedPlace } from 
 // A border agency named in the sentence ("Poland's border guard", "the Border Police of Moldova").
 const BORDER_AGENCY = /\bborder\s+(?:guards?|police|service|agency|officials)\b/i;
 // "Of those, roughly 1.8 million ...", "put the figure at ...": the count continues the previous sentence's.
-// Words a stated count may open with: "to more than 480,000".
-const QUALIFIER_WORDS = new Set(['more', 'over', 'about', 'around', 'some', 'nearly', 'almost', 'roughly', 'at', 'just', 'approximately']);
 // Words after a place that make it part of an official's title: "Donetsk Oblast Governor", "Kharkiv regional governor".
 const TITLE_AFTER = new Set(['governor', 'mayor', 'regional', 'head', 'chief', 'administration', 'council', 'authorities', 'officials', 'police', 'prosecutor', 'prosecutors']);
 // Leaving with no place of its own, and where people are said to be trapped.
@@ -61,6 +59,8 @@ export function extractCandidates(text: string, opts: ExtractOptions): Candidate
     // "The city" may refer to the sentence before, even across a paragraph break (one sentence a paragraph).
     const previousPlace = previous?.lastPlace ?? null;
     const named = findPlaces(tokens, matcher, previousPlace);
+    // findPlaces reads the tags when there are any: its answer holds after tagging only if they were there already.
+    const taggedWhenNamed = tokens[0]?.pos !== undefined;
     // A host subject ("Slovakia has opened …") needs the tags; a sentence without a number is tagged only if asked.
     // Both read the sentence again with its tags, only when a later sentence asks, once, and not at all when it names no place.
     let went: PlaceMention | undefined | null = null;
@@ -68,8 +68,8 @@ export function extractCandidates(text: string, opts: ExtractOptions): Candidate
     const wentToNow = () => {
       if (tokens[0]?.pos === undefined) tagTokens(sentence.text, tokens);
       // The place the sentence is about when it opens with it ("Bulgaria has sent buses to the Romanian border"), else the last.
-      const named = findPlaces(tokens, matcher, previousPlace).filter((p) => p.role !== 'origin' && p.abroad && !p.referred && !p.seat);
-      return named.find((p) => p.first <= 1) ?? named.at(-1);
+      const abroad = (taggedWhenNamed ? named : findPlaces(tokens, matcher, previousPlace)).filter((p) => p.role !== 'origin' && p.abroad && !p.referred && !p.seat);
+      return abroad.find((p) => p.first <= 1) ?? abroad.at(-1);
     };
     let country: NamedPlace | undefined | null = null;
     const countryNamed = () => (country !== null ? country : (country = named.length === 0 && !tokens.some((_, k) => matcher.at(tokens, k) !== null) ? undefined : countryNamedNow()));
@@ -89,7 +89,7 @@ export function extractCandidates(text: string, opts: ExtractOptions): Candidate
     const context: SentenceContext = { sentence, paragraph, tokens, attributions: hasNumber || SPEAKING.test(sentence.text) ? sources(tokens, sentence.text, matcher) : [], wentTo, countryNamed, nationalNamed, namesPlace: named.length > 0 };
     context.lastPlace = lastPlaces(named, previousPlace);
     if (hasNumber) {
-      const found = candidatesInSentence(context, history, history.length, opts, matcher, leftovers);
+      const found = candidatesInSentence(context, history, history.length, opts, matcher, leftovers, named);
       context.lastMetric = found.at(-1)?.candidate.metric;
       context.lastCandidate = found.at(-1);
       drafts.push(...found);
@@ -145,6 +145,7 @@ function candidatesInSentence(
   opts: ExtractOptions,
   matcher: PlaceMatcher,
   leftovers: Array<{ mention: NumberMention; span: Span }>,
+  places: PlaceMention[],
 ): Draft[] {
   const { sentence, tokens } = context;
   const mentions = findNumberMentions(tokens, sentence.text).filter((m) => notAFigureReason(tokens, m) === null);
@@ -164,7 +165,6 @@ function candidatesInSentence(
     const before = findDates(previousContext.tokens, previousContext.sentence.text, opts.publishedAt).filter((d) => !d.since).at(-1);
     if (before) dates.push({ ...before, text: sentence.text.slice(tokens[sameDay - 1].start, tokens[sameDay + 1].end), first: sameDay - 1, last: sameDay + 1, since: false, statement: false });
   }
-  const places = findPlaces(tokens, matcher, previousContext?.lastPlace ?? null);
 
   // 1. What each number counts, on its own.
   const readings: Reading[] = mentions.map((mention) => {
@@ -338,7 +338,7 @@ function candidatesInSentence(
   // "…, bringing the total to 44,000": the total is for the places its increment names.
   // "The day's 27,000 entries brought the total for Romania to 480,000": a finite verb only with "the" total
   // and "to" a number ("took a heavy toll" is no total).
-  const totalTo = (k: number) => tokens[k + 1]?.lower === 'the' && tokens.slice(k + 2, k + 9).some((w, n, rest) => w.lower === 'to' && rest[n + 1] !== undefined && (rest[n + 1].kind === 'number' || QUALIFIER_WORDS.has(rest[n + 1].lower)));
+  const totalTo = (k: number) => tokens[k + 1]?.lower === 'the' && tokens.slice(k + 2, k + 9).some((w, n, rest) => w.lower === 'to' && opensCount(tokens, k + 2 + n + 1));
   const totalAt = tokens.findIndex((t, k) => (['bringing', 'taking', 'pushing', 'raising'].includes(t.lower) || (['brought', 'took', 'pushed', 'raised'].includes(t.lower) && totalTo(k))) && tokens.slice(k + 1, k + 5).some((w) => ['total', 'number', 'tally', 'toll'].includes(w.lower)));
   readings.forEach((reading) => {
     if (!reading.metric) {

@@ -1,4 +1,5 @@
 // A host as the subject of its verb: "Hungary has received …", "Slovakia has seen …", "Moldova now has 100,000 refugees".
+import { opensCount } from './numbers';
 import type { Token } from './tokens';
 
 export const HOST_VERBS = [
@@ -12,8 +13,6 @@ export const HOST_NOUNS = new Set(['destination', 'host', 'recipient']);
 export const HOST_LEMMAS = new Set(['receive', 'register', 'host', 'welcome', 'count', 'record', 'admit', 'accept', 'shelter', 'see']);
 
 export const HELD_PEOPLE = new Set(['refugees', 'ukrainians', 'arrivals', 'evacuees']);
-// Words a stated count may open with ("over 100,000", "about 60,000").
-export const QUALIFIER_STARTS = new Set(['over', 'about', 'around', 'some', 'nearly', 'almost', 'roughly', 'more', 'close', 'at', 'up', 'an', 'approximately', 'just']);
 
 // "Moldova, a country of 2.6 million, has taken in ...": a host country as subject.
 export function hostsAfter(tokens: Token[], last: number): boolean {
@@ -53,7 +52,7 @@ export function subjectOfVerb(tokens: Token[], first: number, last: number): boo
     if (pos === 'VERB') return true;
     // "Moldova now has over 100,000 refugees": "has" with a count after it.
     // Only for people who fled ("refugees", "Ukrainians"), never a population ("Moldova has 2.6 million inhabitants").
-    if (['has', 'have', 'had'].includes(tokens[k].lower) && (tokens[k + 1]?.kind === 'number' || QUALIFIER_STARTS.has(tokens[k + 1]?.lower ?? ''))) {
+    if (['has', 'have', 'had'].includes(tokens[k].lower) && opensCount(tokens, k + 1)) {
       return tokens.slice(k + 1, k + 8).some((t) => HELD_PEOPLE.has(t.lower));
     }
     // "Poland has been the main destination", "Moldova is the largest host per head".

@@ -57,4 +57,4 @@ export function tagTokens(sentence: string, tokens: Token[]): void {
 }
 
 // Irregular past forms of verbs of movement, which the model sometimes tags as nouns or adjectives.
-const IRREGULAR_PAST: Record<string, string> = { left: 'leave', fled: 'flee', came: 'come', went: 'go', got: 'get', made: 'make' };
+const IRREGULAR_PAST: Record<string, string> = Object.assign(Object.create(null), { left: 'leave', fled: 'flee', came: 'come', went: 'go', got: 'get', made: 'make' });

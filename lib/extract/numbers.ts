@@ -31,6 +31,13 @@ const SUFFIX_WORDS = [...SUFFIX_BY_PHRASE.keys()];
 /** The qualifier phrases this extractor recognises, for the test that holds it to the vocabulary. */
 export const EXTRACTOR_QUALIFIER_PHRASES: ReadonlyMap<string, Qualifier> = new Map([...QUALIFIER_BY_PHRASE, ...SUFFIX_BY_PHRASE]);
 
+/** Whether a stated count opens at k: a number, or one of the vocabulary's qualifier phrases before one ("more than 480,000"). */
+export function opensCount(tokens: Token[], k: number): boolean {
+  if (tokens[k]?.kind === 'number') return true;
+  const q = matchPhraseAt(tokens, k, QUALIFIER_WORDS);
+  return q !== null && tokens[k + q.length]?.kind === 'number';
+}
+
 const SCALE_WORDS = ['thousand', 'million', 'billion'];
 
 // Vague counts become lower bounds: "thousands" is at least two thousand, never exact.
