@@ -201,11 +201,14 @@ export const isNarrowTree = (tree: number[] | undefined): tree is number[] => Bo
 /** The ILIKE pattern of a search: q anywhere, with % and _ taken literally. */
 export const searchPatternOf = (q: string) => `%${escapeLike(q)}%`;
 
-/** The publisher filter (an organization id or exact name) as a condition on `source`. */
+/** The publisher filter (an organization id or exact name) as the organization's id; NULL for no such name. */
+export function publisherIdSql(sql: Sql, publisher: string): Fragment {
+  return isRecordId(publisher) ? sql`${Number(publisher)}::int` : sql`(SELECT id FROM organization WHERE name = ${publisher})`;
+}
+
+/** The publisher filter as a condition on `source`. */
 export function publisherSql(sql: Sql, publisher: string): Fragment {
-  return isRecordId(publisher)
-    ? sql`"publisherId" = ${Number(publisher)}`
-    : sql`"publisherId" = (SELECT id FROM organization WHERE name = ${publisher})`;
+  return sql`"publisherId" = ${publisherIdSql(sql, publisher)}`;
 }
 
 /** The filters as one SQL condition over `figure f`; safe to embed in any SELECT or COPY. */

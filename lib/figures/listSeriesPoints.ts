@@ -1,8 +1,9 @@
 // The three ways to compute a series' points, with identical results:
 // - from figure_headline, the headline rows PostgreSQL triggers keep current
-//   (prisma/migrations/20261122005700_figure_headline), or at a vintage from
-//   figure_headline_history, their history (*_figure_headline_history): one
-//   indexed range scan;
+//   (prisma/migrations/20261122005700_figure_headline), at a vintage from
+//   figure_headline_history, their history (*_figure_headline_history), or with one
+//   qualifier or one publisher from figure_headline_slice, the same rows over that
+//   slice of the claims (*_figure_headline_slice): one indexed range scan;
 // - with a place, origin or destination filter, from figure_headline_pair, the
 //   headline rows per (origin, destination) pair (*_figure_headline_pair): a range
 //   scan of a handful of rows per day, merged;
@@ -12,7 +13,7 @@
 // FLOW: each bucket sums the headline of every (day, place) in it.
 import type { Fragment } from 'postgres';
 import type { Sql } from '@/lib/db/sql';
-import { figureFilterSql, isNarrowTree, placeInSql, type FigureFilters, type ResolvedFilterIds } from './filters';
+import { figureFilterSql, isNarrowTree, placeInSql, publisherIdSql, type FigureFilters, type ResolvedFilterIds } from './filters';
 import { figuresFromSql } from './vintage';
 import { headlineOrderSql, placeKeySql, plottedValueSql, ruleTwoCtesSql } from './headlineRule';
 import type { Interval, Qualifier } from '@/lib/vocabulary';
@@ -50,6 +51,18 @@ export function headlineTableAnswers(filters: FigureFilters): boolean {
 }
 
 /**
+ * Whether figure_headline_slice answers these filters: exactly one qualifier, or a
+ * publisher, and nothing else but dates and interval (a slice is the claims of one
+ * qualifier or of one publisher's sources, ranked among themselves). Both together, a
+ * set of qualifiers, a place or a search drop claims within a slice, and the slices
+ * are current only (no vintage): live.
+ */
+export function sliceTableAnswers(filters: FigureFilters): boolean {
+  const oneSlice = filters.publisher ? !filters.qualifier : filters.qualifier?.length === 1;
+  return oneSlice && !filters.place && !filters.origin && !filters.destination && !filters.q && !filters.vintage;
+}
+
+/**
  * Whether figure_headline_pair answers these filters: a place, origin or
  * destination filter (with metric, dates and interval). Each is a predicate on a
  * claim's (origin, destination) pair, and so is rule 1's scope, so the passing
@@ -66,7 +79,7 @@ export function pairTableAnswers(filters: FigureFilters): boolean {
  * filters need the live ranking (listLivePoints). Callers may await it or embed it.
  */
 export function tablePointsSql(sql: Sql, metric: SeriesMetric, filters: FigureFilters, interval: Interval) {
-  if (headlineTableAnswers(filters)) return listHeadlinePoints(sql, metric, filters, interval);
+  if (headlineTableAnswers(filters) || sliceTableAnswers(filters)) return listHeadlinePoints(sql, metric, filters, interval);
   if (pairTableAnswers(filters)) return metric.kind === 'FLOW' ? listFilteredFlowPoints(sql, metric, filters, interval) : listPairPoints(sql, metric, filters, interval);
   return undefined;
 }
@@ -104,15 +117,18 @@ const bucketSql = (sql: Sql, interval: Interval) => sql`date_trunc(${interval}, 
 /**
  * The relation to read as `h`: each (metric, day)'s across-places headline row
  * (figure_headline's placeKey -1), now or, with a vintage, the history row valid at
- * that instant. Both tables have the same columns after their keys.
+ * that instant, or the row of the filters' slice (one qualifier, or one publisher).
+ * The tables have the same columns after their keys.
  */
 function dayHeadlinesSql(sql: Sql, filters: FigureFilters) {
+  if (filters.qualifier) return sql`(SELECT * FROM figure_headline_slice WHERE slice = ${`qualifier:${filters.qualifier[0]}`})`;
+  if (filters.publisher) return sql`(SELECT * FROM figure_headline_slice WHERE slice = 'publisher:' || ${publisherIdSql(sql, filters.publisher)})`;
   if (!filters.vintage) return sql`(SELECT * FROM figure_headline WHERE "placeKey" = -1)`;
   const at = sql`(${filters.vintage}::timestamptz AT TIME ZONE 'UTC')`;
   return sql`(SELECT * FROM figure_headline_history WHERE "validFrom" <= ${at} AND ("validTo" IS NULL OR "validTo" > ${at}))`;
 }
 
-/** Points from figure_headline (or its history); only for filters where headlineTableAnswers() holds. */
+/** Points from figure_headline (its history, or a slice); only for filters where headlineTableAnswers() or sliceTableAnswers() holds. */
 export function listHeadlinePoints(sql: Sql, metric: SeriesMetric, filters: FigureFilters, interval: Interval) {
   const rows = dayHeadlinesSql(sql, filters);
   const range = [
@@ -129,8 +145,20 @@ export function listHeadlinePoints(sql: Sql, metric: SeriesMetric, filters: Figu
             WHERE h."metricId" = ${metric.id} ${range[0]} ${range[1]}) d
       ORDER BY bucket, day DESC`;
   }
-  // A flow reads each day's sum of per-place headlines (the sum* columns);
-  // ids merge across the bucket's days as the live query orders them: rank in
+  // A flow reads each day's sum of per-place headlines (the sum* columns).
+  if (interval === 'day') {
+    // A bucket of one day: its ids are already in the live order (rank in their
+    // place, then the highest id), so they are cut, not merged (unnesting and
+    // sorting 50 ids a day was half of a year's flow query).
+    return sql<PointRow[]>`
+      SELECT to_char(h.day, 'YYYY-MM-DD') AS date, h."sumValue" AS value, h."sumLow" AS low, h."sumHigh" AS high,
+             ARRAY(SELECT q::text FROM unnest(h."sumQualifiers") q ORDER BY 1) AS qualifiers, h.claims,
+             ${idsJson(sql, sql`h."sumFigureIds"[1:${MAX_IDS_PER_POINT}]`)} AS figure_ids
+      FROM ${rows} h
+      WHERE h."metricId" = ${metric.id} ${range[0]} ${range[1]}
+      ORDER BY h.day`;
+  }
+  // Longer buckets merge their days' ids as the live query orders them: rank in
   // their place, then the latest day, then the highest id.
   return sql<PointRow[]>`
     WITH d AS (

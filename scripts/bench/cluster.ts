@@ -11,9 +11,13 @@
 //    the replica is stopped. How long until the apps log the warning and read the
 //    primary, and how many requests failed meanwhile.
 //
+// Each run also records how busy the machine's CPU was and how much of it the load
+// generator used, so a ratio can be read against the cores the first process left idle.
+//
 // Options: --duration <s> (scaling runs, default 10), --connections <n> (20).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { startServer, stopServer } from '../../lib/db/localCluster';
@@ -36,6 +40,10 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const pidOf = (name: string) => Number(readFileSync(join(ROOT, 'run', `${name}.pid`), 'utf8').trim());
 
 interface Run {
+  /** Share of the machine's CPU time busy during the run (all cores; /proc/stat). */
+  machineBusy: number;
+  /** Cores' worth of CPU the load generator (autocannon, in this process) used. */
+  loaderCores: number;
   rps: number;
   p50: number;
   p99: number;
@@ -46,13 +54,25 @@ interface Run {
   timeouts: number;
 }
 
+/** The machine's CPU time so far, busy and in all (jiffies, every core; Linux's /proc/stat). */
+function machineCpu(): { busy: number; total: number } {
+  const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = fields.map(Number);
+  const busy = user + nice + system + irq + softirq + steal;
+  return { busy, total: busy + idle + iowait };
+}
+
 async function load(url: string, seconds: number, connections = CONNECTIONS, during?: (elapsedMs: () => number) => Promise<void>): Promise<Run> {
   const started = Date.now();
+  const [cpuBefore, ownBefore] = [machineCpu(), process.cpuUsage()];
   const instance = autocannon({ url, connections, duration: seconds, timeout: 10 });
   const side = during?.(() => Date.now() - started);
   const result = await instance;
   await side;
+  const [cpuAfter, own] = [machineCpu(), process.cpuUsage(ownBefore)];
   return {
+    machineBusy: (cpuAfter.busy - cpuBefore.busy) / (cpuAfter.total - cpuBefore.total),
+    loaderCores: (own.user + own.system) / 1000 / (Date.now() - started),
     rps: Math.round(result.requests.average),
     p50: result.latency.p50,
     p99: result.latency.p99,
@@ -65,7 +85,7 @@ async function load(url: string, seconds: number, connections = CONNECTIONS, dur
 }
 
 const row = (name: string, r: Run) =>
-  `| ${name} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.total} | ${r.non2xx} | ${r.errors} | ${r.timeouts} |`;
+  `| ${name} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.total} | ${r.non2xx} | ${r.errors} | ${r.timeouts} | ${Math.round(r.machineBusy * 100)}% | ${r.loaderCores.toFixed(2)} |`;
 
 async function waitReady(url: string, seconds: number) {
   const deadline = Date.now() + seconds * 1000;
@@ -110,7 +130,10 @@ async function main() {
   if (!wasRunning && cluster('start') !== 0) throw new Error('the cluster did not start');
   const state = JSON.parse(readFileSync(join(ROOT, 'state.json'), 'utf8')) as { binDir: string };
   const lines: string[] = [];
-  const header = ['| run | requests/s | p50 ms | p99 ms | requests | non-2xx | errors | timeouts |', '| --- | --- | --- | --- | --- | --- | --- | --- |'];
+  const header = [
+    `| run | requests/s | p50 ms | p99 ms | requests | non-2xx | errors | timeouts | machine CPU busy (${cpus().length} cores) | load generator, cores |`,
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+  ];
   try {
     await waitReady(HAPROXY, 30);
     // Warm both processes (first requests compile and fill pools).
@@ -122,7 +145,10 @@ async function main() {
     const one = await load(`${APP1}${SERIES}`, DURATION);
     const healthTwo = await load(`${HAPROXY}/api/health`, DURATION);
     const two = await load(`${HAPROXY}${SERIES}`, DURATION);
-    lines.push('### Scaling', '', ...header, row('/api/health, one app process (direct)', healthOne), row('series, one app process (direct)', one), row('/api/health, HAProxy → two app processes', healthTwo), row('series, HAProxy → two app processes', two), '', `Two processes / one on the series route: **${(two.rps / one.rps).toFixed(2)}×**`, '');
+    lines.push('### Scaling', '', ...header, row('/api/health, one app process (direct)', healthOne), row('series, one app process (direct)', one), row('/api/health, HAProxy → two app processes', healthTwo), row('series, HAProxy → two app processes', two), '', `Two processes / one on the series route: **${(two.rps / one.rps).toFixed(2)}×**`, '',
+      // A second process can only add what the first leaves idle: on a machine whose cores the
+      // first run already keeps busy, the ratio measures the shared cores, not the app.
+      `Idle CPU during the one-process series run: ${Math.round((1 - one.machineBusy) * 100)}% of ${cpus().length} cores.`, '');
 
     say('killing one app process under load (SIGKILL after 5 s, 15 s run)');
     const killed = await load(`${HAPROXY}${SERIES}`, 15, CONNECTIONS, async (elapsed) => {

@@ -4,7 +4,6 @@
 // ranking (listLivePoints) for many filters: place at country, oblast and city
 // level, origin, destination and their combinations, stock and flow, day, week and
 // month, with resolved place trees (as readFigureFilters gives them) and without.
-import { resetDatabase } from '@/__tests__/helpers/db';
 import { expectUnchangedByRebuild } from '@/__tests__/helpers/rebuild';
 import { closeAuth } from '@/lib/auth/auth';
 import { db } from '@/lib/db/client';
@@ -15,8 +14,8 @@ import { getMetricByKey, toSeriesPoints } from '@/lib/figures/getSeries';
 import { getSeriesJson } from '@/lib/figures/getSeriesJson';
 import { listLivePoints, listPairPoints, pairTableAnswers } from '@/lib/figures/listSeriesPoints';
 import { toJson } from '@/lib/http/respond';
-import type { Interval, Qualifier } from '@/lib/vocabulary';
-import { createFigure, createMetric, createPlace, createSource } from './fixtures';
+import type { Interval } from '@/lib/vocabulary';
+import { seedRankedClaims, type Places } from './fixtures';
 
 const INTERVALS: Interval[] = ['day', 'week', 'month'];
 
@@ -30,8 +29,6 @@ const expectTableMatchesRebuild = () =>
   expectUnchangedByRebuild('figure_headline_pair', '"metricId", day, "originKey", "destinationKey"', (tx) => tx`
     SELECT figure_headline_pair_refresh(array_agg(k.m), array_agg(k.d))
     FROM (SELECT DISTINCT "metricId" AS m, "asOf" AS d FROM figure WHERE status = 'PUBLISHED') k`);
-
-interface Places { ua: number; oblastA: number; cityA: number; oblastB: number; cityB: number; pl: number; warsaw: number; md: number }
 
 /** Place filters at every level, alone and combined; codes and ids. */
 function filterSets(p: Places): Array<Record<string, string>> {
@@ -93,49 +90,7 @@ describe('figure_headline_pair against the live headline rule', () => {
   let sources: number[];
 
   beforeEach(async () => {
-    await resetDatabase();
-    metrics = { stock: (await createMetric('refugees', 'STOCK')).id, flow: (await createMetric('evacuees', 'FLOW')).id };
-    const ua = (await createPlace('Ukraine', undefined, 'UA')).id;
-    const oblastA = (await createPlace('Sumy Oblast', ua, 'UA59')).id;
-    const cityA = (await createPlace('Sumy', oblastA)).id;
-    const oblastB = (await createPlace('Lviv Oblast', ua, 'UA46')).id;
-    const cityB = (await createPlace('Lviv', oblastB)).id;
-    const pl = (await createPlace('Poland', undefined, 'PL')).id;
-    const warsaw = (await createPlace('Warsaw', pl)).id;
-    const md = (await createPlace('Moldova', undefined, 'MD')).id;
-    places = { ua, oblastA, cityA, oblastB, cityB, pl, warsaw, md };
-    sources = [
-      (await createSource('Agency', { publishedAt: '2022-03-01', preferred: true })).id,
-      (await createSource('Late', { publishedAt: '2022-03-20' })).id,
-      (await createSource('Early', { publishedAt: '2022-03-02' })).id,
-      (await createSource('Undated')).id,
-      (await createSource('Twin of late', { publishedAt: '2022-03-20' })).id,
-    ];
-    // More places than ids per point, so a week or month of flows adds more places than it lists ids.
-    const towns: number[] = [];
-    for (let i = 0; i < 12; i++) towns.push((await createPlace(`Town ${i}`, [oblastA, oblastB, cityA, pl][i % 4])).id);
-    const origins = [undefined, ua, oblastA, cityA, oblastB, cityB, ua, cityA, ...towns];
-    const destinations = [undefined, pl, warsaw, md, cityB, undefined, warsaw, towns[3], towns[7]];
-    const qualifiers: Qualifier[] = ['EXACT', 'APPROXIMATE', 'AT_LEAST', 'AT_MOST', 'RANGE'];
-    // Deterministic pseudo-random claims: many per day and pair, ties on source date and updatedAt.
-    let seed = 7;
-    const next = (n: number) => { seed = (seed * 1103515245 + 12345) % 2147483648; return Math.floor(seed / 65536) % n; };
-    for (let i = 0; i < 400; i++) {
-      const q = qualifiers[next(5)];
-      const low = BigInt(100 + next(5000));
-      await createFigure({
-        metricId: next(2) ? metrics.stock : metrics.flow,
-        sourceId: sources[next(sources.length)],
-        asOf: `2022-03-${String(1 + next(24)).padStart(2, '0')}`,
-        low,
-        high: q === 'RANGE' ? low + BigInt(next(900)) : low,
-        qualifier: q,
-        originId: origins[next(origins.length)],
-        destinationId: destinations[next(destinations.length)],
-        status: next(12) === 0 ? 'DRAFT' : next(15) === 0 ? 'RETRACTED' : 'PUBLISHED',
-        updatedAt: new Date(`2022-04-0${1 + next(3)}T00:00:00Z`),
-      });
-    }
+    ({ places, metrics, sources } = await seedRankedClaims());
   });
 
   it('agrees on the seeded claims, and more than ten claims of a day and pair are listed in rule order', async () => {
