@@ -14,9 +14,14 @@
 // Each run also records how busy the machine's CPU was and how much of it the load
 // generator used, so a ratio can be read against the cores the first process left idle.
 //
-// Options: --duration <s> (scaling runs, default 10), --connections <n> (20).
+// Options: --duration <s> (scaling runs, default 10), --connections <n> (20),
+// --app-cpu <cores>: cap each app process at that many cores (a CPU cgroup quota, as a
+// container limit does; needs root and a writable cgroup cpu controller) for the
+// scaling runs, so each process gets its own share as it would on a machine with a core
+// per process, and the rest of the machine stays free for PostgreSQL, PgBouncer, HAProxy
+// and the load generator.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -28,6 +33,7 @@ const option = (name: string, fallback: number) => {
   return i >= 0 ? Number(args[i + 1]) : fallback;
 };
 const DURATION = option('duration', 10);
+const APP_CPU = option('app-cpu', 0);
 const CONNECTIONS = option('connections', 20);
 const HAPROXY = 'http://127.0.0.1:3100';
 const APP1 = 'http://127.0.0.1:3101';
@@ -38,6 +44,60 @@ const say = (line: string) => console.log(`[bench cluster] ${line}`);
 const cluster = (command: string) => spawnSync(join('node_modules', '.bin', 'tsx'), [join('scripts', 'cluster.ts'), command], { stdio: 'inherit' }).status;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const pidOf = (name: string) => Number(readFileSync(join(ROOT, 'run', `${name}.pid`), 'utf8').trim());
+
+/** A process and its descendants (tsx starts the app as a child node process). */
+function processTree(root: number): number[] {
+  const parents = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // /proc/<pid>/stat: "pid (comm) state ppid …"; comm may hold spaces, so read after the last ')'.
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      parents.set(ppid, [...(parents.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  const tree = [root];
+  for (let i = 0; i < tree.length; i++) tree.push(...(parents.get(tree[i]) ?? []));
+  return tree;
+}
+
+/**
+ * Caps a process tree at `cores` of CPU in a cgroup of its own (v1 `cpu` controller, else
+ * v2's `cpu.max`); returns a function that moves it back and removes the group.
+ */
+function capCpu(name: string, pid: number, cores: number): () => void {
+  const v1 = '/sys/fs/cgroup/cpu';
+  const v2 = '/sys/fs/cgroup';
+  const period = 100_000;
+  const quota = Math.round(cores * period);
+  const [root, group] = existsSync(join(v1, 'cpu.cfs_quota_us'))
+    ? [v1, join(v1, `corridor-bench-${name}`)]
+    : existsSync(join(v2, 'cgroup.subtree_control')) && readFileSync(join(v2, 'cgroup.subtree_control'), 'utf8').includes('cpu')
+      ? [v2, join(v2, `corridor-bench-${name}`)]
+      : ['', ''];
+  if (!group) throw new Error('--app-cpu needs a writable cgroup cpu controller (run as root on Linux)');
+  if (!existsSync(group)) mkdirSync(group);
+  if (root === v1) {
+    writeFileSync(join(group, 'cpu.cfs_period_us'), String(period));
+    writeFileSync(join(group, 'cpu.cfs_quota_us'), String(quota));
+  } else {
+    writeFileSync(join(group, 'cpu.max'), `${quota} ${period}`);
+  }
+  for (const member of processTree(pid)) writeFileSync(join(group, 'cgroup.procs'), String(member));
+  return () => {
+    for (const member of readFileSync(join(group, 'cgroup.procs'), 'utf8').split('\n').filter(Boolean)) {
+      try {
+        writeFileSync(join(root, 'cgroup.procs'), member);
+      } catch {
+        // Already gone.
+      }
+    }
+    rmdirSync(group);
+  };
+}
 
 interface Run {
   /** Share of the machine's CPU time busy during the run (all cores; /proc/stat). */
@@ -140,12 +200,14 @@ async function main() {
     await load(`${HAPROXY}${SERIES}`, 3, 4);
     await load(`${APP1}${SERIES}`, 2, 4);
 
-    say(`scaling: ${SERIES}, ${CONNECTIONS} connections, ${DURATION} s each`);
+    say(`scaling: ${SERIES}, ${CONNECTIONS} connections, ${DURATION} s each${APP_CPU ? `, each app process capped at ${APP_CPU} cores` : ''}`);
+    const uncap = APP_CPU ? (['app1', 'app2'] as const).map((name) => capCpu(name, pidOf(name), APP_CPU)) : [];
     const healthOne = await load(`${APP1}/api/health`, DURATION);
     const one = await load(`${APP1}${SERIES}`, DURATION);
     const healthTwo = await load(`${HAPROXY}/api/health`, DURATION);
     const two = await load(`${HAPROXY}${SERIES}`, DURATION);
-    lines.push('### Scaling', '', ...header, row('/api/health, one app process (direct)', healthOne), row('series, one app process (direct)', one), row('/api/health, HAProxy → two app processes', healthTwo), row('series, HAProxy → two app processes', two), '', `Two processes / one on the series route: **${(two.rps / one.rps).toFixed(2)}×**`, '',
+    for (const release of uncap) release();
+    lines.push(`### Scaling${APP_CPU ? ` (each app process capped at ${APP_CPU} cores)` : ''}`, '', ...header, row('/api/health, one app process (direct)', healthOne), row('series, one app process (direct)', one), row('/api/health, HAProxy → two app processes', healthTwo), row('series, HAProxy → two app processes', two), '', `Two processes / one on the series route: **${(two.rps / one.rps).toFixed(2)}×**`, '',
       // A second process can only add what the first leaves idle: on a machine whose cores the
       // first run already keeps busy, the ratio measures the shared cores, not the app.
       `Idle CPU during the one-process series run: ${Math.round((1 - one.machineBusy) * 100)}% of ${cpus().length} cores.`, '');
