@@ -130,6 +130,8 @@ function dayHeadlinesSql(sql: Sql, filters: FigureFilters) {
 
 /** Points from figure_headline (its history, or a slice); only for filters where headlineTableAnswers() or sliceTableAnswers() holds. */
 export function listHeadlinePoints(sql: Sql, metric: SeriesMetric, filters: FigureFilters, interval: Interval) {
+  // Other filters would be dropped without a word (a vintage with a qualifier would read today's slice).
+  if (!headlineTableAnswers(filters) && !sliceTableAnswers(filters)) throw new Error('listHeadlinePoints: these filters need listLivePoints');
   const rows = dayHeadlinesSql(sql, filters);
   const range = [
     filters.from ? sql`AND h.day >= ${filters.from}::date` : sql``,

@@ -9,8 +9,6 @@ import { toDay } from '@/lib/vocabulary';
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Events — Corridor admin' };
 
-const day = (d: Date) => toDay(d);
-
 export default async function EventsPage({ searchParams }: { searchParams: Promise<RecordOutcomeFlags> }) {
   await requirePageActor('editReferenceData', '/admin/events');
   const [events, flags] = await Promise.all([listAdminEvents(), searchParams]);
@@ -20,7 +18,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
       headers={['Date', 'Title', 'Place', 'Status']}
       cells={(e) => (
         <>
-          <td>{day(e.date)}{e.endDate ? ` – ${day(e.endDate)}` : ''}</td>
+          <td>{toDay(e.date)}{e.endDate ? ` – ${toDay(e.endDate)}` : ''}</td>
           <td><a href={`/admin/events/${e.id}`}>{e.title}</a></td>
           <td>{e.place?.name ?? '—'}</td>
           <td>{e.status.toLowerCase()}</td>
