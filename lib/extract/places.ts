@@ -183,7 +183,7 @@ export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previous: Las
     // "have stayed there", "arrived there": the last place named where people went.
     if (tokens[i].lower === 'there' && recent.last && i > 0 && ['VERB', 'ADV'].includes(tokens[i - 1].pos ?? '') && !['is', 'are', 'was', 'were', 'be', 'been'].includes(tokens[i + 1]?.lower ?? '')) {
       const place = recent.last;
-      const home = place.name.toLowerCase() === HOME_COUNTRY;
+      const home = isHomeCountry(place);
       if (!home) mentions.push({ place, role: 'destination', first: i, last: i, abroad: recent.lastAbroad ?? isCountryName(place), home, referred: true });
       continue;
     }
@@ -191,7 +191,7 @@ export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previous: Las
     // "entered its territory" too.
     if (tokens[i].lower === 'its' && (/^borders?$/.test(tokens[i + 1]?.lower ?? '') || TERRITORY_WORDS.has(tokens[i + 1]?.lower ?? '')) && recent.country) {
       const place = recent.country;
-      const home = place.name.toLowerCase() === HOME_COUNTRY;
+      const home = isHomeCountry(place);
       mentions.push({ place, role: home ? 'origin' : 'destination', first: i, last: i + 1, abroad: !home, home, referred: true });
       i += 1;
       continue;
@@ -263,7 +263,7 @@ export function findPlaces(tokens: Token[], matcher: PlaceMatcher, previous: Las
       const role = roleBefore(tokens, i) ?? (hostsAfter(tokens, i + 1) ? 'destination' : null);
       if (role) {
         const country = isCountryName(lastNamed);
-        const home = lastNamed.name.toLowerCase() === HOME_COUNTRY;
+        const home = isHomeCountry(lastNamed);
         mentions.push({ place: lastNamed, role, first: i, last: i + 1, abroad: country ? !home : Boolean(recent.townAbroad), home, referred: true });
       }
       i += 1;
