@@ -1,17 +1,7 @@
 // Issue 12, round 4: destinations implied by who speaks, by a border's side, by passive hosts, by
 // border towns in the place table, by headings and lists. Sentences written for this test.
-import places from './corpus/places.json';
-import { DEFAULT_METRIC_CUES, extractCandidates } from '@/lib/extract/extractCandidates';
+import { brief } from './brief';
 
-const brief = (text: string, publishedAt = '2022-03-16') =>
-  extractCandidates(text, { publishedAt, metrics: DEFAULT_METRIC_CUES, places }).map((c) => ({
-    asStated: c.asStated,
-    metric: c.metric,
-    date: c.date,
-    origin: c.origin?.placeId ?? c.origin?.name ?? null,
-    destination: c.destination?.placeId ?? c.destination?.name ?? null,
-    attribution: c.attribution,
-  }));
 const destinations = (text: string) => brief(text).map((c) => c.destination);
 
 describe('destinations implied by who speaks', () => {

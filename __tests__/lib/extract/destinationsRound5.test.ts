@@ -2,18 +2,10 @@
 // body's bare count, a host sheltering people, and "the country" past onward travel. Sentences
 // written for this test.
 import places from './corpus/places.json';
+import { brief } from './brief';
 import { capitalAt } from '@/lib/extract/capitals';
 import { DEFAULT_METRIC_CUES, extractCandidates } from '@/lib/extract/extractCandidates';
 import { tokenize } from '@/lib/extract/tokens';
-
-const brief = (text: string, publishedAt = '2022-03-16') =>
-  extractCandidates(text, { publishedAt, metrics: DEFAULT_METRIC_CUES, places }).map((c) => ({
-    asStated: c.asStated,
-    metric: c.metric,
-    date: c.date,
-    destination: c.destination?.placeId ?? c.destination?.name ?? null,
-    origin: c.origin?.placeId ?? c.origin?.name ?? null,
-  }));
 
 describe('a capital named by its country', () => {
   it('reads "the Polish capital" as Warsaw, as a destination or a host subject', () => {

@@ -1,18 +1,7 @@
 // Issue 12, round 6: figures whose verb names no movement, people called displaced at home,
 // attribution of a gapped second body and of a possessive count, and the failure kinds of the
 // issue. Sentences written for this test.
-import places from './corpus/places.json';
-import { DEFAULT_METRIC_CUES, extractCandidates } from '@/lib/extract/extractCandidates';
-
-const brief = (text: string, publishedAt = '2022-03-16') =>
-  extractCandidates(text, { publishedAt, metrics: DEFAULT_METRIC_CUES, places }).map((c) => ({
-    asStated: c.asStated,
-    metric: c.metric,
-    date: c.date,
-    destination: c.destination?.placeId ?? c.destination?.name ?? null,
-    origin: c.origin?.placeId ?? c.origin?.name ?? null,
-    attribution: c.attribution,
-  }));
+import { brief } from './brief';
 
 describe('counts whose verb names no movement', () => {
   it('reads counts a body\'s figures show in places abroad as refugees there', () => {
